@@ -1,0 +1,164 @@
+package io.wirewatch.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Kafka Serde for a generated Avro record in Avro single-object encoding: a 10-byte header names the writer
+ * schema by its fingerprint, so a reader resolves records written with any schema it knows (the current one and
+ * the historical ones under {@code io/wirewatch/schema/history/}) against its own.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+
+    static {
+        // Avro 1.12.2 refuses to load generated classes reflectively unless their package is trusted.
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                ClassSecurityValidator.getGlobal(),
+                type -> type.getName().startsWith("io.wirewatch.schema.")));
+    }
+
+    private final Schema schema;
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+
+    private AvroSerde(Schema schema, List<Schema> olderSchemas) {
+        this.schema = schema;
+        SpecificData model = SpecificData.getForSchema(schema);
+        SchemaStore.Cache store = new SchemaStore.Cache();
+        olderSchemas.forEach(store::addSchema);
+        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema, store);
+        olderSchemas.forEach(decoder::addSchema);
+    }
+
+    /** A serde for {@code type}, able to read every historical schema version shipped for it. */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
+        Schema schema = SpecificData.get().getSchema(type);
+        return new AvroSerde<>(schema, SchemaHistory.olderVersionsOf(schema.getName()));
+    }
+
+    /** A serde for {@code type} that also reads the given older writer schemas. */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, List<Schema> olderSchemas) {
+        Schema schema = SpecificData.get().getSchema(type);
+        return new AvroSerde<>(schema, List.copyOf(olderSchemas));
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Encodes {@code value} with the current schema. */
+    public byte[] encode(T value) {
+        Objects.requireNonNull(value, "value");
+        try {
+            ByteBuffer buffer = encoder.encode(value);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException | AvroRuntimeException e) {
+            throw new SerializationException("cannot encode " + schema.getFullName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes single-object encoded bytes.
+     *
+     * @throws SerializationException when the bytes are not single-object encoded, name a writer schema this
+     *     reader does not know, or are truncated or corrupt; the message says which
+     */
+    public T decode(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            return decoder.decode(bytes);
+        } catch (BadHeaderException e) {
+            throw new SerializationException("not an Avro single-object encoded " + schema.getName()
+                    + " (" + bytes.length + " bytes): " + e.getMessage(), e);
+        } catch (MissingSchemaException e) {
+            throw new SerializationException("unknown writer schema for " + schema.getName() + ": "
+                    + e.getMessage(), e);
+        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new SerializationException("corrupt " + schema.getName() + " record (" + bytes.length
+                    + " bytes): " + e, e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> value == null ? null : encode(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return new Deserializer<>() {
+            @Override
+            public @Nullable T deserialize(String topic, byte @Nullable [] data) {
+                if (data == null) {
+                    return null;
+                }
+                try {
+                    return decode(data);
+                } catch (SerializationException e) {
+                    throw new SerializationException("topic " + topic + ": " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    /** Loads the historical schema files shipped in this jar. */
+    static final class SchemaHistory {
+        private static final String INDEX = "/io/wirewatch/schema/history/index.txt";
+
+        private SchemaHistory() {
+        }
+
+        static List<Schema> olderVersionsOf(String recordName) {
+            try (InputStream index = AvroSerde.class.getResourceAsStream(INDEX)) {
+                if (index == null) {
+                    return List.of();
+                }
+                String[] lines = new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+                return java.util.Arrays.stream(lines)
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .filter(line -> line.startsWith(recordName + "-v"))
+                        .map(SchemaHistory::load)
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + INDEX, e);
+            }
+        }
+
+        private static Schema load(String file) {
+            String path = "/io/wirewatch/schema/history/" + file;
+            try (InputStream in = AvroSerde.class.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("schema history lists " + file + " but " + path + " is missing");
+                }
+                return new Schema.Parser().parse(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+        }
+    }
+}
