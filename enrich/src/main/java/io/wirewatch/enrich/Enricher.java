@@ -1,0 +1,61 @@
+package io.wirewatch.enrich;
+
+import io.wirewatch.enrich.entity.EntityTagger;
+import io.wirewatch.enrich.stance.EscalationScorer;
+import io.wirewatch.enrich.stance.StanceTagger;
+import io.wirewatch.enrich.text.SentenceSplitter;
+import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.Entity;
+import io.wirewatch.schema.Signal;
+import io.wirewatch.schema.Story;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Enriches one story: sentences, entities and actors, stance signals and the escalation score. A pure function
+ * of the story (and the clock, for {@code enrichedAt}); thread-safe when its parts are.
+ */
+public final class Enricher {
+
+    private final SentenceSplitter splitter;
+    private final EntityTagger entities;
+    private final StanceTagger stance;
+    private final EscalationScorer scorer;
+    private final String version;
+    private final Clock clock;
+
+    public Enricher(SentenceSplitter splitter, EntityTagger entities, StanceTagger stance, EscalationScorer scorer,
+                    String version, Clock clock) {
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.entities = Objects.requireNonNull(entities, "entities");
+        this.stance = Objects.requireNonNull(stance, "stance");
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.version = Objects.requireNonNull(version, "version");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The document enrichment works on, for callers that want to show spans. */
+    public TextDocument document(Story story) {
+        return TextDocument.of(story, splitter);
+    }
+
+    public EnrichedStory enrich(Story story) {
+        TextDocument document = document(story);
+        List<Entity> found = entities.tag(document);
+        List<Signal> signals = stance.tag(document, found);
+        return EnrichedStory.newBuilder()
+                .setStory(story)
+                .setEntities(found)
+                .setSignals(signals)
+                .setEscalationScore(scorer.score(signals))
+                .setEnrichedAt(clock.instant())
+                .setEnricherVersion(version)
+                .build();
+    }
+
+    public String version() {
+        return version;
+    }
+}

@@ -1,0 +1,16 @@
+package io.wirewatch.enrich.ner;
+
+import java.util.List;
+
+/** A statistical name finder over the tokens of one sentence. Implementations are thread-safe. */
+@FunctionalInterface
+public interface NameFinder {
+
+    /** Names among {@code tokens}, in order, not overlapping. */
+    List<NameSpan> find(List<String> tokens);
+
+    /** A finder that finds nothing, for callers that rely on the knowledge base alone. */
+    static NameFinder none() {
+        return tokens -> List.of();
+    }
+}

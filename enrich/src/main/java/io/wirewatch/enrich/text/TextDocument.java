@@ -1,0 +1,70 @@
+package io.wirewatch.enrich.text;
+
+import io.wirewatch.schema.Story;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The text of a story as enrichment sees it: paragraphs joined by blank lines (so every span is an offset into
+ * {@link #text()}), the start offset of each paragraph, and the sentences.
+ *
+ * @param asOf the story's publication time, used to resolve dated roles ("the Secretary of State" in 2022);
+ *     null when unknown
+ */
+public record TextDocument(String title, String text, List<Integer> paragraphStarts, List<Sentence> sentences,
+                           @Nullable Instant asOf) {
+
+    public static final String PARAGRAPH_SEPARATOR = "\n\n";
+
+    public TextDocument {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(text, "text");
+        paragraphStarts = List.copyOf(paragraphStarts);
+        sentences = List.copyOf(sentences);
+    }
+
+    /** The document of a story's body, split into sentences by {@code splitter}. */
+    public static TextDocument of(Story story, SentenceSplitter splitter) {
+        return of(story.getTitle(), story.getParagraphs(), story.getPublishedAt(), splitter);
+    }
+
+    /** The document of the given paragraphs. */
+    public static TextDocument of(String title, List<String> paragraphs, @Nullable Instant asOf,
+                                  SentenceSplitter splitter) {
+        StringBuilder text = new StringBuilder();
+        List<Integer> starts = new ArrayList<>(paragraphs.size());
+        for (String paragraph : paragraphs) {
+            if (!text.isEmpty()) {
+                text.append(PARAGRAPH_SEPARATOR);
+            }
+            starts.add(text.length());
+            text.append(paragraph);
+        }
+        String body = text.toString();
+        return new TextDocument(title, body, starts, splitter.split(body, starts), asOf);
+    }
+
+    /** The paragraph that holds character {@code offset}. */
+    public int paragraphAt(int offset) {
+        int index = 0;
+        for (int i = 0; i < paragraphStarts.size(); i++) {
+            if (paragraphStarts.get(i) <= offset) {
+                index = i;
+            }
+        }
+        return index;
+    }
+
+    /** The sentence that holds character {@code offset}, or null when the offset falls between sentences. */
+    public @Nullable Sentence sentenceAt(int offset) {
+        for (Sentence sentence : sentences) {
+            if (sentence.start() <= offset && offset < sentence.end()) {
+                return sentence;
+            }
+        }
+        return null;
+    }
+}
