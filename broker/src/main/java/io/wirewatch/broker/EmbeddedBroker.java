@@ -1,6 +1,7 @@
 package io.wirewatch.broker;
 
 import io.wirewatch.schema.Topic;
+import io.wirewatch.schema.TopicAdmin;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,17 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -152,27 +149,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     private void createTopicRequests(List<NewTopic> requests) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
-            Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = requests.stream().filter(t -> !existing.contains(t.name())).toList();
-            if (missing.isEmpty()) {
-                return;
-            }
-            for (var entry : admin.createTopics(missing).values().entrySet()) {
-                try {
-                    entry.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                    LOG.info("Created topic {}", entry.getKey());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new BrokerException("cannot create topic " + entry.getKey() + " on " + bootstrapServers
-                                + ": " + e.getCause().getMessage(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrokerException("interrupted while creating topics on " + bootstrapServers, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new BrokerException("broker at " + bootstrapServers + " did not answer a topic listing: " + e, e);
+            TopicAdmin.ensure(admin, requests);
+        } catch (IllegalStateException e) {
+            throw new BrokerException("embedded broker at " + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
 

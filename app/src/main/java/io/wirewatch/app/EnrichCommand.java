@@ -1,0 +1,42 @@
+package io.wirewatch.app;
+
+import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.Enrichers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wirewatch enrich}: the enrichment service alone, against a real cluster. */
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = "Run the enrichment service (Kafka Streams) against a Kafka cluster until Ctrl-C."
+                + " Run more instances with the same --application-id to share the work.")
+final class EnrichCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Option(names = "--application-id", defaultValue = EnrichService.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
+    String applicationId = EnrichService.DEFAULT_APPLICATION_ID;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/streams/enrich",
+            description = "Local state folder (default: ${DEFAULT-VALUE}).")
+    Path stateDir = Path.of("data/streams/enrich");
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        EnrichService service = EnrichService.start(new EnrichService.Config(kafka.bootstrapServers, applicationId,
+                stateDir, kafka.clientProperties(), Enrichers.standard(Clock.systemUTC())));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "enrich-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,127 @@
+package io.wirewatch.app;
+
+import io.wirewatch.alerts.AlertsService;
+import io.wirewatch.broker.EmbeddedBroker;
+import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.Enrichers;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything in one JVM: the embedded broker, enrichment and alerts (with the dashboard), started in order and
+ * stopped in reverse. {@code wirewatch run} and the end-to-end tests use it; the services are the same ones
+ * that run alone against a real cluster.
+ */
+final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    record Config(Path dataDir, int kafkaPort, String httpHost, int httpPort, @Nullable Path rulesFile,
+                  Clock clock) {
+        Config {
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(httpHost, "httpHost");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private final @Nullable EmbeddedBroker broker;
+    private final String bootstrapServers;
+    private final EnrichService enrich;
+    private final AlertsService alerts;
+
+    private Pipeline(@Nullable EmbeddedBroker broker, String bootstrapServers, EnrichService enrich,
+                     AlertsService alerts) {
+        this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
+        this.enrich = enrich;
+        this.alerts = alerts;
+    }
+
+    /** Starts the embedded broker, then the services on it, and waits until they are RUNNING. */
+    static Pipeline start(Config config, Duration readyTimeout) {
+        EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(config.dataDir(), config.kafkaPort()));
+        try {
+            return startServices(broker, broker.bootstrapServers(), config, readyTimeout);
+        } catch (RuntimeException e) {
+            closeQuietly(broker);
+            throw e;
+        }
+    }
+
+    /** Starts the services on an existing cluster (whose topics exist) and waits until they are RUNNING. */
+    static Pipeline startOn(String bootstrapServers, Config config, Duration readyTimeout) {
+        return startServices(null, bootstrapServers, config, readyTimeout);
+    }
+
+    private static Pipeline startServices(@Nullable EmbeddedBroker broker, String bootstrap, Config config,
+                                          Duration readyTimeout) {
+        EnrichService enrich = null;
+        AlertsService alerts = null;
+        try {
+            Path streams = config.dataDir().resolve("streams");
+            enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
+                    streams.resolve("enrich"), Map.of(), Enrichers.standard(config.clock())));
+            alerts = AlertsService.start(new AlertsService.Config(bootstrap, "wirewatch-alerts",
+                    streams.resolve("alerts"), config.httpHost(), config.httpPort(), Map.of(), config.rulesFile(),
+                    config.clock()));
+            Pipeline pipeline = new Pipeline(broker, bootstrap, enrich, alerts);
+            pipeline.awaitRunning(readyTimeout);
+            return pipeline;
+        } catch (RuntimeException e) {
+            closeQuietly(alerts);
+            closeQuietly(enrich);
+            throw e;
+        }
+    }
+
+    private void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!(enrich.isRunning() && alerts.isRunning())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("services not RUNNING after " + timeout.toSeconds()
+                        + " s (enrich: " + enrich.state() + ", alerts running: " + alerts.isRunning() + ")");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the services", e);
+            }
+        }
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    URI dashboardUri() {
+        return alerts.dashboardUri();
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Stopping wirewatch");
+        closeQuietly(alerts);
+        closeQuietly(enrich);
+        closeQuietly(broker);
+    }
+
+    private static void closeQuietly(@Nullable AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("{} did not close cleanly: {}", closeable.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.wirewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.ingest.IngestReport;
+import io.wirewatch.ingest.IngestService;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed scenario of the foundation issue, against whatever Kafka a subclass provides: the AP story goes in
+ * (twice), and exactly one alert comes out whose evidence holds its escalation language.
+ */
+abstract class SeedScenario {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+    static final String SEED = "2022-01-26-ap-no-concessions.txt";
+
+    @TempDir
+    static Path samples;
+
+    abstract String bootstrapServers();
+
+    abstract URI dashboard();
+
+    static Path seed() {
+        return Samples.extractTo(samples).stream().filter(p -> p.getFileName().toString().equals(SEED))
+                .findFirst().orElseThrow();
+    }
+
+    static IngestReport ingest(String bootstrap, List<Path> paths) {
+        try (IngestService ingest = new IngestService(new IngestService.Config(bootstrap, Map.of(),
+                Clock.systemUTC()))) {
+            return ingest.ingest(paths);
+        }
+    }
+
+    @Test
+    void shouldRaiseExactlyOneAlertForTheSeedStoryEvenWhenItIsIngestedTwice() throws Exception {
+        Path seed = seed();
+        assertThat(ingest(bootstrapServers(), List.of(seed)).produced()).isEqualTo(1);
+        assertThat(ingest(bootstrapServers(), List.of(seed)).failures()).isEmpty();
+
+        KafkaProbe.awaitCaughtUp(bootstrapServers(), EnrichService.DEFAULT_APPLICATION_ID,
+                Topics.STORIES_RAW.name(), PATIENCE);
+        KafkaProbe.awaitCaughtUp(bootstrapServers(), "wirewatch-alerts", Topics.STORIES_ENRICHED.name(), PATIENCE);
+
+        List<ConsumerRecord<String, Alert>> alerts = KafkaProbe.readAll(bootstrapServers(), Topics.ALERTS.name(),
+                Topics.ALERTS.valueSerde().deserializer());
+        List<Alert> seedAlerts = alerts.stream().map(ConsumerRecord::value)
+                .filter(a -> a.getStoryTitle().contains("no concessions to Russia")).toList();
+        assertThat(seedAlerts).as("alerts for the seed story").hasSize(1);
+        assertThat(seedAlerts.get(0).getEvidence()).as("evidence of the seed alert")
+                .anySatisfy(signal -> assertThat(signal.getEvidence() + " " + signal.getSentence())
+                        .containsAnyOf("no concessions", "retaliatory measures"));
+
+        List<ConsumerRecord<String, String>> json = KafkaProbe.readAll(bootstrapServers(),
+                Topics.ALERTS_JSON.name(), Topics.ALERTS_JSON.valueSerde().deserializer());
+        assertThat(json).extracting(ConsumerRecord::key).contains(seedAlerts.get(0).getId());
+    }
+
+    @Test
+    void shouldShowTheSeedAlertAtTheRestApi() {
+        ingest(bootstrapServers(), List.of(seed()));
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await("seed alert at /api/alerts").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            dashboard().resolve("/api/alerts")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    JsonNode alerts = AvroJson.mapper().readTree(response.body());
+                    assertThat(alerts.isArray()).isTrue();
+                    assertThat(response.body()).containsAnyOf("no concessions", "retaliatory measures");
+                });
+    }
+}

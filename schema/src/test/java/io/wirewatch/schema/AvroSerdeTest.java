@@ -1,0 +1,117 @@
+package io.wirewatch.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2022-01-26T18:00:00Z");
+
+    static Story story() {
+        return Story.newBuilder()
+                .setId("s1")
+                .setSource("file:seed.txt")
+                .setTitle("There are no concessions to Russia in the US response")
+                .setDateline("WASHINGTON, United States")
+                .setWire("AP")
+                .setPublishedAt(PUBLISHED)
+                .setFetchedAt(PUBLISHED.plusSeconds(60))
+                .setParagraphs(List.of("“There is no change, there will be no change,” said Blinken."))
+                .setContentHash("abc")
+                .build();
+    }
+
+    @Test
+    void shouldRoundTripStoryInSingleObjectEncoding() {
+        AvroSerde<Story> serde = AvroSerde.of(Story.class);
+        byte[] bytes = serde.serializer().serialize("news.stories.raw", story());
+
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+        assertThat(serde.deserializer().deserialize("news.stories.raw", bytes)).isEqualTo(story());
+    }
+
+    @Test
+    void shouldReadStoryWrittenWithOlderSchemaUsingDefaultsForNewFields() throws Exception {
+        Schema v0;
+        try (InputStream in = getClass().getResourceAsStream("/evolution/Story-v0.avsc")) {
+            v0 = new Schema.Parser().parse(in);
+        }
+        GenericRecord old = new GenericData.Record(v0);
+        old.put("id", "old-1");
+        old.put("source", "file:old.txt");
+        old.put("url", null);
+        old.put("canonicalUrl", null);
+        old.put("title", "An old story");
+        old.put("byline", null);
+        old.put("dateline", "MOSCOW");
+        old.put("wire", "AP");
+        old.put("publishedAt", PUBLISHED.toEpochMilli());
+        old.put("fetchedAt", PUBLISHED.toEpochMilli());
+        old.put("paragraphs", List.of("Moscow will take retaliatory measures."));
+        old.put("contentHash", "h");
+        ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v0).encode(old);
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+
+        Story read = AvroSerde.of(Story.class, List.of(v0)).decode(bytes);
+
+        assertThat(read.getId()).isEqualTo("old-1");
+        assertThat(read.getPublishedAt()).isEqualTo(PUBLISHED);
+        assertThat(read.getParagraphs()).containsExactly("Moscow will take retaliatory measures.");
+        assertThat(read.getCaptions()).isEmpty();
+        assertThat(read.getClusterId()).isNull();
+        assertThat(read.getExtractionConfidence()).isEqualTo(1.0f);
+    }
+
+    @Test
+    void shouldNameTheUnknownWriterSchemaWhenNoHistoryKnowsIt() throws Exception {
+        Schema v0;
+        try (InputStream in = getClass().getResourceAsStream("/evolution/Story-v0.avsc")) {
+            v0 = new Schema.Parser().parse(in);
+        }
+        GenericRecord old = new GenericData.Record(v0);
+        v0.getFields().forEach(f -> old.put(f.name(), f.schema().getType() == Schema.Type.STRING ? "x" : null));
+        old.put("fetchedAt", 0L);
+        old.put("paragraphs", List.of());
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v0).encode(old).array();
+
+        assertThatThrownBy(() -> AvroSerde.of(Story.class).deserializer().deserialize("news.stories.raw", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("news.stories.raw")
+                .hasMessageContaining("unknown writer schema");
+    }
+
+    @Test
+    void shouldRejectBytesThatAreNotSingleObjectEncoded() {
+        AvroSerde<Story> serde = AvroSerde.of(Story.class);
+        byte[] garbage = "{\"not\": \"avro\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("news.stories.raw", garbage))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("news.stories.raw")
+                .hasMessageContaining("not an Avro single-object encoded Story");
+    }
+
+    @Test
+    void shouldRejectTruncatedRecordsWithAClearError() {
+        AvroSerde<Story> serde = AvroSerde.of(Story.class);
+        byte[] bytes = serde.encode(story());
+        byte[] truncated = java.util.Arrays.copyOf(bytes, 14);
+
+        assertThatThrownBy(() -> serde.decode(truncated))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Story");
+    }
+}
