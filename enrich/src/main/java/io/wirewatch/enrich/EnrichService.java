@@ -27,13 +27,13 @@ public final class EnrichService implements AutoCloseable {
      *     the defaults set here
      */
     public record Config(String bootstrapServers, String applicationId, Path stateDir,
-                         Map<String, Object> clientProperties, Enricher enricher) {
+                         Map<String, Object> clientProperties, EnrichTopology.Config topology) {
         public Config {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(applicationId, "applicationId");
             Objects.requireNonNull(stateDir, "stateDir");
             clientProperties = Map.copyOf(clientProperties);
-            Objects.requireNonNull(enricher, "enricher");
+            Objects.requireNonNull(topology, "topology");
         }
     }
 
@@ -43,7 +43,7 @@ public final class EnrichService implements AutoCloseable {
 
     /** Starts the application; it runs until {@link #close()}. */
     public static EnrichService start(Config config) {
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(config.enricher()), properties(config));
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(config.topology()), properties(config));
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Enrichment stream thread failed; replacing it", error);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse

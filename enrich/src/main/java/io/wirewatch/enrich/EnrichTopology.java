@@ -1,5 +1,6 @@
 package io.wirewatch.enrich;
 
+import io.wirewatch.enrich.dyad.DyadTopology;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedStory;
@@ -34,8 +35,24 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    /** The topology, a pure function of its enricher. */
-    public static Topology build(Enricher enricher) {
+    /**
+     * @param enricher what enriches one story
+     * @param dyads how dyad windows and stance changes are computed
+     */
+    public record Config(Enricher enricher, DyadTopology.Config dyads) {
+        public Config {
+            java.util.Objects.requireNonNull(enricher, "enricher");
+            java.util.Objects.requireNonNull(dyads, "dyads");
+        }
+
+        public static Config defaults(Enricher enricher) {
+            return new Config(enricher, DyadTopology.Config.defaults());
+        }
+    }
+
+    /** The topology, a pure function of its configuration. */
+    public static Topology build(Config config) {
+        Enricher enricher = config.enricher();
         StreamsBuilder builder = new StreamsBuilder();
         AvroSerde<Story> stories = (AvroSerde<Story>) Topics.STORIES_RAW.valueSerde();
 
@@ -48,15 +65,16 @@ public final class EnrichTopology {
                 .branch((key, outcome) -> outcome instanceof Outcome.Enriched, Branched.as("enriched"))
                 .defaultBranch(Branched.as("dead-letters"));
 
-        routes.get("route-enriched")
-                .mapValues(outcome -> ((Outcome.Enriched) outcome).story(), Named.as("unwrap-enriched"))
-                .to(Topics.STORIES_ENRICHED.name(), Produced.with(Topics.STORIES_ENRICHED.keySerde(),
+        KStream<String, EnrichedStory> enriched = routes.get("route-enriched")
+                .mapValues(outcome -> ((Outcome.Enriched) outcome).story(), Named.as("unwrap-enriched"));
+        enriched.to(Topics.STORIES_ENRICHED.name(), Produced.with(Topics.STORIES_ENRICHED.keySerde(),
                         Topics.STORIES_ENRICHED.valueSerde()).withName("enriched-stories"));
 
         routes.get("route-dead-letters")
                 .mapValues(outcome -> ((Outcome.Dead) outcome).original(), Named.as("unwrap-dead-letter"))
                 .to(Topics.DLQ.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters"));
 
+        DyadTopology.addTo(builder, enriched, config.dyads());
         return builder.build();
     }
 

@@ -71,7 +71,7 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(wordSpotter()), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(EnrichTopology.Config.defaults(wordSpotter())), props);
         raw = driver.createInputTopic(Topics.STORIES_RAW.name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         enriched = driver.createOutputTopic(Topics.STORIES_ENRICHED.name(), Serdes.String().deserializer(),
@@ -128,7 +128,7 @@ class EnrichTopologyTest {
 
     @Test
     void shouldMatchTheGoldenTopologyDescription() throws IOException {
-        String actual = EnrichTopology.build(wordSpotter()).describe().toString();
+        String actual = EnrichTopology.build(EnrichTopology.Config.defaults(wordSpotter())).describe().toString();
         Path golden = Path.of("src/test/resources/golden/enrich-topology.txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(golden, actual);

@@ -36,6 +36,16 @@ public final class Topics {
             Map.of(TopicConfig.RETENTION_MS_CONFIG, FOREVER),
             "the same alerts as JSON text, for clients that do not speak Avro (kcat, scripts)");
 
+    public static final Topic<String, DyadWindow> DYADS_ESCALATION = new Topic<>("news.dyads.escalation",
+            Serdes.String(), AvroSerde.of(DyadWindow.class), STORY_PARTITIONS,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, FOREVER),
+            "closed hourly and daily windows per actor pair (SOURCE->TARGET): counts, intensity, share of conflict");
+
+    public static final Topic<String, StanceChange> STANCE_CHANGES = new Topic<>("news.stance.changes",
+            Serdes.String(), AvroSerde.of(StanceChange.class), 1,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, FOREVER),
+            "a dyad's stance moved (cooperation -> refusal -> threat) or its daily index fell; before, after, evidence");
+
     public static final Topic<byte[], byte[]> DLQ = new Topic<>("news.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), 1,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS),
@@ -46,7 +56,7 @@ public final class Topics {
 
     /** Every topic of the catalogue, in pipeline order. */
     public static List<Topic<?, ?>> all() {
-        return List.of(STORIES_RAW, STORIES_ENRICHED, ALERTS, ALERTS_JSON, DLQ);
+        return List.of(STORIES_RAW, STORIES_ENRICHED, DYADS_ESCALATION, STANCE_CHANGES, ALERTS, ALERTS_JSON, DLQ);
     }
 
     /** A serde for the plain byte arrays a stage reads before decoding them itself. */

@@ -1,0 +1,186 @@
+package io.wirewatch.enrich.dyad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.enrich.EnrichTopology;
+import io.wirewatch.enrich.Enricher;
+import io.wirewatch.enrich.text.Sentence;
+import io.wirewatch.schema.AvroSerde;
+import io.wirewatch.schema.DyadWindow;
+import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.Signal;
+import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.Story;
+import io.wirewatch.schema.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DyadTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2022-01-26T10:05:00Z");
+
+    /**
+     * An enricher driven by its input: each paragraph "SRC TGT CATEGORY INTENSITY MODALITY" is one signal, so
+     * the test controls exactly what the dyad windows see.
+     */
+    static Enricher scripted() {
+        return new Enricher(
+                (text, starts) -> {
+                    List<Sentence> sentences = new ArrayList<>();
+                    for (int i = 0; i < starts.size(); i++) {
+                        int start = starts.get(i);
+                        int end = i + 1 < starts.size() ? starts.get(i + 1) - 2 : text.length();
+                        sentences.add(new Sentence(i, i, start, end, text.substring(start, end)));
+                    }
+                    return sentences;
+                },
+                document -> List.of(),
+                (document, entities) -> document.sentences().stream().map(sentence -> {
+                    String[] f = sentence.text().split(" ");
+                    return Signal.newBuilder().setSource(f[0]).setTarget(f[1]).setCategory(f[2])
+                            .setIntensity(Double.parseDouble(f[3])).setModality(Modality.valueOf(f[4]))
+                            .setEvidence(sentence.text()).setSentence(sentence.text())
+                            .setStart(sentence.start()).setEnd(sentence.end()).build();
+                }).toList(),
+                signals -> 0.0, "scripted", Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, DyadWindow> windows;
+    private TestOutputTopic<String, StanceChange> changes;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dyad-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(EnrichTopology.build(new EnrichTopology.Config(scripted(),
+                new DyadTopology.Config(Duration.ofMinutes(30), 3.0))), props);
+        raw = driver.createInputTopic(Topics.STORIES_RAW.name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        windows = driver.createOutputTopic(Topics.DYADS_ESCALATION.name(), Serdes.String().deserializer(),
+                Topics.DYADS_ESCALATION.valueSerde().deserializer());
+        changes = driver.createOutputTopic(Topics.STANCE_CHANGES.name(), Serdes.String().deserializer(),
+                Topics.STANCE_CHANGES.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void story(String id, String cluster, Instant at, String... signals) {
+        Story story = Story.newBuilder().setId(id).setSource("test").setTitle(id).setFetchedAt(at)
+                .setParagraphs(List.of(signals)).setContentHash(id).setClusterId(cluster).build();
+        raw.pipeInput(id, AvroSerde.of(Story.class).encode(story), at);
+    }
+
+    private List<DyadWindow> closed(String size) {
+        return windows.readValuesToList().stream().filter(w -> w.getWindow().equals(size)).toList();
+    }
+
+    @Test
+    void shouldEmitAnHourlyWindowWhenItClosesCountingSyndicatedCopiesOnce() {
+        story("a", "cluster-1", T0, "RUS USA THREATEN -7 ASSERTED");
+        story("a-copy", "cluster-1", T0.plusSeconds(60), "RUS USA THREATEN -7 ASSERTED");
+        story("b", "cluster-2", T0.plusSeconds(600), "RUS USA CONSULT 1 ASSERTED");
+        assertThat(windows.isEmpty()).as("no window closes before its end plus grace").isTrue();
+
+        story("later", "cluster-3", T0.plus(Duration.ofHours(2)), "FRA DEU CONSULT 1 ASSERTED");
+
+        List<DyadWindow> hourly = closed("HOUR");
+        assertThat(hourly).singleElement().satisfies(w -> {
+            assertThat(w.getSource()).isEqualTo("RUS");
+            assertThat(w.getTarget()).isEqualTo("USA");
+            assertThat(w.getWindowStart()).isEqualTo(Instant.parse("2022-01-26T10:00:00Z"));
+            assertThat(w.getWindowEnd()).isEqualTo(Instant.parse("2022-01-26T11:00:00Z"));
+            assertThat(w.getSignals()).isEqualTo(2);
+            assertThat(w.getStories()).isEqualTo(2);
+            assertThat(w.getCategories()).containsEntry("THREATEN", 1).containsEntry("CONSULT", 1);
+            assertThat(w.getIntensitySum()).isEqualTo(-6.0);
+            assertThat(w.getConflictShare()).isEqualTo(0.5);
+            assertThat(w.getStrongest().getCategory()).isEqualTo("THREATEN");
+        });
+    }
+
+    @Test
+    void shouldLeaveNegatedAndDeniedSignalsOutOfDyads() {
+        story("a", "c1", T0, "RUS UKR ASSAULT -10 DENIED", "RUS USA THREATEN -7 NEGATED");
+        story("later", "c2", T0.plus(Duration.ofDays(2)), "FRA DEU CONSULT 1 ASSERTED");
+
+        assertThat(windows.readValuesToList()).noneMatch(w -> w.getSource().equals("RUS"));
+        assertThat(changes.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWeighConditionalThreatsHalf() {
+        story("a", "c1", T0, "RUS WST THREATEN -7 CONDITIONAL");
+        story("later", "c2", T0.plus(Duration.ofHours(3)), "FRA DEU CONSULT 1 ASSERTED");
+
+        assertThat(closed("HOUR")).singleElement().satisfies(w -> assertThat(w.getIntensitySum()).isEqualTo(-3.5));
+    }
+
+    @Test
+    void shouldReportAShiftFromTalksToThreatWithEvidenceOfBoth() {
+        story("talks", "c1", T0, "RUS USA CONSULT 1 ASSERTED");
+        story("threat", "c2", T0.plus(Duration.ofHours(5)), "RUS USA THREATEN -7 CONDITIONAL");
+
+        assertThat(changes.readValuesToList()).singleElement().satisfies(change -> {
+            assertThat(change.getKind()).isEqualTo("SHIFT");
+            assertThat(change.getBefore()).isEqualTo("COOPERATION");
+            assertThat(change.getAfter()).isEqualTo("THREAT");
+            assertThat(change.getStoryId()).isEqualTo("threat");
+            assertThat(change.getEvidenceBefore().getCategory()).isEqualTo("CONSULT");
+            assertThat(change.getEvidenceAfter().getCategory()).isEqualTo("THREATEN");
+        });
+    }
+
+    @Test
+    void shouldNotLetALateStoryRewriteTheDyadsPresent() {
+        story("threat", "c1", T0.plus(Duration.ofHours(5)), "RUS USA THREATEN -7 ASSERTED");
+        story("old-talks", "c2", T0, "RUS USA CONSULT 1 ASSERTED");
+
+        assertThat(changes.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldReportAFallOfTheDailyIndexBeyondTheStep() {
+        story("d1", "c1", T0, "RUS USA CONSULT 4 ASSERTED");
+        story("d2", "c2", T0.plus(Duration.ofDays(1)), "RUS USA CONSULT 1 ASSERTED", "RUS USA REJECT -4 ASSERTED");
+        story("d4", "c3", T0.plus(Duration.ofDays(3)), "FRA DEU CONSULT 1 ASSERTED");
+
+        List<StanceChange> drops = changes.readValuesToList().stream()
+                .filter(c -> c.getKind().equals("INDEX_DROP")).toList();
+        assertThat(drops).singleElement().satisfies(drop -> {
+            assertThat(drop.getBeforeIndex()).isEqualTo(4.0);
+            assertThat(drop.getAfterIndex()).isEqualTo(-1.5);
+            assertThat(drop.getEvidenceAfter().getCategory()).isEqualTo("REJECT");
+        });
+    }
+
+    @Test
+    void shouldAnswerTimelineQueriesFromTheDailyStore() {
+        story("d1", "c1", T0, "RUS USA REJECT -4 ASSERTED");
+        WindowStore<String, DyadWindow> store = driver.getWindowStore(DyadTopology.DAILY_STORE);
+
+        try (var days = store.fetch("RUS->USA", T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)))) {
+            assertThat(days.hasNext()).isTrue();
+            assertThat(days.next().value.getCategories()).containsEntry("REJECT", 1);
+        }
+    }
+}
