@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.Enricher;
-import io.wirewatch.enrich.text.Sentence;
+import io.wirewatch.enrich.ScriptedEnricher;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DyadWindow;
-import io.wirewatch.schema.Modality;
-import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.StanceChange;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,30 +30,8 @@ class DyadTopologyTest {
 
     private static final Instant T0 = Instant.parse("2022-01-26T10:05:00Z");
 
-    /**
-     * An enricher driven by its input: each paragraph "SRC TGT CATEGORY INTENSITY MODALITY" is one signal, so
-     * the test controls exactly what the dyad windows see.
-     */
     static Enricher scripted() {
-        return new Enricher(
-                (text, starts) -> {
-                    List<Sentence> sentences = new ArrayList<>();
-                    for (int i = 0; i < starts.size(); i++) {
-                        int start = starts.get(i);
-                        int end = i + 1 < starts.size() ? starts.get(i + 1) - 2 : text.length();
-                        sentences.add(new Sentence(i, i, start, end, text.substring(start, end)));
-                    }
-                    return sentences;
-                },
-                document -> List.of(),
-                (document, entities) -> document.sentences().stream().map(sentence -> {
-                    String[] f = sentence.text().split(" ");
-                    return Signal.newBuilder().setSource(f[0]).setTarget(f[1]).setCategory(f[2])
-                            .setIntensity(Double.parseDouble(f[3])).setModality(Modality.valueOf(f[4]))
-                            .setEvidence(sentence.text()).setSentence(sentence.text())
-                            .setStart(sentence.start()).setEnd(sentence.end()).build();
-                }).toList(),
-                signals -> 0.0, "scripted", Clock.fixed(T0, ZoneOffset.UTC));
+        return ScriptedEnricher.create(Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     private TopologyTestDriver driver;
