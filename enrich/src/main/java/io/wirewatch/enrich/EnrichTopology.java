@@ -6,6 +6,7 @@ import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The enrichment topology: {@code news.stories.raw} → decode → {@link Enricher} → {@code news.stories.enriched}.
+ * The enrichment topology: {@code news.stories.raw} (and {@code news.stories.replay}) → decode →
+ * {@link Enricher} → {@code news.stories.enriched}, then dyad windows and stance changes.
  * A record that cannot be decoded or enriched goes, unchanged, to {@code news.dlq} with the reason in its
  * headers, and processing goes on.
  */
@@ -57,7 +59,7 @@ public final class EnrichTopology {
         AvroSerde<Story> stories = (AvroSerde<Story>) Topics.STORIES_RAW.valueSerde();
 
         KStream<String, Outcome> outcomes = builder
-                .stream(Topics.STORIES_RAW.name(),
+                .stream(List.of(Topics.STORIES_RAW.name(), Topics.STORIES_REPLAY.name()),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-stories"))
                 .processValues(() -> new EnrichProcessor(stories, enricher), Named.as("enrich"));
 

@@ -21,6 +21,12 @@ public final class Topics {
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "8388608"),
             "raw stories as ingested; kept forever: the archive that replay and backtest read");
 
+    public static final Topic<String, Story> STORIES_REPLAY = new Topic<>("news.stories.replay",
+            Serdes.String(), AvroSerde.of(Story.class), STORY_PARTITIONS,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "8388608"),
+            "archived stories fed through the pipeline again by `wirewatch replay`; the archive itself stays untouched");
+
     public static final Topic<String, EnrichedStory> STORIES_ENRICHED = new Topic<>("news.stories.enriched",
             Serdes.String(), AvroSerde.of(EnrichedStory.class), STORY_PARTITIONS,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16777216"),
@@ -56,7 +62,7 @@ public final class Topics {
 
     /** Every topic of the catalogue, in pipeline order. */
     public static List<Topic<?, ?>> all() {
-        return List.of(STORIES_RAW, STORIES_ENRICHED, DYADS_ESCALATION, STANCE_CHANGES, ALERTS, ALERTS_JSON, DLQ);
+        return List.of(STORIES_RAW, STORIES_REPLAY, STORIES_ENRICHED, DYADS_ESCALATION, STANCE_CHANGES, ALERTS, ALERTS_JSON, DLQ);
     }
 
     /** A serde for the plain byte arrays a stage reads before decoding them itself. */

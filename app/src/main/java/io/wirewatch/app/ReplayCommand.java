@@ -1,0 +1,135 @@
+package io.wirewatch.app;
+
+import io.wirewatch.schema.Topics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirewatch replay}: feeds archived stories from {@code news.stories.raw} (by event time) through the
+ * pipeline again, via {@code news.stories.replay}, so that enrichment and alerts see them anew while the
+ * archive stays as it was. Records are copied byte for byte with their keys, headers and timestamps.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Feed archived stories (news.stories.raw, by event time) through the pipeline again.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Option(names = "--from", required = true, converter = TimeConverter.class, paramLabel = "TIME",
+            description = "First event time to replay (2022-01-26, 2022-01-26T18:00 or an ISO instant; UTC).")
+    Instant from = Instant.EPOCH;
+
+    @Option(names = "--to", converter = TimeConverter.class, paramLabel = "TIME",
+            description = "Replay stories before this time (default: everything up to now).")
+    Instant to = Instant.now();
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
+            description = "Replay at X times the original pace (e.g. 3600 = an hour a second); 0, the default,"
+                    + " replays as fast as possible.")
+    double speed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> common = new HashMap<>(kafka.clientProperties());
+        common.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers);
+        Map<String, Object> consumerProps = new HashMap<>(common);
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> producerProps = new HashMap<>(common);
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+
+        try (var consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             var producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
+            String topic = Topics.STORIES_RAW.name();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> start = offsetsAt(consumer, partitions, from);
+            Map<TopicPartition, Long> end = offsetsAt(consumer, partitions, to);
+            long total = partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
+            consumer.assign(partitions);
+            start.forEach(consumer::seek);
+
+            long replayed = 0;
+            long began = System.nanoTime();
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" stories", 1).showSpeed().build()) {
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        if (record.offset() >= end.get(partition)) {
+                            continue;
+                        }
+                        pace(record.timestamp(), began);
+                        producer.send(new ProducerRecord<>(Topics.STORIES_REPLAY.name(), null, record.timestamp(),
+                                record.key(), record.value(), record.headers()));
+                        replayed++;
+                        bar.step();
+                    }
+                }
+                producer.flush();
+            }
+            out.printf("Replayed %d stories from %s to %s into %s.%n", replayed, from, to,
+                    Topics.STORIES_REPLAY.name());
+        }
+        return 0;
+    }
+
+    private void pace(long eventTime, long beganNanos) throws InterruptedException {
+        if (speed <= 0) {
+            return;
+        }
+        long due = beganNanos + (long) ((eventTime - from.toEpochMilli()) * 1_000_000L / speed);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+        }
+    }
+
+    /** Per partition, the first offset whose timestamp is at or after {@code time}, or the end. */
+    private static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<byte[], byte[]> consumer,
+                                                       List<TopicPartition> partitions, Instant time) {
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(partitions.stream()
+                .collect(Collectors.toMap(p -> p, p -> time.toEpochMilli())), Duration.ofSeconds(30));
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp at = found.get(partition);
+            offsets.put(partition, at == null ? ends.get(partition) : at.offset());
+        }
+        return offsets;
+    }
+}
