@@ -8,14 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,8 +75,9 @@ final class ReplayCommand implements Callable<Integer> {
             String topic = Topics.STORIES_RAW.name();
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> start = offsetsAt(consumer, partitions, from);
-            Map<TopicPartition, Long> end = offsetsAt(consumer, partitions, to);
+            // Event time is publication time, so timestamps within a partition are not in order: scan it all.
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             long total = partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
             consumer.assign(partitions);
             start.forEach(consumer::seek);
@@ -86,18 +85,19 @@ final class ReplayCommand implements Callable<Integer> {
             long replayed = 0;
             long began = System.nanoTime();
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" stories", 1).showSpeed().build()) {
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).showSpeed().build()) {
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                        if (record.offset() >= end.get(partition)) {
+                        bar.step();
+                        if (record.offset() >= end.get(partition) || record.timestamp() < from.toEpochMilli()
+                                || record.timestamp() >= to.toEpochMilli()) {
                             continue;
                         }
                         pace(record.timestamp(), began);
                         producer.send(new ProducerRecord<>(Topics.STORIES_REPLAY.name(), null, record.timestamp(),
                                 record.key(), record.value(), record.headers()));
                         replayed++;
-                        bar.step();
                     }
                 }
                 producer.flush();
@@ -117,19 +117,5 @@ final class ReplayCommand implements Callable<Integer> {
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
         }
-    }
-
-    /** Per partition, the first offset whose timestamp is at or after {@code time}, or the end. */
-    private static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<byte[], byte[]> consumer,
-                                                       List<TopicPartition> partitions, Instant time) {
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(partitions.stream()
-                .collect(Collectors.toMap(p -> p, p -> time.toEpochMilli())), Duration.ofSeconds(30));
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp at = found.get(partition);
-            offsets.put(partition, at == null ? ends.get(partition) : at.offset());
-        }
-        return offsets;
     }
 }
