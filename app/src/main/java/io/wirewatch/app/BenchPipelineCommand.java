@@ -1,0 +1,163 @@
+package io.wirewatch.app;
+
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AvroSerde;
+import io.wirewatch.schema.Story;
+import io.wirewatch.schema.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirewatch bench pipeline}: end-to-end figures on the embedded broker. Produces copies of the sample
+ * stories to {@code news.stories.raw} at a fixed rate and measures, per story, the time until its enriched
+ * record and (for stories that alert) its alert are committed downstream.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Measure raw→enriched and raw→alert latency (p50, p99) and throughput on the embedded broker.")
+final class BenchPipelineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Stories per second offered (default: ${DEFAULT-VALUE}).")
+    int rate = 200;
+
+    @Option(names = "--stories", defaultValue = "4000", description = "Stories in all (default: ${DEFAULT-VALUE}).")
+    int stories = 4000;
+
+    @Option(names = "--warmup", defaultValue = "400", description = "Stories not counted, first (default: ${DEFAULT-VALUE}).")
+    int warmup = 400;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("wirewatch-bench");
+        List<Story> templates = Samples.extractTo(dir.resolve("samples")).stream().map(BenchPipelineCommand::story)
+                .toList();
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        Map<String, Long> enrichedAt = new ConcurrentHashMap<>();
+        Map<String, Long> alertedAt = new ConcurrentHashMap<>();
+        try (Pipeline pipeline = Pipeline.start(new Pipeline.Config(dir.resolve("data"), 0, "127.0.0.1", 0, null,
+                Clock.systemUTC()), Duration.ofSeconds(120))) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread watcher = watch(pipeline.bootstrapServers(), running, enrichedAt, alertedAt);
+            AvroSerde<Story> serde = AvroSerde.of(Story.class);
+            long began = System.nanoTime();
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                for (int i = 0; i < stories; i++) {
+                    long due = began + i * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                    }
+                    Story template = templates.get(i % templates.size());
+                    String id = "bench-" + i;
+                    Story story = Story.newBuilder(template).setId(id).setContentHash(id)
+                            .setTitle(template.getTitle() + " #" + i).build();
+                    sent.put(id, System.nanoTime());
+                    producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
+                            System.currentTimeMillis(), id, serde.encode(story)));
+                }
+                producer.flush();
+            }
+            double offered = stories / ((System.nanoTime() - began) / 1e9);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (enrichedAt.size() < stories && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+            running.set(false);
+            watcher.join(10_000);
+            double elapsed = (enrichedAt.values().stream().mapToLong(Long::longValue).max().orElse(began) - began) / 1e9;
+            out.printf(Locale.ROOT, "offered %.0f stories/s; enriched %d of %d in %.1f s (%.0f stories/s)%n",
+                    offered, enrichedAt.size(), stories, elapsed, enrichedAt.size() / elapsed);
+            report(out, "raw -> enriched", sent, enrichedAt);
+            report(out, "raw -> alert   ", sent, alertedAt);
+        }
+        return 0;
+    }
+
+    private void report(PrintWriter out, String what, Map<String, Long> sent, Map<String, Long> arrived) {
+        long[] millis = arrived.entrySet().stream()
+                .filter(e -> Integer.parseInt(e.getKey().substring("bench-".length())) >= warmup)
+                .mapToLong(e -> (e.getValue() - sent.get(e.getKey())) / 1_000_000L).sorted().toArray();
+        if (millis.length == 0) {
+            out.printf("%s: nothing arrived%n", what);
+            return;
+        }
+        out.printf(Locale.ROOT, "%s: n=%d p50=%d ms p90=%d ms p99=%d ms max=%d ms%n", what, millis.length,
+                pct(millis, 50), pct(millis, 90), pct(millis, 99), millis[millis.length - 1]);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static Thread watch(String bootstrap, AtomicBoolean running, Map<String, Long> enrichedAt,
+                                Map<String, Long> alertedAt) {
+        Thread thread = new Thread(() -> {
+            AvroSerde<Alert> alerts = AvroSerde.of(Alert.class);
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-watch",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10), new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topics.STORIES_ENRICHED.name(), Topics.ALERTS.name()));
+                while (running.get()) {
+                    for (var record : consumer.poll(Duration.ofMillis(50))) {
+                        long now = System.nanoTime();
+                        if (record.topic().equals(Topics.ALERTS.name())) {
+                            alertedAt.putIfAbsent(alerts.decode(record.value()).getStoryId(), now);
+                        } else {
+                            enrichedAt.putIfAbsent(record.key(), now);
+                        }
+                    }
+                }
+            }
+        }, "bench-watch");
+        thread.start();
+        return thread;
+    }
+
+    /** A sample file as a story: first line the title, then paragraphs split at blank lines. */
+    private static Story story(Path file) {
+        try {
+            String[] blocks = Files.readString(file).strip().split("\\R\\s*\\R");
+            List<String> paragraphs = new ArrayList<>(Arrays.asList(blocks).subList(1, blocks.length));
+            return Story.newBuilder().setId("t").setSource("bench").setTitle(blocks[0].strip())
+                    .setFetchedAt(Instant.now()).setParagraphs(paragraphs).setContentHash("t").build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
