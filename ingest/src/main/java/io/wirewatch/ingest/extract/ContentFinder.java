@@ -1,0 +1,142 @@
+package io.wirewatch.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Picks the blocks that make up the story. Prose blocks vote for the elements that hold them (their own element,
+ * its parent fully, the grandparent half, further ancestors less); the element with the best vote, discounted
+ * by its link density, is the story's container, and siblings that carry prose of their own join it.
+ */
+final class ContentFinder {
+
+    private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|main|page|post|text"
+            + "|blog|story|prose");
+    private static final Pattern NEGATIVE = Pattern.compile("(?i)hidden|banner|combx|comment|com-|contact|foot"
+            + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor"
+            + "|shopping|tags|tool|widget|teaser|card|list|nav|menu");
+    private static final int MIN_BLOCK = 25;
+
+    private ContentFinder() {
+    }
+
+    /** The chosen container elements, in document order (usually one). Empty when the page has no prose. */
+    static List<Element> containers(Element body, List<Block> blocks) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        Map<Element, Double> prose = new IdentityHashMap<>();
+        for (Block block : blocks) {
+            if (block.text().length() < MIN_BLOCK || block.linkDensity() > 0.5) {
+                continue;
+            }
+            double score = 1 + commas(block.text()) + Math.min(block.text().length() / 100.0, 3.0);
+            Element e = block.owner();
+            int level = 0;
+            while (e != null && level < 6) {
+                double share = level <= 1 ? 1.0 : level == 2 ? 0.5 : 1.0 / (level * 3);
+                if (!scores.containsKey(e)) {
+                    scores.put(e, initialScore(e));
+                }
+                scores.merge(e, score * share, Double::sum);
+                prose.merge(e, score * share, Double::sum);
+                if (e == body) {
+                    break;
+                }
+                e = e.parent();
+                level++;
+            }
+        }
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        Map<Element, Double> linkDensities = new IdentityHashMap<>();
+        Element top = null;
+        double best = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            double ld = linkDensities.computeIfAbsent(entry.getKey(), ContentFinder::linkDensity);
+            double score = entry.getValue() * (1 - ld);
+            entry.setValue(score);
+            if (score > best) {
+                best = score;
+                top = entry.getKey();
+            }
+        }
+        if (top == null) {
+            return List.of();
+        }
+        Element parent = top.parent();
+        if (parent == null || top == body) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, best * 0.2);
+        List<Element> chosen = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                chosen.add(sibling);
+                continue;
+            }
+            Double score = scores.get(sibling);
+            Double own = prose.get(sibling);
+            if (score != null && own != null && score >= threshold && own >= 10) {
+                chosen.add(sibling);
+            } else if (sibling.normalName().equals("p")) {
+                String text = sibling.text();
+                double ld = linkDensity(sibling);
+                if (text.length() > 80 && ld < 0.25
+                        || text.length() > 0 && ld == 0 && text.matches("(?s).*\\.( |$).*")) {
+                    chosen.add(sibling);
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div", "article", "section", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        String marker = e.className() + " " + e.id();
+        if (!marker.isBlank()) {
+            if (NEGATIVE.matcher(marker).find()) {
+                score -= 25;
+            }
+            if (POSITIVE.matcher(marker).find()) {
+                score += 25;
+            }
+        }
+        if (e.hasAttr("itemprop") && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            score += 50;
+        }
+        return score;
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '、' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int links = 0;
+        for (Element a : e.getElementsByTag("a")) {
+            links += a.text().length();
+        }
+        return Math.min(1.0, (double) links / total);
+    }
+}

@@ -1,0 +1,244 @@
+package io.wirewatch.ingest.extract;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses the many ways pages write a date: ISO 8601 with or without time and offset, RFC 1123, epoch seconds,
+ * "November 19, 2019", "19 Nov 2019", "19. November 2019", "19.11.2019", "2019/11/19". Month names in English,
+ * German, French and Spanish. Two-digit years and US/European slash ambiguity are refused rather than guessed.
+ */
+public final class DateParser {
+
+    /** A parsed date: the calendar day as the page wrote it, and the instant when a time was given too. */
+    public record Parsed(LocalDate day, Instant instant) {
+    }
+
+    private static final LocalDate EARLIEST = LocalDate.of(1995, 1, 1);
+
+    private static final Map<String, Integer> MONTHS = months();
+
+    private static final Pattern ISO = Pattern.compile(
+            "(?<!\\d)(?<y>(?:19|20)\\d\\d)-(?<m>[01]?\\d)-(?<d>[0-3]?\\d)"
+                    + "(?:[T ](?<h>[0-2]\\d):(?<min>[0-5]\\d)(?::(?<s>[0-5]\\d)(?:[.,]\\d+)?)?"
+                    + "[ ]?(?<z>Z|[+-][01]\\d:?[0-5]\\d|[+-][01]\\d(?!\\d))?)?");
+    private static final Pattern COMPACT = Pattern.compile("^(?<y>(?:19|20)\\d\\d)(?<m>[01]\\d)(?<d>[0-3]\\d)"
+            + "(?:T?(?<h>[0-2]\\d)(?<min>[0-5]\\d)(?<s>[0-5]\\d)?)?(?<z>Z)?$");
+    private static final Pattern YMD_SLASH = Pattern.compile(
+            "(?<!\\d)(?<y>(?:19|20)\\d\\d)[/.](?<m>[01]?\\d)[/.](?<d>[0-3]?\\d)(?!\\d)");
+    private static final Pattern DMY_DOTS = Pattern.compile(
+            "(?<![\\d.])(?<d>[0-3]?\\d)\\.[ ]?(?<m>[01]?\\d)\\.[ ]?(?<y>(?:19|20)\\d\\d)(?!\\d)");
+    private static final Pattern DMY_SLASH = Pattern.compile(
+            "(?<![\\d/])(?<a>[0-3]?\\d)[/-](?<b>[0-3]?\\d)[/-](?<y>(?:19|20)\\d\\d)(?!\\d)");
+    private static final String MONTH_WORD = "(?<mon>\\p{L}{3,10})\\.?";
+    private static final Pattern MDY_WORDS = Pattern.compile(
+            "(?iu)\\b" + MONTH_WORD + "[ ]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?,?[ ]+(?<y>(?:19|20)\\d\\d)(?!\\d)");
+    private static final Pattern DMY_WORDS = Pattern.compile(
+            "(?iu)(?<!\\d)(?<d>[0-3]?\\d)(?:st|nd|rd|th|er)?\\.?[ ]+(?:de[ ]+)?" + MONTH_WORD
+                    + ",?[ ]+(?:de[ ]+)?(?<y>(?:19|20)\\d\\d)(?!\\d)");
+    private static final Pattern TIME_AFTER = Pattern.compile(
+            "^[ ,T@]*(?:at[ ]+|um[ ]+|à[ ]+)?(?<h>[0-2]?\\d)[:.h](?<min>[0-5]\\d)(?::(?<s>[0-5]\\d))?[ ]*"
+                    + "(?<ampm>[ap]\\.?m\\.?)?[ ]*(?<z>Z|GMT|UTC|[+-][01]\\d:?[0-5]\\d)?", Pattern.CASE_INSENSITIVE);
+
+    private DateParser() {
+    }
+
+    /** Parses {@code text} when it is, or starts with, a date; empty when it is not a plausible date. */
+    public static Optional<Parsed> parse(@Nullable String text, LocalDate latest) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.strip();
+        if (s.isEmpty() || s.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<Parsed> p = structured(s);
+        if (p.isEmpty()) {
+            p = find(s);
+        }
+        return p.filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
+    }
+
+    /** Finds the first date written anywhere in {@code text} (a sentence, a byline, a URL). */
+    public static Optional<Parsed> find(String text, LocalDate latest) {
+        return find(text).filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
+    }
+
+    private static Optional<Parsed> structured(String s) {
+        try {
+            return Optional.of(of(OffsetDateTime.parse(s)));
+        } catch (DateTimeException ignored) {
+            // not ISO with offset
+        }
+        try {
+            return Optional.of(of(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime()));
+        } catch (DateTimeException ignored) {
+            // not RFC 1123
+        }
+        if (s.matches("1\\d{9}(\\d{3})?")) {
+            long n = Long.parseLong(s);
+            Instant instant = s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+            return Optional.of(new Parsed(LocalDate.ofInstant(instant, ZoneOffset.UTC), instant));
+        }
+        Matcher compact = COMPACT.matcher(s);
+        if (compact.matches()) {
+            return build(compact.group("y"), compact.group("m"), compact.group("d"), compact.group("h"),
+                    compact.group("min"), compact.group("s"), compact.group("z"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Parsed> find(String s) {
+        Matcher iso = ISO.matcher(s);
+        if (iso.find()) {
+            Optional<Parsed> p = build(iso.group("y"), iso.group("m"), iso.group("d"), iso.group("h"),
+                    iso.group("min"), iso.group("s"), iso.group("z"));
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        Optional<Parsed> best = Optional.empty();
+        int bestAt = Integer.MAX_VALUE;
+        for (Pattern pattern : new Pattern[] {MDY_WORDS, DMY_WORDS}) {
+            Matcher m = pattern.matcher(s);
+            while (m.find()) {
+                Integer month = MONTHS.get(m.group("mon").toLowerCase(Locale.ROOT));
+                if (month == null) {
+                    continue;
+                }
+                if (m.start() < bestAt) {
+                    Optional<Parsed> p = withTime(m.group("y"), month, m.group("d"), s.substring(m.end()));
+                    if (p.isPresent()) {
+                        best = p;
+                        bestAt = m.start();
+                    }
+                }
+                break;
+            }
+        }
+        for (Pattern pattern : new Pattern[] {YMD_SLASH, DMY_DOTS}) {
+            Matcher m = pattern.matcher(s);
+            if (m.find() && m.start() < bestAt) {
+                Optional<Parsed> p = parseInts(m.group("y"), m.group("m"), m.group("d"))
+                        .flatMap(day -> withTime(day, s.substring(m.end())));
+                if (p.isPresent()) {
+                    best = p;
+                    bestAt = m.start();
+                }
+            }
+        }
+        Matcher slash = DMY_SLASH.matcher(s);
+        if (slash.find() && slash.start() < bestAt) {
+            int a = Integer.parseInt(slash.group("a"));
+            int b = Integer.parseInt(slash.group("b"));
+            // only unambiguous forms: one of the two cannot be a month
+            Optional<LocalDate> day = a > 12 ? parseInts(slash.group("y"), slash.group("b"), slash.group("a"))
+                    : b > 12 ? parseInts(slash.group("y"), slash.group("a"), slash.group("b")) : Optional.empty();
+            if (day.isPresent()) {
+                best = withTime(day.get(), s.substring(slash.end()));
+            }
+        }
+        return best;
+    }
+
+    private static Optional<Parsed> withTime(String year, int month, String day, String rest) {
+        return parseInts(year, Integer.toString(month), day).flatMap(d -> withTime(d, rest));
+    }
+
+    private static Optional<Parsed> withTime(LocalDate day, String rest) {
+        Matcher t = TIME_AFTER.matcher(rest);
+        if (t.find() && t.end() > 0 && t.group("h") != null) {
+            int hour = Integer.parseInt(t.group("h"));
+            String ampm = t.group("ampm");
+            if (ampm != null && ampm.toLowerCase(Locale.ROOT).startsWith("p") && hour < 12) {
+                hour += 12;
+            } else if (ampm != null && hour == 12 && ampm.toLowerCase(Locale.ROOT).startsWith("a")) {
+                hour = 0;
+            }
+            if (hour < 24) {
+                LocalDateTime local = day.atTime(hour, Integer.parseInt(t.group("min")),
+                        t.group("s") == null ? 0 : Integer.parseInt(t.group("s")));
+                return Optional.of(new Parsed(day, local.toInstant(offset(t.group("z")))));
+            }
+        }
+        return Optional.of(new Parsed(day, day.atStartOfDay().toInstant(ZoneOffset.UTC)));
+    }
+
+    private static Optional<Parsed> build(String y, String m, String d, @Nullable String h, @Nullable String min,
+                                          @Nullable String s, @Nullable String zone) {
+        Optional<LocalDate> day = parseInts(y, m, d);
+        if (day.isEmpty()) {
+            return Optional.empty();
+        }
+        if (h == null || min == null) {
+            return Optional.of(new Parsed(day.get(), day.get().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        int hour = Integer.parseInt(h);
+        if (hour > 23) {
+            return Optional.of(new Parsed(day.get(), day.get().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        LocalDateTime local = day.get().atTime(hour, Integer.parseInt(min), s == null ? 0 : Integer.parseInt(s));
+        return Optional.of(new Parsed(day.get(), local.toInstant(offset(zone))));
+    }
+
+    private static ZoneOffset offset(@Nullable String zone) {
+        if (zone == null || zone.equalsIgnoreCase("Z") || zone.equalsIgnoreCase("GMT") || zone.equalsIgnoreCase("UTC")) {
+            return ZoneOffset.UTC;
+        }
+        String z = zone.replace(":", "");
+        try {
+            return z.length() == 3 ? ZoneOffset.ofHours(Integer.parseInt(z))
+                    : ZoneOffset.ofHoursMinutes(Integer.parseInt(z.substring(0, 3)),
+                    Integer.parseInt(z.charAt(0) + z.substring(3)));
+        } catch (DateTimeException | NumberFormatException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static Optional<LocalDate> parseInts(String y, String m, String d) {
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d)));
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Parsed of(OffsetDateTime time) {
+        return new Parsed(time.toLocalDate(), time.toInstant());
+    }
+
+    private static Map<String, Integer> months() {
+        String[][] names = {
+            {"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "januari"},
+            {"february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "februari"},
+            {"march", "mar", "märz", "maerz", "mars", "marzo", "maart", "mär"},
+            {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
+            {"may", "mai", "mayo", "maggio", "mei"},
+            {"june", "jun", "juni", "juin", "junio", "giugno"},
+            {"july", "jul", "juli", "juillet", "juil", "julio", "luglio"},
+            {"august", "aug", "août", "aout", "agosto", "ago", "augustus"},
+            {"september", "sep", "sept", "septembre", "septiembre", "settembre"},
+            {"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre"},
+            {"november", "nov", "novembre", "noviembre"},
+            {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre"}};
+        java.util.HashMap<String, Integer> map = new java.util.HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            for (String name : names[i]) {
+                map.put(name, i + 1);
+            }
+        }
+        return Map.copyOf(map);
+    }
+}

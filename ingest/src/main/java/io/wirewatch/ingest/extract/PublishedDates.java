@@ -1,0 +1,250 @@
+package io.wirewatch.ingest.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Publication and modification dates of a page, from the strongest evidence down: JSON-LD, meta tags, microdata
+ * and {@code <time>} elements, the URL, then dates written in the page's date/byline elements and text.
+ */
+public final class PublishedDates {
+
+    /** The dates found, each with where it was found; either may be absent. */
+    public record Dates(@Nullable Found published, @Nullable Found modified) {
+    }
+
+    /** One date and the evidence it came from (e.g. {@code json-ld:datePublished}). */
+    public record Found(DateParser.Parsed date, String evidence) {
+    }
+
+    private static final List<String> PUBLISHED_META = List.of(
+            "article:published_time", "og:article:published_time", "article.published", "published_time",
+            "datepublished", "date_published", "publishdate", "publish_date", "publish-date", "pubdate",
+            "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
+            "dc.date.created", "dcterms.created", "citation_publication_date", "citation_date", "cxenseparse:recs:publishtime",
+            "article.created", "created", "date_created", "originalpublicationdate", "og:pubdate", "rnews:datepublished",
+            "dc.date", "dcterms.date", "date", "article_date_original", "og:published_time", "displaydate",
+            "article:post_date", "bt:pubdate", "pub_date", "release_date", "datecreated", "dateposted",
+            "creation_date", "timestamp", "published", "publication-date", "citation_online_date");
+    private static final List<String> MODIFIED_META = List.of(
+            "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "date_modified",
+            "last-modified", "lastmod", "modified", "dcterms.modified", "dc.date.modified", "revised",
+            "article.updated", "updated_time", "parsely-updated");
+    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "blogposting", "reportage",
+            "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report",
+            "scholarlyarticle", "techarticle", "socialmediaposting", "liveblogposting", "posting", "review",
+            "videoobject", "webpage", "creativework", "event", "medicalwebpage", "itempage", "recipe");
+    private static final Pattern URL_DATE = Pattern.compile(
+            "/((?:19|20)\\d\\d)[/_-]?([01]\\d)[/_-]?([0-3]\\d)(?:[/_.-]|$)|[/_-]((?:19|20)\\d\\d)-([01]\\d)-([0-3]\\d)");
+    private static final Pattern DATE_CLASS = Pattern.compile(
+            "(?i)(?:^|[-_ ])(?:date|datum|time|published|publish|pubdate|posted|post-?meta|entry-?meta|meta|byline"
+                    + "|dateline|timestamp|article-?info|submitted|created|info|updated)(?:$|[-_ ])|entry-date"
+                    + "|post-date|publication|posted-on|article-date|news-date");
+    private static final Pattern PUBLISHED_WORDS = Pattern.compile(
+            "(?iu)(?:published|posted|veröffentlicht|erschienen|publié|publicado|am|on|vom|datum|date|created)"
+                    + "[:\\s]");
+
+    private PublishedDates() {
+    }
+
+    /** The dates of {@code doc}, fetched from {@code url} (may be null); no date after {@code latest}. */
+    public static Dates find(Document doc, List<JsonNode> jsonLd, @Nullable String url, LocalDate latest) {
+        Found published = fromJsonLd(jsonLd, "datePublished", latest);
+        Found modified = fromJsonLd(jsonLd, "dateModified", latest);
+        if (published == null) {
+            published = fromJsonLd(jsonLd, "dateCreated", latest);
+        }
+        if (published == null) {
+            published = fromMeta(doc, PUBLISHED_META, latest);
+        }
+        if (modified == null) {
+            modified = fromMeta(doc, MODIFIED_META, latest);
+        }
+        if (published == null) {
+            published = fromMarkup(doc, latest);
+        }
+        if (published == null && url != null) {
+            published = fromUrl(url, latest);
+        }
+        if (published == null) {
+            published = fromDateElements(doc, latest);
+        }
+        if (published == null) {
+            published = fromUrlsInPage(doc, latest);
+        }
+        if (published == null) {
+            published = fromText(doc, latest);
+        }
+        if (published == null && modified != null) {
+            published = new Found(modified.date(), modified.evidence() + " (modified)");
+        }
+        return new Dates(published, modified);
+    }
+
+    private static @Nullable Found fromJsonLd(List<JsonNode> jsonLd, String field, LocalDate latest) {
+        Found fallback = null;
+        for (JsonNode node : JsonLd.objects(jsonLd)) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                continue;
+            }
+            String text = value.isArray() && !value.isEmpty() ? value.get(0).asText() : value.asText();
+            Optional<DateParser.Parsed> parsed = DateParser.parse(text, latest);
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            Found found = new Found(parsed.get(), "json-ld:" + field);
+            if (JsonLd.types(node).stream().anyMatch(t -> ARTICLE_TYPES.contains(t.toLowerCase(Locale.ROOT))
+                    && !t.equalsIgnoreCase("webpage"))) {
+                return found;
+            }
+            if (fallback == null) {
+                fallback = found;
+            }
+        }
+        return fallback;
+    }
+
+    private static @Nullable Found fromMeta(Document doc, List<String> names, LocalDate latest) {
+        Found best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Element meta : doc.select("meta[content]")) {
+            String key = meta.hasAttr("property") ? meta.attr("property")
+                    : meta.hasAttr("name") ? meta.attr("name")
+                    : meta.hasAttr("itemprop") ? meta.attr("itemprop") : meta.attr("http-equiv");
+            int rank = names.indexOf(key.toLowerCase(Locale.ROOT).strip());
+            if (rank < 0 || rank >= bestRank) {
+                continue;
+            }
+            Optional<DateParser.Parsed> parsed = DateParser.parse(meta.attr("content"), latest);
+            if (parsed.isPresent()) {
+                best = new Found(parsed.get(), "meta:" + key);
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    private static @Nullable Found fromMarkup(Document doc, LocalDate latest) {
+        for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated], time[pubdate], "
+                + "abbr.published, .published[title], time.published, time.entry-date, [property=dc:date]")) {
+            Optional<DateParser.Parsed> parsed = parseAttributes(e, latest);
+            if (parsed.isPresent()) {
+                return new Found(parsed.get(), "markup:" + e.tagName());
+            }
+        }
+        for (Element time : doc.select("time[datetime]")) {
+            if (insideBoilerplate(time)) {
+                continue;
+            }
+            Optional<DateParser.Parsed> parsed = parseAttributes(time, latest);
+            if (parsed.isPresent()) {
+                return new Found(parsed.get(), "time");
+            }
+        }
+        return null;
+    }
+
+    private static Optional<DateParser.Parsed> parseAttributes(Element e, LocalDate latest) {
+        for (String attr : List.of("datetime", "content", "title", "data-datetime", "data-time")) {
+            if (e.hasAttr(attr)) {
+                Optional<DateParser.Parsed> p = DateParser.parse(e.attr(attr), latest);
+                if (p.isPresent()) {
+                    return p;
+                }
+            }
+        }
+        return DateParser.parse(e.text(), latest);
+    }
+
+    /** A date in the page URL such as {@code /2019/11/19/} or {@code -2019-11-19}. */
+    public static @Nullable Found fromUrl(String url, LocalDate latest) {
+        Matcher m = URL_DATE.matcher(url);
+        while (m.find()) {
+            String y = m.group(1) != null ? m.group(1) : m.group(4);
+            String mo = m.group(1) != null ? m.group(2) : m.group(5);
+            String d = m.group(1) != null ? m.group(3) : m.group(6);
+            Optional<DateParser.Parsed> p = DateParser.parse(y + "-" + mo + "-" + d, latest);
+            if (p.isPresent()) {
+                return new Found(p.get(), "url");
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Found fromUrlsInPage(Document doc, LocalDate latest) {
+        for (String selector : List.of("link[rel=canonical]", "meta[property=og:url]", "link[rel=shortlink]")) {
+            Element e = doc.selectFirst(selector);
+            if (e != null) {
+                Found f = fromUrl(e.hasAttr("href") ? e.attr("href") : e.attr("content"), latest);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Found fromDateElements(Document doc, LocalDate latest) {
+        Element body = doc.body();
+        if (body == null) {
+            return null;
+        }
+        for (Element e : body.getAllElements()) {
+            String marker = e.className() + " " + e.id();
+            if (marker.isBlank() || !DATE_CLASS.matcher(marker).find() || insideBoilerplate(e)) {
+                continue;
+            }
+            String text = e.text();
+            if (text.length() > 250 || text.isEmpty()) {
+                continue;
+            }
+            Optional<DateParser.Parsed> p = DateParser.find(text, latest);
+            if (p.isPresent()) {
+                return new Found(p.get(), "element:" + e.tagName() + "." + e.className());
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Found fromText(Document doc, LocalDate latest) {
+        Element body = doc.body();
+        if (body == null) {
+            return null;
+        }
+        String text = body.text();
+        Matcher words = PUBLISHED_WORDS.matcher(text);
+        while (words.find()) {
+            String after = text.substring(words.end(), Math.min(text.length(), words.end() + 40));
+            Optional<DateParser.Parsed> p = DateParser.find(after, latest);
+            if (p.isPresent()) {
+                return new Found(p.get(), "text");
+            }
+        }
+        return null;
+    }
+
+    private static boolean insideBoilerplate(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            String name = p.tagName();
+            if (name.equals("footer") || name.equals("aside") || name.equals("nav")) {
+                return true;
+            }
+            String marker = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+            if (marker.contains("comment") || marker.contains("sidebar") || marker.contains("related")
+                    || marker.contains("widget")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

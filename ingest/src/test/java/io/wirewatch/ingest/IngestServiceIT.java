@@ -1,0 +1,100 @@
+package io.wirewatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.broker.EmbeddedBroker;
+import io.wirewatch.schema.Story;
+import io.wirewatch.schema.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingests a folder of story files into {@code news.stories.raw} on the real embedded broker and reads it back. */
+class IngestServiceIT {
+
+    @TempDir
+    Path brokerDir;
+
+    @TempDir
+    Path stories;
+
+    @Test
+    void shouldProduceEachStoryOnceKeyedByStableIdAndReportBadFiles() throws Exception {
+        try (Stream<Path> golden = Files.list(GoldenStoryTest.goldenFolder())) {
+            for (Path file : golden.toList()) {
+                Files.copy(file, stories.resolve(file.getFileName()));
+            }
+        }
+        Files.write(stories.resolve("broken.html.gz"), "this is not gzip".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(stories.resolve("empty.txt"), "\n\n", StandardCharsets.UTF_8);
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir, 0))) {
+            IngestService.Config config = new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                    GoldenStoryTest.CLOCK);
+            IngestReport first;
+            try (IngestService service = new IngestService(config)) {
+                first = service.ingest(List.of(stories));
+                // the same folder again in the same run: every story is now an exact duplicate
+                IngestReport again = service.ingest(List.of(stories));
+                assertThat(again.produced()).isZero();
+                assertThat(again.duplicates()).isEqualTo(again.read());
+            }
+            // seed-text.txt and seed-page.html carry the same story: one of them is a duplicate
+            assertThat(first.read()).isEqualTo(4);
+            assertThat(first.duplicates()).isEqualTo(1);
+            assertThat(first.produced()).isEqualTo(3);
+            assertThat(first.failures()).extracting(IngestReport.Failure::source)
+                    .containsExactlyInAnyOrder(stories.resolve("broken.html.gz").toString(),
+                            stories.resolve("empty.txt").toString());
+            assertThat(first.failures()).extracting(IngestReport.Failure::reason)
+                    .anySatisfy(reason -> assertThat(reason).contains("gzip"))
+                    .anySatisfy(reason -> assertThat(reason).contains("no story text"));
+
+            List<ConsumerRecord<String, Story>> firstRun = readAll(broker.bootstrapServers(), 3);
+            assertThat(firstRun).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
+            assertThat(firstRun).extracting(r -> r.value().getTitle()).contains(
+                    "There are no concessions to Russia in the US response",
+                    "Norway offers to host talks on Arctic fishing dispute",
+                    "Kremlin denies plan to close embassy");
+
+            // a second run (a new service, as after a restart) gives the same keys for the same files
+            try (IngestService service = new IngestService(config)) {
+                assertThat(service.ingest(List.of(stories)).produced()).isEqualTo(3);
+            }
+            List<ConsumerRecord<String, Story>> both = readAll(broker.bootstrapServers(), 6);
+            List<String> firstKeys = firstRun.stream().map(ConsumerRecord::key).sorted().toList();
+            List<String> allKeys = both.stream().map(ConsumerRecord::key).sorted().toList();
+            assertThat(allKeys).hasSize(6);
+            assertThat(allKeys.stream().distinct().toList()).isEqualTo(firstKeys);
+        }
+    }
+
+    private static List<ConsumerRecord<String, Story>> readAll(String bootstrap, int expected) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), Topics.STORIES_RAW.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.STORIES_RAW.name()));
+            List<ConsumerRecord<String, Story>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+            }
+            // one more short poll proves there is nothing beyond what was expected
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            return records;
+        }
+    }
+}
