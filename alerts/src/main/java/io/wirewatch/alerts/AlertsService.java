@@ -1,0 +1,155 @@
+package io.wirewatch.alerts;
+
+import io.wirewatch.alerts.rules.DefaultRules;
+import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.alerts.topology.AlertsTopology;
+import io.wirewatch.alerts.web.AlertFeed;
+import io.wirewatch.alerts.web.DashboardServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts service: the alert topology on Kafka Streams ({@code exactly_once_v2}), the live feed read from
+ * {@code news.alerts}, and the dashboard, REST API and Server-Sent Events over HTTP.
+ */
+public final class AlertsService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
+    private static final int FEED_CAPACITY = 1000;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * How to run the service.
+     *
+     * @param bootstrapServers Kafka brokers
+     * @param applicationId    Streams application id (instances with the same id share the work)
+     * @param stateDir         where Streams keeps its local state
+     * @param httpHost         the address the dashboard binds, 127.0.0.1 by default
+     * @param httpPort         the dashboard port; 0 picks a free one
+     * @param clientProperties passed to every Kafka client as they are (SASL/SSL for real clusters)
+     * @param rulesFile        a YAML rules file; null for the rules shipped with wirewatch
+     * @param clock            gives alerts their raisedAt
+     */
+    public record Config(String bootstrapServers, String applicationId, Path stateDir, String httpHost,
+                         int httpPort, Map<String, Object> clientProperties, @Nullable Path rulesFile, Clock clock) {
+        public Config {
+            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            Objects.requireNonNull(applicationId, "applicationId");
+            Objects.requireNonNull(stateDir, "stateDir");
+            Objects.requireNonNull(httpHost, "httpHost");
+            Objects.requireNonNull(clock, "clock");
+            clientProperties = Map.copyOf(clientProperties);
+            if (httpPort < 0 || httpPort > 65535) {
+                throw new IllegalArgumentException("httpPort must be 0..65535, was " + httpPort);
+            }
+        }
+
+        /** Defaults: application id {@code wirewatch-alerts}, dashboard on 127.0.0.1, built-in rules, UTC clock. */
+        public static Config of(String bootstrapServers, Path stateDir, int httpPort) {
+            return new Config(bootstrapServers, "wirewatch-alerts", stateDir, "127.0.0.1", httpPort, Map.of(),
+                    null, Clock.systemUTC());
+        }
+    }
+
+    private final KafkaStreams streams;
+    private final AlertFeed feed;
+    private final DashboardServer server;
+
+    private AlertsService(KafkaStreams streams, AlertFeed feed, DashboardServer server) {
+        this.streams = streams;
+        this.feed = feed;
+        this.server = server;
+    }
+
+    /** Starts Streams, the feed and HTTP; returns when HTTP is up (Streams may still be rebalancing). */
+    public static AlertsService start(Config config) {
+        AtomicReference<RuleSet> rules = new AtomicReference<>(initialRules(config));
+        KafkaStreams streams = new KafkaStreams(
+                AlertsTopology.build(AlertsTopology.Config.of(rules::get, config.clock())), properties(config));
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("Alert stream thread failed; replacing it", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        AlertFeed feed = null;
+        try {
+            feed = AlertFeed.start(config.bootstrapServers(), config.clientProperties(), FEED_CAPACITY);
+            DashboardServer server = DashboardServer.start(new DashboardServer.Config(config.httpHost(),
+                    config.httpPort(), feed, () -> streams.state().name(),
+                    () -> streams.state() == KafkaStreams.State.RUNNING));
+            LOG.info("Alerts started (application.id {}, brokers {}, {} rules from {}), dashboard at {}",
+                    config.applicationId(), config.bootstrapServers(), rules.get().rules().size(),
+                    rules.get().origin(), server.uri());
+            return new AlertsService(streams, feed, server);
+        } catch (RuntimeException e) {
+            if (feed != null) {
+                feed.close();
+            }
+            streams.close(leaveGroup());
+            throw e;
+        }
+    }
+
+    private static RuleSet initialRules(Config config) {
+        if (config.rulesFile() != null) {
+            throw new UnsupportedOperationException("rules files are not supported yet: " + config.rulesFile());
+        }
+        return DefaultRules.ruleSet();
+    }
+
+    static Properties properties(Config config) {
+        Map<String, Object> props = new HashMap<>(config.clientProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        Properties properties = new Properties();
+        properties.putAll(props);
+        return properties;
+    }
+
+    /** The dashboard page. */
+    public URI dashboardUri() {
+        return server.uri();
+    }
+
+    /** Whether Kafka Streams is RUNNING. */
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Stops the feed (ending open event streams), HTTP, and Streams, leaving the consumer group. */
+    @Override
+    public void close() {
+        feed.close();
+        server.close();
+        streams.close(leaveGroup());
+        LOG.info("Alerts stopped");
+    }
+
+    private static CloseOptions leaveGroup() {
+        return CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT);
+    }
+}

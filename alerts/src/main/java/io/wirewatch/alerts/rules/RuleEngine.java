@@ -1,0 +1,98 @@
+package io.wirewatch.alerts.rules;
+
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.Signal;
+import io.wirewatch.schema.Story;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Judges one enriched story against a rule set: every rule that fires gives one {@link Alert} carrying its
+ * matching signals as evidence, a title and an explanation. Pure: the same story and rules give the same alerts
+ * (apart from {@code raisedAt}, which the caller supplies).
+ */
+public final class RuleEngine {
+
+    /** Strongest conflict first: the most negative weighted intensity, then the earliest in the text. */
+    static final Comparator<Signal> STRONGEST_FIRST = Comparator
+            .comparingDouble((Signal s) -> s.getIntensity() * Vocabulary.weight(s.getModality()))
+            .thenComparingInt(Signal::getStart);
+
+    private RuleEngine() {
+    }
+
+    /** The alerts {@code story} raises under {@code rules}, in rule order. */
+    public static List<Alert> evaluate(RuleSet rules, EnrichedStory story, Instant raisedAt) {
+        List<Alert> alerts = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            Alert alert = evaluate(rule, story, raisedAt);
+            if (alert != null) {
+                alerts.add(alert);
+            }
+        }
+        return alerts;
+    }
+
+    /** The alert {@code story} raises under {@code rule}, or null when the rule does not fire. */
+    public static @org.jspecify.annotations.Nullable Alert evaluate(Rule rule, EnrichedStory story, Instant raisedAt) {
+        List<Signal> evidence = story.getSignals().stream().filter(rule::matches).sorted(STRONGEST_FIRST).toList();
+        if (evidence.size() < rule.minSignals()) {
+            return null;
+        }
+        if (rule.minScore() != null && story.getEscalationScore() < rule.minScore()) {
+            return null;
+        }
+        double score = score(story, evidence);
+        Story raw = story.getStory();
+        Explanation why = Explanation.of(rule, story, evidence, score);
+        Signal strongest = evidence.get(0);
+        TreeSet<String> actors = new TreeSet<>();
+        for (Signal signal : evidence) {
+            if (signal.getSource() != null) {
+                actors.add(signal.getSource());
+            }
+            if (signal.getTarget() != null) {
+                actors.add(signal.getTarget());
+            }
+        }
+        String dyad = strongest.getSource() != null && strongest.getTarget() != null
+                ? strongest.getSource() + "->" + strongest.getTarget() : null;
+        return Alert.newBuilder()
+                .setId(AlertIds.of(rule.id(), rule.version(), raw.getId(), raw.getClusterId()))
+                .setRuleId(rule.id())
+                .setRuleVersion(rule.version())
+                .setSeverity(rule.severityFor(score))
+                .setTitle(why.title())
+                .setExplanation(why.text())
+                .setStoryId(raw.getId())
+                .setStoryTitle(raw.getTitle())
+                .setStoryUrl(raw.getUrl() != null ? raw.getUrl() : raw.getCanonicalUrl())
+                .setClusterId(raw.getClusterId())
+                .setActors(List.copyOf(actors))
+                .setDyad(dyad)
+                .setScore(score)
+                .setEvidence(evidence)
+                .setPublishedAt(raw.getPublishedAt())
+                .setRaisedAt(raisedAt)
+                .build();
+    }
+
+    /**
+     * The story's escalation score; when the enricher gave none (0), the score of the evidence itself: the sum of
+     * its conflict intensities weighted by modality.
+     */
+    static double score(EnrichedStory story, List<Signal> evidence) {
+        if (story.getEscalationScore() > 0) {
+            return story.getEscalationScore();
+        }
+        double sum = 0;
+        for (Signal signal : evidence) {
+            sum += Math.max(0, -signal.getIntensity()) * Vocabulary.weight(signal.getModality());
+        }
+        return Math.round(sum * 100) / 100.0;
+    }
+}

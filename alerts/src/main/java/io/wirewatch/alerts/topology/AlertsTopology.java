@@ -1,0 +1,106 @@
+package io.wirewatch.alerts.topology;
+
+import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.AvroSerde;
+import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The alert topology: {@code news.stories.enriched} (read as bytes) → decode and judge against the rules →
+ * re-key by rule id → de-duplicate and cool down → {@code news.alerts} (Avro) and {@code news.alerts.json},
+ * both keyed by alert id. An undecodable record goes to {@code news.dlq} unchanged, with the reason in its
+ * headers, and processing goes on.
+ */
+public final class AlertsTopology {
+
+    /** The stage named in dead-letter headers. */
+    public static final String STAGE = "alerts";
+    /** Alert id → when it was raised (epoch ms): an id passes once. */
+    public static final String DEDUP_STORE = "alerts-dedup-store";
+    /** rule|cluster|id and rule|dyad|A->B → event time the rule last fired there. */
+    public static final String COOLDOWN_STORE = "alerts-cooldown-store";
+    /** The internal topic that brings every candidate of one rule to one task. */
+    public static final String BY_RULE = "alerts-by-rule";
+
+    static final String DEAD_LETTER_KEY = "";
+
+    /**
+     * What the topology needs.
+     *
+     * @param rules     the rules in force, asked once per story, so a reload applies to the next story
+     * @param clock     gives each alert's {@code raisedAt}
+     * @param retention how long alert ids are remembered for de-duplication
+     */
+    public record Config(Supplier<RuleSet> rules, Clock clock, Duration retention) {
+        public Config {
+            Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(retention, "retention");
+        }
+
+        /** Remembers alert ids for 30 days, as long as news.stories.enriched keeps stories. */
+        public static Config of(Supplier<RuleSet> rules, Clock clock) {
+            return new Config(rules, clock, Duration.ofDays(30));
+        }
+    }
+
+    private AlertsTopology() {
+    }
+
+    /** The topology, a pure function of its config. */
+    public static Topology build(Config config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        AvroSerde<EnrichedStory> stories = (AvroSerde<EnrichedStory>) Topics.STORIES_ENRICHED.valueSerde();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COOLDOWN_STORE),
+                Serdes.String(), Serdes.Long()));
+
+        KStream<String, Outcome> outcomes = builder
+                .stream(Topics.STORIES_ENRICHED.name(),
+                        Consumed.with(Topics.bytes(), Topics.bytes()).withName("enriched-stories"))
+                .process(() -> new EvaluateProcessor(stories, config.rules(), config.clock()),
+                        Named.as("judge-story"));
+
+        Map<String, KStream<String, Outcome>> routes = outcomes.split(Named.as("route-"))
+                .branch((key, outcome) -> outcome instanceof Outcome.Dead, Branched.as("dead-letters"))
+                .defaultBranch(Branched.as("candidates"));
+
+        routes.get("route-dead-letters")
+                .map((key, outcome) -> KeyValue.pair(((Outcome.Dead) outcome).key(), ((Outcome.Dead) outcome).value()),
+                        Named.as("unwrap-dead-letter"))
+                .to(Topics.DLQ.name(), Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde())
+                        .withName("dead-letters"));
+
+        KStream<String, Alert> alerts = routes.get("route-candidates")
+                .mapValues(outcome -> ((Outcome.Candidate) outcome).alert(), Named.as("unwrap-candidate"))
+                .repartition(Repartitioned.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName(BY_RULE))
+                .process(() -> new DedupProcessor(config.rules(), config.retention()), Named.as("deduplicate"),
+                        DEDUP_STORE, COOLDOWN_STORE);
+
+        alerts.to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                .withName("alerts"));
+        alerts.mapValues(AvroJson::toJson, Named.as("alert-to-json"))
+                .to(Topics.ALERTS_JSON.name(), Produced.with(Topics.ALERTS_JSON.keySerde(),
+                        Topics.ALERTS_JSON.valueSerde()).withName("alerts-json"));
+        return builder.build();
+    }
+}

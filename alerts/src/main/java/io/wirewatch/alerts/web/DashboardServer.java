@@ -1,0 +1,229 @@
+package io.wirewatch.alerts.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.wirewatch.schema.AvroJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts service's HTTP face (Javalin on Jetty): the dashboard page, {@code GET /api/alerts},
+ * {@code GET /api/alerts/stream} (Server-Sent Events, resumable by {@code Last-Event-ID}) and {@code GET /health}.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+    private static final String RESOURCES = "/io/wirewatch/alerts/web/";
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+    private static final Duration PING_EVERY = Duration.ofSeconds(15);
+    /** Enough threads for a few hundred open event streams, each of which holds one. */
+    private static final int MAX_THREADS = 512;
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /**
+     * What the server serves and reports.
+     *
+     * @param streamsState the Kafka Streams state, for /health
+     * @param streamsUp    whether Streams is running
+     */
+    public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
+                         BooleanSupplier streamsUp) {
+        public Config {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(feed, "feed");
+            Objects.requireNonNull(streamsState, "streamsState");
+            Objects.requireNonNull(streamsUp, "streamsUp");
+        }
+    }
+
+    private final Javalin app;
+    private final Config config;
+    private final URI uri;
+
+    private DashboardServer(Javalin app, Config config, URI uri) {
+        this.app = app;
+        this.config = config;
+        this.uri = uri;
+    }
+
+    /** Starts serving; returns when the port is bound. */
+    public static DashboardServer start(Config config) {
+        byte[] page = resource("dashboard.html");
+        byte[] script = resource("dashboard.js");
+        byte[] style = resource("dashboard.css");
+        AlertFeed feed = config.feed();
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+            threads.setName("alerts-http");
+            javalin.jetty.threadPool = threads;
+            javalin.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
+            javalin.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+            javalin.routes.get("/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
+            javalin.routes.get("/dashboard.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
+            javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed));
+            javalin.routes.get("/api/alerts/stream", ctx -> stream(ctx, feed));
+            javalin.routes.get("/health", ctx -> health(ctx, config));
+            javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
+                    .contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
+                            .put("error", e.getMessage()))));
+        });
+        app.start(config.host(), config.port());
+        URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + app.port() + "/");
+        LOG.info("Dashboard at {}", uri);
+        return new DashboardServer(app, config, uri);
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private static void listAlerts(Context ctx, AlertFeed feed) {
+        int limit = limit(ctx.queryParam("limit"));
+        AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (AlertFeed.Entry entry : feed.newest(limit, filter)) {
+            ObjectNode node = AvroJson.toTree(entry.alert());
+            node.put("offset", entry.offset());
+            array.add(node);
+        }
+        ctx.contentType("application/json").result(AvroJson.write(array));
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+            }
+            return Math.min(limit, MAX_LIMIT);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit must be a number, was '" + text + "'", e);
+        }
+    }
+
+    /**
+     * Server-Sent Events: each alert as {@code id: <offset>}, {@code event: alert}, {@code data: <json>}. A client
+     * resumes after {@code Last-Event-ID} (header, or {@code lastEventId} query parameter for a first connection);
+     * without one it gets the alerts raised from now on. Holds one thread per client while open.
+     */
+    private static void stream(Context ctx, AlertFeed feed) throws IOException {
+        AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
+        String resumeFrom = ctx.header("Last-Event-ID");
+        if (resumeFrom == null || resumeFrom.isBlank()) {
+            resumeFrom = ctx.queryParam("lastEventId");
+        }
+        long cursor = resumeFrom == null || resumeFrom.isBlank() ? feed.lastOffset() : eventId(resumeFrom);
+
+        var response = ctx.res();
+        response.setStatus(200);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("text/event-stream");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        OutputStream out = response.getOutputStream();
+        try {
+            write(out, "retry: 2000\n: connected\n\n");
+            while (!feed.isClosed()) {
+                List<AlertFeed.Entry> entries = feed.awaitAfter(cursor, PING_EVERY);
+                StringBuilder events = new StringBuilder();
+                for (AlertFeed.Entry entry : entries) {
+                    cursor = entry.offset();
+                    if (filter.test(entry.alert())) {
+                        events.append("id: ").append(entry.offset()).append("\nevent: alert\ndata: ")
+                                .append(entry.json()).append("\n\n");
+                    }
+                }
+                write(out, events.length() == 0 ? ": ping\n\n" : events.toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.debug("Event stream client {} went away: {}", ctx.ip(), e.toString());
+        }
+    }
+
+    private static long eventId(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Last-Event-ID must be an alert offset, was '" + text + "'", e);
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void health(Context ctx, Config config) {
+        boolean consumerOk = config.feed().healthy();
+        boolean up = config.streamsUp().getAsBoolean() && consumerOk;
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("status", up ? "UP" : "DOWN");
+        node.put("streams", config.streamsState().get());
+        ObjectNode consumer = node.putObject("consumer");
+        consumer.put("ok", consumerOk);
+        consumer.put("alertsRead", config.feed().total());
+        consumer.put("lastOffset", config.feed().lastOffset());
+        String error = config.feed().lastError();
+        if (error != null) {
+            consumer.put("error", error);
+        }
+        ctx.status(up ? 200 : 503).contentType("application/json").result(AvroJson.write(node));
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DashboardServer.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("dashboard resource " + RESOURCES + name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dashboard resource " + RESOURCES + name, e);
+        }
+    }
+
+    private static String hostForUri(String host) {
+        if (host.isBlank() || host.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** Stops serving; open event streams end once the feed is closed. */
+    @Override
+    public void close() {
+        app.stop();
+        LOG.info("Dashboard at {} stopped", uri);
+    }
+}

@@ -1,0 +1,218 @@
+package io.wirewatch.alerts.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.alerts.rules.DefaultRules;
+import io.wirewatch.alerts.rules.Rule;
+import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.alerts.testing.Stories;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.DeadLetter;
+import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.Severity;
+import io.wirewatch.schema.Signal;
+import io.wirewatch.schema.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertsTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private final AtomicReference<RuleSet> rules = new AtomicReference<>(DefaultRules.ruleSet());
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, EnrichedStory> stories;
+    private TestInputTopic<byte[], byte[]> rawStories;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, String> alertsJson;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(AlertsTopology.build(
+                AlertsTopology.Config.of(rules::get, Clock.fixed(NOW, ZoneOffset.UTC))), props);
+        stories = driver.createInputTopic(Topics.STORIES_ENRICHED.name(), Serdes.String().serializer(),
+                Topics.STORIES_ENRICHED.valueSerde().serializer());
+        rawStories = driver.createInputTopic(Topics.STORIES_ENRICHED.name(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
+        alertsJson = driver.createOutputTopic(Topics.ALERTS_JSON.name(), Serdes.String().deserializer(),
+                Serdes.String().deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(EnrichedStory story) {
+        stories.pipeInput(story.getStory().getId(), story, Stories.PUBLISHED);
+    }
+
+    @Test
+    void shouldFlagRetaliationThreatFromLavrov() {
+        send(Stories.seed());
+
+        List<TestRecord<String, Alert>> raised = alerts.readRecordsToList();
+        assertThat(raised).isNotEmpty();
+        Alert language = raised.stream().map(TestRecord::value)
+                .filter(a -> a.getRuleId().equals("conflict-language")).findFirst().orElseThrow();
+        assertThat(language.getEvidence()).extracting(Signal::getEvidence)
+                .containsExactly("Moscow will take the necessary retaliatory measures", "no concessions");
+        assertThat(language.getExplanation()).contains(
+                "Sergei Lavrov (RUS) threatened the West: 'Moscow will take the necessary retaliatory measures' "
+                        + "(conditional)");
+        assertThat(language.getTitle()).startsWith("Sergei Lavrov (RUS) threatened the West");
+        assertThat(language.getDyad()).isEqualTo("RUS->WST");
+        assertThat(language.getActors()).containsExactly("RUS", "USA", "WST");
+        assertThat(language.getSeverity()).isEqualTo(Severity.MEDIUM);
+        assertThat(language.getRuleVersion()).isEqualTo("1");
+        assertThat(language.getRaisedAt()).isEqualTo(NOW);
+        assertThat(raised).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
+
+        List<TestRecord<String, String>> json = alertsJson.readRecordsToList();
+        assertThat(json).hasSameSizeAs(raised);
+        TestRecord<String, String> languageJson = json.stream().filter(r -> r.key().equals(language.getId()))
+                .findFirst().orElseThrow();
+        assertThat(languageJson.value()).isEqualTo(AvroJson.toJson(language));
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldFireScoreRuleOnlyWhenTheScorePassesTheThreshold() {
+        EnrichedStory seed = Stories.seed();
+        send(seed);
+        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("conflict-language");
+
+        EnrichedStory hotter = EnrichedStory.newBuilder(Stories.seed("seed-hot", null)).setEscalationScore(14.5).build();
+        send(hotter);
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getRuleId).containsExactly("conflict-language", "escalation-score");
+        Alert score = raised.get(1);
+        assertThat(score.getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(score.getExplanation()).contains("Escalation score 14.5 (threshold 10.0)");
+    }
+
+    @Test
+    void shouldStayQuietOnBusinessStoryAndDeEscalation() {
+        send(Stories.business());
+        send(Stories.deEscalation());
+
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(alertsJson.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldNotFireOnNegatedOrDeniedSignalsEvenWithAHighScore() {
+        EnrichedStory denial = EnrichedStory.newBuilder(Stories.denial()).setEscalationScore(30.0).build();
+        send(denial);
+
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRaiseOneAlertWhenTheSameStoryArrivesTwice() {
+        send(Stories.seed());
+        send(Stories.seed());
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("conflict-language");
+        assertThat(alertsJson.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldRaiseOneAlertForSyndicatedCopiesInOneCluster() {
+        send(Stories.seed("copy-a", "cluster-7"));
+        send(Stories.seed("copy-b", "cluster-7"));
+        send(Stories.seed("other", "cluster-8"));
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getStoryId).containsExactly("copy-a", "other");
+        assertThat(raised).extracting(Alert::getClusterId).containsExactly("cluster-7", "cluster-8");
+    }
+
+    @Test
+    void shouldGiveTheSameIdToTheSameStoryUnderTheSameRuleVersionOnly() {
+        send(Stories.seed());
+        String first = alerts.readValue().getId();
+
+        rules.set(RuleSet.of("test", Rule.of("conflict-language", "2", "Hard conflict language, v2")));
+        send(Stories.seed());
+        Alert second = alerts.readValue();
+
+        assertThat(second.getRuleVersion()).isEqualTo("2");
+        assertThat(second.getId()).isNotEqualTo(first);
+    }
+
+    @Test
+    void shouldHoldARuleQuietForItsCooldownOnTheSameDyad() {
+        rules.set(RuleSet.of("test", Rule.of("threats", "1", "Threats").withCategories(Set.of("THREATEN"))
+                .withCooldown(Duration.ofHours(6))));
+        stories.pipeInput("a", Stories.seed("a", null), Stories.PUBLISHED);
+        stories.pipeInput("b", Stories.seed("b", null), Stories.PUBLISHED.plus(Duration.ofHours(1)));
+        stories.pipeInput("c", Stories.seed("c", null), Stories.PUBLISHED.plus(Duration.ofHours(7)));
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::getStoryId).containsExactly("a", "c");
+    }
+
+    @Test
+    void shouldSendPoisonBytesToTheDeadLetterQueueAndGoOn() {
+        byte[] poison = "not avro at all".getBytes(StandardCharsets.UTF_8);
+        rawStories.pipeInput("bad-key".getBytes(StandardCharsets.UTF_8), poison);
+        send(Stories.seed());
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad-key");
+        DeadLetter letter = DeadLetter.from(dead.headers());
+        assertThat(letter).isNotNull();
+        assertThat(letter.stage()).isEqualTo("alerts");
+        assertThat(letter.topic()).isEqualTo(Topics.STORIES_ENRICHED.name());
+        assertThat(letter.partition()).isEqualTo(0);
+        assertThat(letter.offset()).isEqualTo(0L);
+        assertThat(letter.message()).contains("EnrichedStory");
+        assertThat(dlq.isEmpty()).isTrue();
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::getStoryId).containsExactly("seed-1");
+    }
+
+    @Test
+    void shouldLetTheStrongerModalityDecideWhichSignalLeadsTheTitle() {
+        String s = "Officials warned they might impose sanctions.";
+        EnrichedStory story = Stories.enriched(Stories.story("spec-1", "Officials mull sanctions", null, s),
+                List.of(), List.of(Stories.signal("SANCTION", -5.0, Modality.SPECULATIVE, "USA", "RUS", null,
+                        "might impose sanctions", s)), 0.0);
+        send(story);
+
+        assertThat(alerts.isEmpty()).as("speculation is not in the default modalities").isTrue();
+    }
+}
