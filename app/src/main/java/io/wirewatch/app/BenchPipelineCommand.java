@@ -1,5 +1,7 @@
 package io.wirewatch.app;
 
+import io.wirewatch.ingest.ReadResult;
+import io.wirewatch.ingest.StoryReader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.Story;
@@ -9,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,15 +148,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
         return thread;
     }
 
-    /** A sample file as a story: first line the title, then paragraphs split at blank lines. */
+    /** A sample file as a story, read the way ingest reads it. */
     private static Story story(Path file) {
-        try {
-            String[] blocks = Files.readString(file).strip().split("\\R\\s*\\R");
-            List<String> paragraphs = new ArrayList<>(Arrays.asList(blocks).subList(1, blocks.length));
-            return Story.newBuilder().setId("t").setSource("bench").setTitle(blocks[0].strip())
-                    .setFetchedAt(Instant.now()).setParagraphs(paragraphs).setContentHash("t").build();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        ReadResult result = StoryReader.read(file, Clock.systemUTC());
+        if (result instanceof ReadResult.Read read) {
+            return read.story();
         }
+        throw new IllegalStateException("bundled sample " + file + " is unreadable: " + result);
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,7 +106,10 @@ public final class IngestService implements AutoCloseable {
                 LOG.info("skipping duplicate story {} from {}", story.getId(), file);
                 continue;
             }
-            sent.put(file, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), story.getId(), story)));
+            // Event time is publication time, so replays and windows see stories when they happened.
+            Instant eventTime = story.getPublishedAt() != null ? story.getPublishedAt() : story.getFetchedAt();
+            sent.put(file, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
+                    eventTime.toEpochMilli(), story.getId(), story)));
         }
         producer.flush();
         int produced = 0;
