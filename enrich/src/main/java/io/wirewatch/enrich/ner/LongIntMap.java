@@ -83,13 +83,20 @@ final class LongIntMap {
         }
     }
 
+    /** Writes the entries in key order, so that equal maps write equal bytes. */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(size);
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0) {
-                out.writeLong(keys[i]);
-                out.writeInt(values[i]);
+        long[] sorted = new long[size];
+        int k = 0;
+        for (long key : keys) {
+            if (key != 0) {
+                sorted[k++] = key;
             }
+        }
+        java.util.Arrays.sort(sorted);
+        for (long key : sorted) {
+            out.writeLong(key);
+            out.writeInt(get(key, 0));
         }
     }
 
