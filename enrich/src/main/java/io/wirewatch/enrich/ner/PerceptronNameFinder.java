@@ -1,0 +1,226 @@
+package io.wirewatch.enrich.ner;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A name finder with an averaged structured perceptron: hashed features per token ({@link Features}) scored
+ * against BILOU labels over PER, ORG, LOC and MISC, decoded with Viterbi over label transitions so that every
+ * name it returns is well formed. Immutable and thread-safe once loaded. Train one with {@link Trainer}; the
+ * bundled model ({@link #bundled()}) is trained on CoNLL-2003 English (see {@code MODEL_CARD.md}).
+ */
+public final class PerceptronNameFinder implements NameFinder {
+
+    /** Where the bundled model lives on the class path. */
+    public static final String BUNDLED_RESOURCE = "/io/wirewatch/enrich/ner/conll2003-en.model.gz";
+
+    private static final int MAGIC = 0x574e4552; // "WNER"
+    private static final int VERSION = 1;
+    private static final int L = Labels.COUNT;
+
+    private final Lexicon lexicon;
+    private final Features features;
+    private final LongIntMap rows;
+    private final float[] weights;
+    private final float[] transitions;
+
+    PerceptronNameFinder(Lexicon lexicon, LongIntMap rows, float[] weights, float[] transitions) {
+        this.lexicon = lexicon;
+        this.features = new Features(lexicon);
+        this.rows = rows;
+        this.weights = weights;
+        this.transitions = transitions;
+        if (weights.length != rows.size() * L || transitions.length != (L + 1) * L) {
+            throw new IllegalArgumentException("weights do not fit " + rows.size() + " features of " + L + " labels");
+        }
+    }
+
+    private static final class Holder {
+        static final PerceptronNameFinder BUNDLED = loadBundled();
+
+        private static PerceptronNameFinder loadBundled() {
+            try (InputStream in = PerceptronNameFinder.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the bundled model " + BUNDLED_RESOURCE + " is not on the class path");
+                }
+                return read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled model " + BUNDLED_RESOURCE, e);
+            }
+        }
+    }
+
+    /** The model shipped with wirewatch, loaded once. */
+    public static PerceptronNameFinder bundled() {
+        return Holder.BUNDLED;
+    }
+
+    public static PerceptronNameFinder load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new IOException("cannot read name-finder model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<NameSpan> find(List<String> tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        int n = tokens.size();
+        if (n == 0) {
+            return List.of();
+        }
+        float[] scores = new float[n * L];
+        features.extract(tokens, (token, feature) -> {
+            int row = rows.get(feature, -1);
+            if (row >= 0) {
+                int from = row * L;
+                int to = token * L;
+                for (int y = 0; y < L; y++) {
+                    scores[to + y] += weights[from + y];
+                }
+            }
+        });
+        return Labels.decode(viterbi(scores, n, transitions));
+    }
+
+    /** The best valid BILOU sequence for per-token label scores and transition weights. */
+    static int[] viterbi(float[] scores, int n, float[] transitions) {
+        float[] best = new float[n * L];
+        int[] back = new int[n * L];
+        for (int y = 0; y < L; y++) {
+            best[y] = Labels.allowed(-1, y) ? scores[y] + transitions[y] : Float.NEGATIVE_INFINITY;
+        }
+        for (int i = 1; i < n; i++) {
+            int here = i * L;
+            int prev = here - L;
+            for (int y = 0; y < L; y++) {
+                float top = Float.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int p = 0; p < L; p++) {
+                    if (!Labels.allowed(p, y)) {
+                        continue;
+                    }
+                    float s = best[prev + p] + transitions[(p + 1) * L + y];
+                    if (s > top) {
+                        top = s;
+                        arg = p;
+                    }
+                }
+                best[here + y] = top + scores[here + y];
+                back[here + y] = arg;
+            }
+        }
+        int last = (n - 1) * L;
+        int arg = 0;
+        float top = Float.NEGATIVE_INFINITY;
+        for (int y = 0; y < L; y++) {
+            if (Labels.allowedEnd(y) && best[last + y] > top) {
+                top = best[last + y];
+                arg = y;
+            }
+        }
+        int[] labels = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            labels[i] = arg;
+            arg = back[i * L + arg];
+        }
+        return labels;
+    }
+
+    /** Writes the model, gzip-compressed; {@link #read} reads it back. */
+    public void write(OutputStream out) throws IOException {
+        GZIPOutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16);
+        DataOutputStream data = new DataOutputStream(gzip);
+        data.writeInt(MAGIC);
+        data.writeInt(VERSION);
+        data.writeInt(L);
+        lexicon.write(data);
+        data.writeInt(rows.size());
+        long[] keyOfRow = new long[rows.size()];
+        rows.forEach((key, row) -> keyOfRow[row] = key);
+        for (int row = 0; row < keyOfRow.length; row++) {
+            data.writeLong(keyOfRow[row]);
+            int mask = 0;
+            for (int y = 0; y < L; y++) {
+                if (weights[row * L + y] != 0f) {
+                    mask |= 1 << y;
+                }
+            }
+            data.writeInt(mask);
+            for (int y = 0; y < L; y++) {
+                if ((mask & (1 << y)) != 0) {
+                    data.writeFloat(weights[row * L + y]);
+                }
+            }
+        }
+        for (float t : transitions) {
+            data.writeFloat(t);
+        }
+        data.flush();
+        gzip.finish();
+        gzip.flush();
+    }
+
+    public void save(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(out);
+        }
+    }
+
+    public static PerceptronNameFinder read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new GZIPInputStream(new BufferedInputStream(in, 1 << 16), 1 << 16));
+        int magic = data.readInt();
+        if (magic != MAGIC) {
+            throw new IOException("not a wirewatch name-finder model (magic " + Integer.toHexString(magic) + ")");
+        }
+        int version = data.readInt();
+        if (version != VERSION) {
+            throw new IOException("model format version " + version + ", this build reads " + VERSION);
+        }
+        int labels = data.readInt();
+        if (labels != L) {
+            throw new IOException("model has " + labels + " labels, this build uses " + L);
+        }
+        Lexicon lexicon = Lexicon.read(data);
+        int n = data.readInt();
+        LongIntMap rows = new LongIntMap(n);
+        float[] weights = new float[n * L];
+        for (int row = 0; row < n; row++) {
+            rows.put(data.readLong(), row);
+            int mask = data.readInt();
+            for (int y = 0; y < L; y++) {
+                if ((mask & (1 << y)) != 0) {
+                    weights[row * L + y] = data.readFloat();
+                }
+            }
+        }
+        float[] transitions = new float[(L + 1) * L];
+        for (int k = 0; k < transitions.length; k++) {
+            transitions[k] = data.readFloat();
+        }
+        return new PerceptronNameFinder(lexicon, rows, weights, transitions);
+    }
+
+    /** Number of weighted features. */
+    public int featureCount() {
+        return rows.size();
+    }
+
+    /** An estimate of the heap the loaded model holds, in bytes. */
+    public long heapBytes() {
+        return lexicon.bytes() + rows.bytes() + weights.length * 4L + transitions.length * 4L;
+    }
+}
