@@ -44,7 +44,7 @@ final class Cleaner {
     static void removeNonText(Element root) {
         List<Element> doomed = new ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (e != root && (ALWAYS.contains(e.normalName()) || hidden(e))) {
+            if (e != root && (ALWAYS.contains(e.normalName()) || hidden(e) || comments(e))) {
                 doomed.add(e);
             }
         }
@@ -105,6 +105,24 @@ final class Cleaner {
             "visuallyhidden", "screen-reader-text", "screen-reader-only", "d-none", "invisible", "offscreen",
             "element-invisible", "u-hidden", "is-hidden", "a11y-hidden", "assistive-text", "show-for-sr");
     private static final Pattern POPUP_CLASS = Pattern.compile("(?i)tooltip|popover|rollover|hovercard|-popup");
+
+    /** Comment threads: never the story, however much prose they hold. Whole class tokens or the id. */
+    private static final Pattern COMMENTS = Pattern.compile("(?i)^(?:comments?|comment-?(?:list|area|section|"
+            + "wrapper|container|thread|form|respond|block|widget|module|stream)|commentlist|comments-?(?:area|"
+            + "section|wrapper|container|list|block|widget|module|stream)|disqus_thread|disqus|respond|"
+            + "reader-comments|user-comments|article-comments|post-comments|fb-comments)$");
+
+    static boolean comments(Element e) {
+        if (COMMENTS.matcher(e.id()).matches()) {
+            return true;
+        }
+        for (String name : e.classNames()) {
+            if (COMMENTS.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean hiddenClass(Element e) {
         if (!e.hasAttr("class")) {

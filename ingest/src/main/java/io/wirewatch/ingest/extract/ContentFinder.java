@@ -121,19 +121,24 @@ final class ContentFinder {
                 }
             }
         }
+        Element chosen = top;
+        int here = good.getOrDefault(top, 0);
         Element current = top;
-        while (current != body && current.parent() != null) {
+        for (int level = 0; level < 6 && current != body && current.parent() != null; level++) {
             Element parent = current.parent();
-            int here = good.getOrDefault(current, 0);
             int there = good.getOrDefault(parent, 0);
-            int extra = there - here;
             int total = all.getOrDefault(parent, 0);
-            if (extra < 200 || extra < 0.2 * here || there < 0.6 * total || linkDensity(parent) > 0.3) {
+            if (there < 0.6 * total || linkDensity(parent) > 0.3) {
                 break;
+            }
+            int extra = there - here;
+            if (extra >= 200 && extra >= 0.2 * here) {
+                chosen = parent;
+                here = there;
             }
             current = parent;
         }
-        return current;
+        return chosen;
     }
 
     private static double initialScore(Element e) {
