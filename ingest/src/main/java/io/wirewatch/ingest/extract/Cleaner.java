@@ -40,11 +40,29 @@ final class Cleaner {
     private Cleaner() {
     }
 
-    /** Removes furniture from {@code root} in place. */
-    static void clean(Element root) {
+    /** Removes what is never text (scripts, styles, controls) and hidden elements from {@code root} in place. */
+    static void removeNonText(Element root) {
         List<Element> doomed = new ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (e != root && shouldRemove(e)) {
+            if (e != root && (ALWAYS.contains(e.normalName()) || hidden(e) || comments(e))) {
+                doomed.add(e);
+            }
+        }
+        for (Element e : doomed) {
+            if (e.parent() != null) {
+                e.remove();
+            }
+        }
+    }
+
+    /**
+     * Removes furniture from {@code root} in place, except the elements in {@code keep} (the ancestors of what
+     * looked most like the story before cleaning: a class name on them says nothing about the story inside).
+     */
+    static void clean(Element root, Set<Element> keep) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : root.getAllElements()) {
+            if (e != root && !keep.contains(e) && shouldRemove(e)) {
                 doomed.add(e);
             }
         }
@@ -64,8 +82,7 @@ final class Cleaner {
                 && !e.hasAttr("class")) {
             return false;
         }
-        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.text().length() < 200
-                || hiddenByStyle(e)) {
+        if (hidden(e)) {
             return true;
         }
         if (STRUCTURAL.contains(name) || ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) {
@@ -81,6 +98,48 @@ final class Cleaner {
             return false;
         }
         return UNLIKELY.matcher(marker).find() && !LIKELY.matcher(marker).find() && !looksLikeArticle(e);
+    }
+
+    /** Class names that hide an element from readers, or make it a pop-up: whole class tokens only. */
+    private static final Set<String> HIDDEN_CLASSES = Set.of("hidden", "hide", "sr-only", "visually-hidden",
+            "visuallyhidden", "screen-reader-text", "screen-reader-only", "d-none", "invisible", "offscreen",
+            "element-invisible", "u-hidden", "is-hidden", "a11y-hidden", "assistive-text", "show-for-sr");
+    private static final Pattern POPUP_CLASS = Pattern.compile("(?i)tooltip|popover|rollover|hovercard|-popup");
+
+    /** Comment threads: never the story, however much prose they hold. Whole class tokens or the id. */
+    private static final Pattern COMMENTS = Pattern.compile("(?i)^(?:comments?|comment-?(?:list|area|section|"
+            + "wrapper|container|thread|form|respond|block|widget|module|stream)|commentlist|comments-?(?:area|"
+            + "section|wrapper|container|list|block|widget|module|stream)|disqus_thread|disqus|respond|"
+            + "reader-comments|user-comments|article-comments|post-comments|fb-comments)$");
+
+    static boolean comments(Element e) {
+        if (COMMENTS.matcher(e.id()).matches()) {
+            return true;
+        }
+        for (String name : e.classNames()) {
+            if (COMMENTS.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hiddenClass(Element e) {
+        if (!e.hasAttr("class")) {
+            return false;
+        }
+        for (String name : e.classNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (HIDDEN_CLASSES.contains(lower) || POPUP_CLASS.matcher(lower).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hidden(Element e) {
+        return hiddenClass(e) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.text().length() < 200
+                || hiddenByStyle(e);
     }
 
     private static boolean hiddenByStyle(Element e) {

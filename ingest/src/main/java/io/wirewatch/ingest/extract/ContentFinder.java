@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the blocks that make up the story. Prose blocks vote for the elements that hold them (their own element,
@@ -24,8 +25,12 @@ final class ContentFinder {
     private ContentFinder() {
     }
 
-    /** The chosen container elements, in document order (usually one). Empty when the page has no prose. */
-    static List<Element> containers(Element body, List<Block> blocks) {
+    /** The best container and the elements chosen with it, in document order; empty when there is no prose. */
+    record Selection(@Nullable Element top, List<Element> containers) {
+        static final Selection NONE = new Selection(null, List.of());
+    }
+
+    static Selection select(Element body, List<Block> blocks) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         Map<Element, Double> prose = new IdentityHashMap<>();
         for (Block block : blocks) {
@@ -50,7 +55,7 @@ final class ContentFinder {
             }
         }
         if (scores.isEmpty()) {
-            return List.of();
+            return Selection.NONE;
         }
         Map<Element, Double> linkDensities = new IdentityHashMap<>();
         Element top = null;
@@ -65,11 +70,13 @@ final class ContentFinder {
             }
         }
         if (top == null) {
-            return List.of();
+            return Selection.NONE;
         }
+        top = grow(top, body, blocks);
+        best = scores.getOrDefault(top, best);
         Element parent = top.parent();
         if (parent == null || top == body) {
-            return List.of(top);
+            return new Selection(top, List.of(top));
         }
         double threshold = Math.max(10, best * 0.2);
         List<Element> chosen = new ArrayList<>();
@@ -90,6 +97,46 @@ final class ContentFinder {
                     chosen.add(sibling);
                 }
             }
+        }
+        return new Selection(top, chosen);
+    }
+
+    /**
+     * Climbs from {@code top} to an ancestor while the ancestor adds a good deal of prose without adding much
+     * link text: a story split into sections, or interrupted by figures and ads, is held by that ancestor.
+     */
+    private static Element grow(Element top, Element body, List<Block> blocks) {
+        Map<Element, Integer> good = new IdentityHashMap<>();
+        Map<Element, Integer> all = new IdentityHashMap<>();
+        for (Block block : blocks) {
+            int length = block.text().length();
+            boolean prose = length >= 80 && block.linkDensity() < 0.25;
+            for (Element e = block.owner(); e != null; e = e.parent()) {
+                all.merge(e, length, Integer::sum);
+                if (prose) {
+                    good.merge(e, length, Integer::sum);
+                }
+                if (e == body) {
+                    break;
+                }
+            }
+        }
+        Element chosen = top;
+        int here = good.getOrDefault(top, 0);
+        Element current = top;
+        for (int level = 0; level < 6 && current != body && current.parent() != null; level++) {
+            Element parent = current.parent();
+            int there = good.getOrDefault(parent, 0);
+            int total = all.getOrDefault(parent, 0);
+            if (there < 0.6 * total || linkDensity(parent) > 0.3) {
+                break;
+            }
+            int extra = there - here;
+            if (extra >= 200 && extra >= 0.2 * here) {
+                chosen = parent;
+                here = there;
+            }
+            current = parent;
         }
         return chosen;
     }

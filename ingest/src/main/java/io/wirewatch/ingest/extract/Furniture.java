@@ -31,7 +31,7 @@ public final class Furniture {
     private static final Pattern META_LINE = Pattern.compile("(?iu)^(?:"
             + "by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,3}"
             + "(?:\\s*(?:,|and|&|und)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,3}){0,4}"
-            + "(?:\\s*[,|–—-]\\s*[\\p{L} ]{2,40})?"
+            + "(?:\\s*[,|–—-]\\s*[\\p{L}\\d ,.:/]{2,40})?"
             + "|(?:published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|publié|mis à jour)"
             + "(?:\\s+(?:on|at|am|le))?\\s*:?\\s*[\\p{L}\\d ,.:/+-]{4,60}"
             + ")$");

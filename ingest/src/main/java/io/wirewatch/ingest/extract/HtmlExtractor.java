@@ -52,9 +52,18 @@ public final class HtmlExtractor {
         List<String> paragraphs = new ArrayList<>();
         float confidence = 0f;
         if (body != null) {
-            Cleaner.clean(body);
+            Cleaner.removeNonText(body);
+            ContentFinder.Selection before = ContentFinder.select(body, Blocks.of(body));
+            Set<Element> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            if (before.top() != null) {
+                keep.addAll(before.top().parents());
+                if (Cleaner.LIKELY.matcher(before.top().className() + " " + before.top().id()).find()) {
+                    keep.add(before.top());
+                }
+            }
+            Cleaner.clean(body, keep);
             List<Block> all = Blocks.of(body);
-            List<Element> containers = ContentFinder.containers(body, all);
+            List<Element> containers = ContentFinder.select(body, all).containers();
             List<Block> chosen = new ArrayList<>();
             for (Element container : containers) {
                 chosen.addAll(Blocks.of(container));
