@@ -2,6 +2,7 @@ package io.wirewatch.alerts;
 
 import io.wirewatch.alerts.rules.DefaultRules;
 import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.alerts.rules.RulesWatcher;
 import io.wirewatch.alerts.topology.AlertsTopology;
 import io.wirewatch.alerts.web.AlertFeed;
 import io.wirewatch.alerts.web.DashboardServer;
@@ -13,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,7 +43,7 @@ public final class AlertsService implements AutoCloseable {
      * @param httpHost         the address the dashboard binds, 127.0.0.1 by default
      * @param httpPort         the dashboard port; 0 picks a free one
      * @param clientProperties passed to every Kafka client as they are (SASL/SSL for real clusters)
-     * @param rulesFile        a YAML rules file; null for the rules shipped with wirewatch
+     * @param rulesFile        a YAML rules file, re-read when it changes; null for the rules shipped with wirewatch
      * @param clock            gives alerts their raisedAt
      */
     public record Config(String bootstrapServers, String applicationId, Path stateDir, String httpHost,
@@ -66,21 +67,33 @@ public final class AlertsService implements AutoCloseable {
         }
     }
 
+    private static final Duration RULES_CHECK_EVERY = Duration.ofSeconds(1);
+
     private final KafkaStreams streams;
     private final AlertFeed feed;
     private final DashboardServer server;
+    private final @Nullable RulesWatcher watcher;
 
-    private AlertsService(KafkaStreams streams, AlertFeed feed, DashboardServer server) {
+    private AlertsService(KafkaStreams streams, AlertFeed feed, DashboardServer server,
+                          @Nullable RulesWatcher watcher) {
         this.streams = streams;
         this.feed = feed;
         this.server = server;
+        this.watcher = watcher;
     }
 
-    /** Starts Streams, the feed and HTTP; returns when HTTP is up (Streams may still be rebalancing). */
+    /**
+     * Starts Streams, the feed and HTTP; returns when HTTP is up (Streams may still be rebalancing).
+     *
+     * @throws io.wirewatch.alerts.rules.RulesFileException when the rules file cannot be read or is invalid
+     */
     public static AlertsService start(Config config) {
-        AtomicReference<RuleSet> rules = new AtomicReference<>(initialRules(config));
+        RulesWatcher watcher = config.rulesFile() == null ? null
+                : RulesWatcher.watch(config.rulesFile(), RULES_CHECK_EVERY);
+        RuleSet defaults = watcher == null ? DefaultRules.ruleSet() : null;
+        Supplier<RuleSet> rules = watcher != null ? watcher : () -> defaults;
         KafkaStreams streams = new KafkaStreams(
-                AlertsTopology.build(AlertsTopology.Config.of(rules::get, config.clock())), properties(config));
+                AlertsTopology.build(AlertsTopology.Config.of(rules, config.clock())), properties(config));
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Alert stream thread failed; replacing it", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -91,25 +104,22 @@ public final class AlertsService implements AutoCloseable {
             feed = AlertFeed.start(config.bootstrapServers(), config.clientProperties(), FEED_CAPACITY);
             DashboardServer server = DashboardServer.start(new DashboardServer.Config(config.httpHost(),
                     config.httpPort(), feed, () -> streams.state().name(),
-                    () -> streams.state() == KafkaStreams.State.RUNNING));
+                    () -> streams.state() == KafkaStreams.State.RUNNING, rules,
+                    watcher == null ? () -> null : watcher::lastError));
             LOG.info("Alerts started (application.id {}, brokers {}, {} rules from {}), dashboard at {}",
                     config.applicationId(), config.bootstrapServers(), rules.get().rules().size(),
                     rules.get().origin(), server.uri());
-            return new AlertsService(streams, feed, server);
+            return new AlertsService(streams, feed, server, watcher);
         } catch (RuntimeException e) {
             if (feed != null) {
                 feed.close();
             }
             streams.close(leaveGroup());
+            if (watcher != null) {
+                watcher.close();
+            }
             throw e;
         }
-    }
-
-    private static RuleSet initialRules(Config config) {
-        if (config.rulesFile() != null) {
-            throw new UnsupportedOperationException("rules files are not supported yet: " + config.rulesFile());
-        }
-        return DefaultRules.ruleSet();
     }
 
     static Properties properties(Config config) {
@@ -145,6 +155,9 @@ public final class AlertsService implements AutoCloseable {
         feed.close();
         server.close();
         streams.close(leaveGroup());
+        if (watcher != null) {
+            watcher.close();
+        }
         LOG.info("Alerts stopped");
     }
 

@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The alert topology: {@code news.stories.enriched} (read as bytes) → decode and judge against the rules →
- * re-key by rule id → de-duplicate and cool down → {@code news.alerts} (Avro) and {@code news.alerts.json},
+ * re-key by rule id → de-duplicate, wait for independent sources, cool down → {@code news.alerts} (Avro) and {@code news.alerts.json},
  * both keyed by alert id. An undecodable record goes to {@code news.dlq} unchanged, with the reason in its
  * headers, and processing goes on.
  */
@@ -37,6 +37,10 @@ public final class AlertsTopology {
     public static final String DEDUP_STORE = "alerts-dedup-store";
     /** rule|cluster|id and rule|dyad|A->B → event time the rule last fired there. */
     public static final String COOLDOWN_STORE = "alerts-cooldown-store";
+    /** Alert id → the independent sources seen so far, for rules that need more than one. */
+    public static final String SOURCES_STORE = "alerts-sources-store";
+    /** Header on a candidate alert naming the story's source (its wire, or its host). */
+    static final String SOURCE_HEADER = "wirewatch.alert.source";
     /** The internal topic that brings every candidate of one rule to one task. */
     public static final String BY_RULE = "alerts-by-rule";
 
@@ -73,6 +77,8 @@ public final class AlertsTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COOLDOWN_STORE),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCES_STORE),
+                Serdes.String(), Serdes.String()));
 
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.STORIES_ENRICHED.name(),
@@ -94,7 +100,7 @@ public final class AlertsTopology {
                 .mapValues(outcome -> ((Outcome.Candidate) outcome).alert(), Named.as("unwrap-candidate"))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName(BY_RULE))
                 .process(() -> new DedupProcessor(config.rules(), config.retention()), Named.as("deduplicate"),
-                        DEDUP_STORE, COOLDOWN_STORE);
+                        DEDUP_STORE, COOLDOWN_STORE, SOURCES_STORE);
 
         alerts.to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                 .withName("alerts"));

@@ -7,7 +7,11 @@ import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.schema.Story;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -48,17 +52,38 @@ final class EvaluateProcessor implements Processor<byte[], byte[], String, Outco
             return;
         }
         List<Alert> alerts;
+        String source;
         try {
             EnrichedStory story = stories.decode(record.value());
             alerts = RuleEngine.evaluate(rules.get(), story, clock.instant());
+            source = sourceOf(story.getStory());
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;
         }
         for (Alert alert : alerts) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(AlertsTopology.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
             context.forward(new Record<>(alert.getRuleId(), (Outcome) new Outcome.Candidate(alert),
-                    record.timestamp(), new RecordHeaders()));
+                    record.timestamp(), headers));
         }
+    }
+
+    /** Who published the story, for counting independent sources: the wire, else the host of its URL or source. */
+    static String sourceOf(Story story) {
+        if (story.getWire() != null && !story.getWire().isBlank()) {
+            return story.getWire().strip().toUpperCase(Locale.ROOT);
+        }
+        String where = story.getUrl() != null ? story.getUrl() : story.getSource();
+        try {
+            String host = URI.create(where.strip()).getHost();
+            if (host != null) {
+                return host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL: use it as it is
+        }
+        return where.strip();
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {

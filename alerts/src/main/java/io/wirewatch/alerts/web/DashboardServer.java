@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.schema.AvroJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +45,14 @@ public final class DashboardServer implements AutoCloseable {
      *
      * @param streamsState the Kafka Streams state, for /health
      * @param streamsUp    whether Streams is running
+     * @param rules        the rules in force, for /health
+     * @param rulesError   why the last change to the rules file was refused, or null
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
-                         BooleanSupplier streamsUp) {
+                         BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError) {
         public Config {
+            Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(rulesError, "rulesError");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(feed, "feed");
             Objects.requireNonNull(streamsState, "streamsState");
@@ -55,12 +61,10 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private final Javalin app;
-    private final Config config;
     private final URI uri;
 
-    private DashboardServer(Javalin app, Config config, URI uri) {
+    private DashboardServer(Javalin app, URI uri) {
         this.app = app;
-        this.config = config;
         this.uri = uri;
     }
 
@@ -93,7 +97,7 @@ public final class DashboardServer implements AutoCloseable {
         app.start(config.host(), config.port());
         URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + app.port() + "/");
         LOG.info("Dashboard at {}", uri);
-        return new DashboardServer(app, config, uri);
+        return new DashboardServer(app, uri);
     }
 
     public URI uri() {
@@ -198,6 +202,15 @@ public final class DashboardServer implements AutoCloseable {
         String error = config.feed().lastError();
         if (error != null) {
             consumer.put("error", error);
+        }
+        ObjectNode rules = node.putObject("rules");
+        RuleSet ruleSet = config.rules().get();
+        rules.put("origin", ruleSet.origin());
+        ArrayNode ids = rules.putArray("rules");
+        ruleSet.rules().forEach(rule -> ids.add(rule.id() + " v" + rule.version()));
+        String rulesError = config.rulesError().get();
+        if (rulesError != null) {
+            rules.put("refused", rulesError);
         }
         ctx.status(up ? 200 : 503).contentType("application/json").result(AvroJson.write(node));
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,13 @@ public final class SseReader implements AutoCloseable {
     /** One event as received. */
     public record Event(@Nullable String id, @Nullable String event, String data) {
     }
+
+    /** One thread per open stream: reading blocks, and the common pool may have a single thread. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sse-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -31,7 +40,7 @@ public final class SseReader implements AutoCloseable {
             status = r.statusCode();
             contentType = r.headers().firstValue("Content-Type").orElse(null);
             read(r.body());
-        });
+        }, READERS);
     }
 
     public static SseReader open(HttpClient client, URI uri, Map<String, String> headers) {
@@ -92,6 +101,7 @@ public final class SseReader implements AutoCloseable {
     }
 
     public static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 }

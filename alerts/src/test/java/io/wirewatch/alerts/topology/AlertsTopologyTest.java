@@ -215,4 +215,24 @@ class AlertsTopologyTest {
 
         assertThat(alerts.isEmpty()).as("speculation is not in the default modalities").isTrue();
     }
+
+    @Test
+    void shouldWaitForIndependentSourcesBeforeFiring() {
+        rules.set(RuleSet.of("test", Rule.of("corroborated", "1", "Corroborated threats")
+                .withCategories(Set.of("THREATEN")).withMinSources(2)));
+        send(fromWire(Stories.seed("ap-copy", "cluster-1"), "AP"));
+        send(fromWire(Stories.seed("ap-copy-2", "cluster-1"), "AP"));
+        assertThat(alerts.isEmpty()).as("one wire twice is one source").isTrue();
+
+        send(fromWire(Stories.seed("reuters-copy", "cluster-1"), "Reuters"));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getStoryId).containsExactly("reuters-copy");
+
+        send(fromWire(Stories.seed("afp-copy", "cluster-1"), "AFP"));
+        assertThat(alerts.isEmpty()).as("the cluster has its alert").isTrue();
+    }
+
+    private static EnrichedStory fromWire(EnrichedStory story, String wire) {
+        return EnrichedStory.newBuilder(story)
+                .setStory(io.wirewatch.schema.Story.newBuilder(story.getStory()).setWire(wire).build()).build();
+    }
 }

@@ -1,0 +1,342 @@
+package io.wirewatch.alerts.rules;
+
+import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a YAML rules file into a {@link RuleSet}, refusing a bad file with its name, the line and the reason.
+ *
+ * <pre>
+ * severityBands: {0: LOW, 5: MEDIUM, 10: HIGH, 20: CRITICAL}   # optional, shared by rules with severity: fromScore
+ * rules:
+ *   - id: kremlin-threats              # lower case, unique
+ *     version: 2                       # part of every alert id: change it when the rule's meaning changes
+ *     description: Russian threats against NATO or the West
+ *     categories: [THREATEN, COERCE]   # PLOVER categories; default: any conflict category
+ *     modalities: [ASSERTED, CONDITIONAL, FUTURE]   # default; NEGATED/DENIED are refused
+ *     actors: [RUS]                    # source or target; default any
+ *     dyads: ["RUS->NATO", "RUS->*"]   # SOURCE->TARGET, * for any; default any
+ *     phrases: ["retaliatory measures"] # in the evidence or its sentence; default any
+ *     minSignals: 1
+ *     minEscalationScore: 5            # the story's escalation score must reach it
+ *     minSources: 2                    # distinct wires carrying the same story cluster
+ *     cooldown: 6h                     # quiet per cluster and per dyad after firing (s, m, h, d or ISO-8601)
+ *     severity: fromScore              # or HIGH, or {min: MEDIUM, bands: {10: HIGH}}
+ * </pre>
+ */
+public final class RulesFile {
+
+    /** The rules shipped with wirewatch. */
+    public static final String DEFAULT_RESOURCE = "/io/wirewatch/alerts/rules/default-rules.yml";
+
+    private static final Set<String> TOP_KEYS = Set.of("severityBands", "rules");
+    private static final Set<String> RULE_KEYS = Set.of("id", "version", "description", "categories", "modalities",
+            "actors", "dyads", "phrases", "minSignals", "minEscalationScore", "minSources", "cooldown", "severity");
+    private static final Set<String> SEVERITY_KEYS = Set.of("min", "bands", "fromScore");
+    private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z_]*");
+    private static final Pattern ACTOR = Pattern.compile("[A-Z0-9][A-Z0-9:_.\\-]*");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+
+    private final String origin;
+
+    private RulesFile(String origin) {
+        this.origin = origin;
+    }
+
+    /**
+     * Reads and checks {@code file}.
+     *
+     * @throws RulesFileException naming the file, the line and the reason
+     */
+    public static RuleSet load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulesFileException(file.toString(), 0, "cannot read: " + e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** The rules shipped with wirewatch. */
+    public static RuleSet loadDefault() {
+        try (InputStream in = RulesFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the default rules " + DEFAULT_RESOURCE + " are missing from the jar");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the default rules " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    /**
+     * Parses rules from YAML text; {@code origin} names it in errors.
+     *
+     * @throws RulesFileException naming the origin, the line and the reason
+     */
+    public static RuleSet parse(String text, String origin) {
+        return new RulesFile(origin).read(YamlTree.parse(text, origin));
+    }
+
+    private RuleSet read(YamlTree document) {
+        YamlTree.Mapping top = mapping(document, "the top level");
+        checkKeys(top, TOP_KEYS, "the top level");
+        List<SeverityBand> sharedBands = top.entries().containsKey("severityBands")
+                ? bands(top.entries().get("severityBands")) : List.of();
+        YamlTree rulesNode = top.entries().get("rules");
+        if (rulesNode == null) {
+            throw error(top, "missing 'rules:' (a list of rules)");
+        }
+        if (!(rulesNode instanceof YamlTree.Sequence list)) {
+            throw error(rulesNode, "'rules' must be a list of rules");
+        }
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (YamlTree item : list.items()) {
+            Rule rule = rule(item, sharedBands);
+            if (!ids.add(rule.id())) {
+                throw error(item, "rule id '" + rule.id() + "' is used twice");
+            }
+            rules.add(rule);
+        }
+        return new RuleSet(origin, rules);
+    }
+
+    private Rule rule(YamlTree node, List<SeverityBand> sharedBands) {
+        YamlTree.Mapping map = mapping(node, "a rule");
+        Map<String, YamlTree> e = map.entries();
+        String id = requiredText(map, "id");
+        String where = "rule " + id;
+        checkKeys(map, RULE_KEYS, where);
+        String version = requiredText(map, "version");
+        String description = e.containsKey("description") ? text(e.get("description"), where) : "";
+        Set<String> categories = new LinkedHashSet<>();
+        for (YamlTree item : list(e.get("categories"), where)) {
+            String category = text(item, where).strip().toUpperCase(Locale.ROOT);
+            if (!CATEGORY.matcher(category).matches()) {
+                throw error(item, where + ": '" + category + "' is not a category name (e.g. THREATEN)");
+            }
+            categories.add(category);
+        }
+        Set<Modality> modalities = new LinkedHashSet<>();
+        for (YamlTree item : list(e.get("modalities"), where)) {
+            String name = text(item, where).strip().toUpperCase(Locale.ROOT);
+            Modality modality;
+            try {
+                modality = Modality.valueOf(name);
+            } catch (IllegalArgumentException ex) {
+                throw error(item, where + ": unknown modality '" + name + "' (ASSERTED, CONDITIONAL, FUTURE, "
+                        + "SPECULATIVE or UNKNOWN)");
+            }
+            if (Vocabulary.NEGATIVE.contains(modality)) {
+                throw error(item, where + ": modality " + modality + " cannot fire a rule (negated and denied "
+                        + "statements never raise alerts)");
+            }
+            modalities.add(modality);
+        }
+        Set<String> actors = new LinkedHashSet<>();
+        for (YamlTree item : list(e.get("actors"), where)) {
+            String actor = text(item, where).strip().toUpperCase(Locale.ROOT);
+            if (!ACTOR.matcher(actor).matches()) {
+                throw error(item, where + ": '" + actor + "' is not an actor id (e.g. RUS, NATO, PER:SERGEI_LAVROV)");
+            }
+            actors.add(actor);
+        }
+        List<Dyad> dyads = new ArrayList<>();
+        for (YamlTree item : list(e.get("dyads"), where)) {
+            try {
+                dyads.add(Dyad.parse(text(item, where)));
+            } catch (IllegalArgumentException ex) {
+                throw error(item, where + ": " + ex.getMessage());
+            }
+        }
+        List<String> phrases = new ArrayList<>();
+        for (YamlTree item : list(e.get("phrases"), where)) {
+            String phrase = text(item, where).strip();
+            if (phrase.isEmpty()) {
+                throw error(item, where + ": a phrase must not be empty");
+            }
+            phrases.add(phrase);
+        }
+        int minSignals = e.containsKey("minSignals") ? positiveInt(e.get("minSignals"), where + ": minSignals") : 1;
+        Double minScore = e.containsKey("minEscalationScore")
+                ? number(e.get("minEscalationScore"), where + ": minEscalationScore") : null;
+        int minSources = e.containsKey("minSources") ? positiveInt(e.get("minSources"), where + ": minSources") : 1;
+        Duration cooldown = e.containsKey("cooldown") ? duration(e.get("cooldown"), where) : Duration.ZERO;
+        Severity floor = Severity.LOW;
+        List<SeverityBand> bands = sharedBands;
+        YamlTree severity = e.get("severity");
+        if (severity instanceof YamlTree.Scalar scalar) {
+            String value = text(scalar, where).strip();
+            if (value.equalsIgnoreCase("fromScore")) {
+                if (sharedBands.isEmpty()) {
+                    throw error(scalar, where + ": severity fromScore needs top-level severityBands");
+                }
+            } else {
+                floor = severity(scalar, where);
+                bands = List.of();
+            }
+        } else if (severity instanceof YamlTree.Mapping map2) {
+            checkKeys(map2, SEVERITY_KEYS, where + " severity");
+            if (map2.entries().containsKey("min")) {
+                floor = severity(map2.entries().get("min"), where);
+            }
+            if (map2.entries().containsKey("bands")) {
+                bands = bands(map2.entries().get("bands"));
+            } else if (map2.entries().containsKey("fromScore")
+                    && !Boolean.parseBoolean(text(map2.entries().get("fromScore"), where))) {
+                bands = List.of();
+            }
+        } else if (severity != null) {
+            throw error(severity, where + ": severity must be a level (e.g. HIGH), fromScore, or {min:, bands:}");
+        }
+        try {
+            return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
+                    minScore, minSources, cooldown, floor, bands);
+        } catch (IllegalArgumentException ex) {
+            throw error(map, ex.getMessage());
+        }
+    }
+
+    private List<SeverityBand> bands(YamlTree node) {
+        YamlTree.Mapping map = mapping(node, "severity bands");
+        List<SeverityBand> bands = new ArrayList<>();
+        for (Map.Entry<String, YamlTree> entry : map.entries().entrySet()) {
+            double score;
+            try {
+                score = Double.parseDouble(entry.getKey().strip());
+            } catch (NumberFormatException ex) {
+                throw error(entry.getValue(), "severity band '" + entry.getKey()
+                        + "' must be a score, e.g. 10: HIGH");
+            }
+            bands.add(new SeverityBand(score, severity(entry.getValue(), "severity band " + entry.getKey())));
+        }
+        return bands;
+    }
+
+    private Severity severity(YamlTree node, String where) {
+        String name = text(node, where).strip().toUpperCase(Locale.ROOT);
+        try {
+            return Severity.valueOf(name);
+        } catch (IllegalArgumentException ex) {
+            throw error(node, where + ": unknown severity '" + name + "' (INFO, LOW, MEDIUM, HIGH or CRITICAL)");
+        }
+    }
+
+    private Duration duration(YamlTree node, String where) {
+        String value = text(node, where).strip();
+        if (value.equals("0")) {
+            return Duration.ZERO;
+        }
+        Matcher m = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException ex) {
+            throw error(node, where + ": cooldown '" + value + "' is not a duration (e.g. 90s, 30m, 6h, 2d, PT6H)");
+        }
+    }
+
+    private int positiveInt(YamlTree node, String what) {
+        String value = text(node, what).strip();
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1) {
+                throw error(node, what + " must be at least 1, was " + n);
+            }
+            return n;
+        } catch (NumberFormatException ex) {
+            throw error(node, what + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private double number(YamlTree node, String what) {
+        String value = text(node, what).strip();
+        try {
+            double n = Double.parseDouble(value);
+            if (Double.isNaN(n) || Double.isInfinite(n)) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException ex) {
+            throw error(node, what + " must be a number, was '" + value + "'");
+        }
+    }
+
+    private List<YamlTree> list(@Nullable YamlTree node, String where) {
+        if (node == null || node instanceof YamlTree.Scalar s && s.text() == null) {
+            return List.of();
+        }
+        if (node instanceof YamlTree.Sequence seq) {
+            return seq.items();
+        }
+        if (node instanceof YamlTree.Scalar) {
+            return List.of(node);
+        }
+        throw error(node, where + ": expected a list");
+    }
+
+    private String requiredText(YamlTree.Mapping map, String key) {
+        YamlTree node = map.entries().get(key);
+        if (node == null) {
+            throw error(map, "a rule needs '" + key + ":'");
+        }
+        String text = text(node, key);
+        if (text.isBlank()) {
+            throw error(node, "'" + key + "' must not be empty");
+        }
+        return text.strip();
+    }
+
+    private String text(YamlTree node, String where) {
+        if (node instanceof YamlTree.Scalar scalar && scalar.text() != null) {
+            return scalar.text();
+        }
+        throw error(node, where + ": expected a single value here");
+    }
+
+    private YamlTree.Mapping mapping(YamlTree node, String what) {
+        if (node instanceof YamlTree.Mapping map) {
+            return map;
+        }
+        throw error(node, what + " must be a mapping (key: value lines)");
+    }
+
+    private void checkKeys(YamlTree.Mapping map, Set<String> allowed, String where) {
+        for (Map.Entry<String, YamlTree> entry : map.entries().entrySet()) {
+            if (!allowed.contains(entry.getKey())) {
+                throw error(entry.getValue(), where + ": unknown key '" + entry.getKey() + "' (allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private RulesFileException error(YamlTree node, String reason) {
+        return new RulesFileException(origin, node.line(), reason);
+    }
+}
