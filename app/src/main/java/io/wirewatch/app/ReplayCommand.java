@@ -1,24 +1,18 @@
 package io.wirewatch.app;
 
+import io.wirewatch.app.archive.ArchiveReader;
 import io.wirewatch.schema.Topics;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,51 +54,25 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> common = new HashMap<>(kafka.clientProperties());
-        common.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers);
-        Map<String, Object> consumerProps = new HashMap<>(common);
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Object> producerProps = new HashMap<>(common);
+        Map<String, Object> producerProps = new HashMap<>(kafka.clientProperties());
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers);
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-
-        try (var consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             var producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
-            String topic = Topics.STORIES_RAW.name();
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            // Event time is publication time, so timestamps within a partition are not in order: scan it all.
-            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long total = partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
-            consumer.assign(partitions);
-            start.forEach(consumer::seek);
-
-            long replayed = 0;
-            long began = System.nanoTime();
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).showSpeed().build()) {
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                        bar.step();
-                        if (record.offset() >= end.get(partition) || record.timestamp() < from.toEpochMilli()
-                                || record.timestamp() >= to.toEpochMilli()) {
-                            continue;
-                        }
-                        pace(record.timestamp(), began);
-                        producer.send(new ProducerRecord<>(Topics.STORIES_REPLAY.name(), null, record.timestamp(),
-                                record.key(), record.value(), record.headers()));
-                        replayed++;
-                    }
-                }
-                producer.flush();
-            }
-            out.printf("Replayed %d stories from %s to %s into %s.%n", replayed, from, to,
-                    Topics.STORIES_REPLAY.name());
+        ArchiveReader archive = new ArchiveReader(kafka.bootstrapServers, kafka.clientProperties());
+        long began = System.nanoTime();
+        long replayed;
+        try (var producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+             ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setStyle(ProgressBarStyle.ASCII)
+                     .setUnit(" records", 1).showSpeed().build()) {
+            replayed = archive.read(from, to, bar::maxHint, bar::step, record -> {
+                pace(record.timestamp(), began);
+                producer.send(new ProducerRecord<>(Topics.STORIES_REPLAY.name(), null, record.timestamp(),
+                        record.key(), record.value(), record.headers()));
+            });
+            producer.flush();
         }
+        out.printf("Replayed %d stories from %s to %s into %s.%n", replayed, from, to, Topics.STORIES_REPLAY.name());
         return 0;
     }
 

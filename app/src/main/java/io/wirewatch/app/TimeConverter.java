@@ -9,7 +9,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads a point in time from the command line: {@code 2022-01-26}, {@code 2022-01-26T18:00} or an ISO instant (UTC). */
-final class TimeConverter implements ITypeConverter<Instant> {
+public final class TimeConverter implements ITypeConverter<Instant> {
 
     @Override
     public Instant convert(String value) {

@@ -1,0 +1,147 @@
+package io.wirewatch.app.backtest;
+
+import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.alerts.topology.AlertsTopology;
+import io.wirewatch.enrich.EnrichTopology;
+import io.wirewatch.enrich.Enricher;
+import io.wirewatch.enrich.dyad.DyadTopology;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AvroSerde;
+import io.wirewatch.schema.DyadWindow;
+import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.Story;
+import io.wirewatch.schema.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.kstream.Windowed;
+
+/**
+ * Runs the live enrichment and alert topologies over archived stories, in event-time order, in memory and
+ * isolated from the live pipeline. The same stories and rules give the same result: time comes from the
+ * stories, and {@code raisedAt} from the fixed clock the caller passes.
+ */
+public final class Backtest {
+
+    /** What a backtest found. */
+    public record Result(int stories, List<Alert> alerts, List<DyadWindow> dailyWindows,
+                         List<StanceChange> stanceChanges, List<String> deadLetters) {
+        public Result {
+            alerts = List.copyOf(alerts);
+            dailyWindows = List.copyOf(dailyWindows);
+            stanceChanges = List.copyOf(stanceChanges);
+            deadLetters = List.copyOf(deadLetters);
+        }
+    }
+
+    private Backtest() {
+    }
+
+    /** Enriches {@code stories} and applies {@code rules}, as the live pipeline would. */
+    public static Result run(List<Story> stories, RuleSet rules, Enricher enricher, Instant raisedAt) {
+        Objects.requireNonNull(rules, "rules");
+        List<Story> ordered = stories.stream().sorted(Comparator.comparing(Backtest::eventTime)
+                .thenComparing(Story::getId)).toList();
+        Path state = tempState();
+        Clock clock = Clock.fixed(raisedAt, ZoneOffset.UTC);
+        try (TopologyTestDriver enrich = new TopologyTestDriver(EnrichTopology.build(
+                new EnrichTopology.Config(enricher, DyadTopology.Config.defaults())), properties("backtest-enrich",
+                state.resolve("enrich")));
+             TopologyTestDriver alerting = new TopologyTestDriver(AlertsTopology.build(
+                     AlertsTopology.Config.of(() -> rules, clock)), properties("backtest-alerts",
+                     state.resolve("alerts")))) {
+            TestInputTopic<String, byte[]> raw = enrich.createInputTopic(Topics.STORIES_RAW.name(),
+                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            TestOutputTopic<String, byte[]> enriched = enrich.createOutputTopic(Topics.STORIES_ENRICHED.name(),
+                    Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+            TestOutputTopic<String, StanceChange> changes = enrich.createOutputTopic(
+                    Topics.STANCE_CHANGES.name(), Serdes.String().deserializer(),
+                    Topics.STANCE_CHANGES.valueSerde().deserializer());
+            TestOutputTopic<byte[], byte[]> enrichDead = enrich.createOutputTopic(Topics.DLQ.name(),
+                    Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+            TestInputTopic<String, byte[]> alertInput = alerting.createInputTopic(Topics.STORIES_ENRICHED.name(),
+                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            TestOutputTopic<String, Alert> alerts = alerting.createOutputTopic(Topics.ALERTS.name(),
+                    Serdes.String().deserializer(), Topics.ALERTS.valueSerde().deserializer());
+            TestOutputTopic<byte[], byte[]> alertDead = alerting.createOutputTopic(Topics.DLQ.name(),
+                    Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+
+            AvroSerde<Story> serde = AvroSerde.of(Story.class);
+            List<Alert> raised = new ArrayList<>();
+            List<String> dead = new ArrayList<>();
+            for (Story story : ordered) {
+                raw.pipeInput(story.getId(), serde.encode(story), eventTime(story));
+                for (var record : enriched.readRecordsToList()) {
+                    alertInput.pipeInput(record.key(), record.value(), record.getRecordTime());
+                }
+                alerts.readValuesToList().forEach(raised::add);
+                enrichDead.readKeyValuesToList().forEach(kv -> dead.add(story.getId()));
+                alertDead.readKeyValuesToList().forEach(kv -> dead.add(story.getId()));
+            }
+            return new Result(ordered.size(), raised, dailyWindows(enrich), changes.readValuesToList(), dead);
+        } finally {
+            deleteQuietly(state);
+        }
+    }
+
+    private static List<DyadWindow> dailyWindows(TopologyTestDriver enrich) {
+        WindowStore<String, DyadWindow> store = enrich.getWindowStore(DyadTopology.DAILY_STORE);
+        List<DyadWindow> windows = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, DyadWindow> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<Windowed<String>, DyadWindow> entry = all.next();
+                windows.add(DyadWindow.newBuilder(entry.value).setWindow("DAY")
+                        .setWindowStart(entry.key.window().startTime())
+                        .setWindowEnd(entry.key.window().endTime()).build());
+            }
+        }
+        windows.sort(Comparator.comparing(DyadWindow::getSource).thenComparing(DyadWindow::getTarget)
+                .thenComparing(DyadWindow::getWindowStart));
+        return windows;
+    }
+
+    /** Event time: publication time, or when the story was fetched. */
+    static Instant eventTime(Story story) {
+        return story.getPublishedAt() != null ? story.getPublishedAt() : story.getFetchedAt();
+    }
+
+    private static Properties properties(String applicationId, Path state) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest:0");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        return props;
+    }
+
+    private static Path tempState() {
+        try {
+            return Files.createTempDirectory("wirewatch-backtest");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a folder for backtest state", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            // temporary state; the OS cleans it up
+        }
+    }
+}

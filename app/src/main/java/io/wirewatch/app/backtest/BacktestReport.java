@@ -1,0 +1,211 @@
+package io.wirewatch.app.backtest;
+
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.DyadWindow;
+import io.wirewatch.schema.Signal;
+import io.wirewatch.schema.StanceChange;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The self-contained HTML report of a backtest: alerts in time order with their evidence, counts per rule,
+ * dyad timelines drawn as inline SVG, stance changes. No scripts and no outside resources: it opens offline,
+ * and the same result gives the same bytes apart from the generation time.
+ */
+public final class BacktestReport {
+
+    /** What the report says about how it was made. */
+    public record Meta(String source, String rules, Instant from, Instant to, Instant generatedAt) {
+    }
+
+    private static final int MAX_DYADS = 12;
+
+    private BacktestReport() {
+    }
+
+    public static String html(Backtest.Result result, Meta meta) {
+        StringBuilder html = new StringBuilder(16_384);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+                .append("<title>wirewatch backtest</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>wirewatch backtest</h1>\n<p class=\"meta\">")
+                .append(esc(meta.source())).append(" · rules ").append(esc(meta.rules())).append(" · stories from ")
+                .append(esc(meta.from().toString())).append(" to ").append(esc(meta.to().toString())).append("<br>")
+                .append(result.stories()).append(" stories, ").append(result.alerts().size()).append(" alerts, ")
+                .append(result.stanceChanges().size()).append(" stance changes, ")
+                .append(result.deadLetters().size()).append(" dead letters · generated ")
+                .append(esc(meta.generatedAt().toString())).append("</p>\n");
+        rules(html, result.alerts());
+        alerts(html, result.alerts());
+        dyads(html, result.dailyWindows());
+        changes(html, result.stanceChanges());
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void rules(StringBuilder html, List<Alert> alerts) {
+        Map<String, Long> perRule = alerts.stream().collect(Collectors.groupingBy(
+                a -> a.getRuleId() + " v" + a.getRuleVersion(), TreeMap::new, Collectors.counting()));
+        html.append("<h2>Alerts per rule</h2>\n<table id=\"rules\"><tr><th>rule</th><th>alerts</th></tr>\n");
+        perRule.forEach((rule, count) -> html.append("<tr><td>").append(esc(rule)).append("</td><td>")
+                .append(count).append("</td></tr>\n"));
+        if (perRule.isEmpty()) {
+            html.append("<tr><td colspan=\"2\">no rule fired</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void alerts(StringBuilder html, List<Alert> alerts) {
+        List<Alert> ordered = new ArrayList<>(alerts);
+        ordered.sort(Comparator.comparing((Alert a) -> a.getPublishedAt() == null ? Instant.EPOCH : a.getPublishedAt())
+                .thenComparing(Alert::getId));
+        html.append("<h2>Alerts in time order</h2>\n<ol id=\"alerts\">\n");
+        for (Alert alert : ordered) {
+            html.append("<li class=\"alert ").append(esc(alert.getSeverity().name().toLowerCase(Locale.ROOT)))
+                    .append("\"><span class=\"sev\">").append(esc(alert.getSeverity().name())).append("</span> ")
+                    .append("<b>").append(esc(alert.getTitle())).append("</b> <span class=\"when\">")
+                    .append(alert.getPublishedAt() == null ? "" : esc(alert.getPublishedAt().toString()))
+                    .append("</span><br><span class=\"story\">").append(esc(alert.getStoryTitle()))
+                    .append("</span> · rule ").append(esc(alert.getRuleId())).append(" v")
+                    .append(esc(alert.getRuleVersion())).append(alert.getDyad() == null ? ""
+                            : " · " + esc(alert.getDyad())).append(String.format(Locale.ROOT, " · score %.1f",
+                            alert.getScore()))
+                    .append("<p class=\"why\">").append(esc(alert.getExplanation())).append("</p>\n<ul>\n");
+            for (Signal signal : alert.getEvidence()) {
+                html.append("<li><span class=\"cat\">").append(esc(signal.getCategory())).append("</span> ")
+                        .append(esc(signal.getModality().name().toLowerCase(Locale.ROOT)))
+                        .append(signal.getSource() == null ? "" : " · " + esc(signal.getSource()))
+                        .append(signal.getTarget() == null ? "" : " → " + esc(signal.getTarget()))
+                        .append(signal.getSpeaker() == null ? "" : " · said by " + esc(signal.getSpeaker()))
+                        .append("<br><q>").append(highlight(signal)).append("</q></li>\n");
+            }
+            html.append("</ul></li>\n");
+        }
+        html.append("</ol>\n");
+    }
+
+    /** The sentence with the evidence marked. */
+    private static String highlight(Signal signal) {
+        String sentence = signal.getSentence();
+        int at = sentence.indexOf(signal.getEvidence());
+        if (at < 0 || signal.getEvidence().isEmpty()) {
+            return esc(sentence);
+        }
+        return esc(sentence.substring(0, at)) + "<mark>" + esc(signal.getEvidence()) + "</mark>"
+                + esc(sentence.substring(at + signal.getEvidence().length()));
+    }
+
+    private static void dyads(StringBuilder html, List<DyadWindow> windows) {
+        Map<String, List<DyadWindow>> byDyad = new LinkedHashMap<>();
+        for (DyadWindow window : windows) {
+            byDyad.computeIfAbsent(window.getSource() + " → " + window.getTarget(), k -> new ArrayList<>())
+                    .add(window);
+        }
+        List<Map.Entry<String, List<DyadWindow>>> busiest = byDyad.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<DyadWindow>> e) ->
+                        -e.getValue().stream().mapToInt(DyadWindow::getSignals).sum()).thenComparing(Map.Entry::getKey))
+                .limit(MAX_DYADS).toList();
+        html.append("<h2>Dyad timelines (daily index, Goldstein scale)</h2>\n<div id=\"dyads\">\n");
+        if (busiest.isEmpty()) {
+            html.append("<p>No signals between two known actors.</p>\n");
+        }
+        for (var entry : busiest) {
+            html.append("<figure class=\"dyad\"><figcaption>").append(esc(entry.getKey())).append("</figcaption>\n")
+                    .append(chart(entry.getValue())).append("</figure>\n");
+        }
+        html.append("</div>\n");
+    }
+
+    /** A bar per day between the first and last window: above the line cooperation, below it conflict. */
+    static String chart(List<DyadWindow> windows) {
+        LocalDate first = day(windows.get(0).getWindowStart());
+        LocalDate last = day(windows.get(windows.size() - 1).getWindowStart());
+        long days = Math.min(366, first.until(last, java.time.temporal.ChronoUnit.DAYS) + 1);
+        int width = 560;
+        int height = 120;
+        int mid = height / 2;
+        double bar = Math.max(2.0, (width - 20.0) / days);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height + 16)
+                .append("\" width=\"").append(width).append("\" height=\"").append(height + 16).append("\">")
+                .append("<line x1=\"10\" y1=\"").append(mid).append("\" x2=\"").append(width - 10).append("\" y2=\"")
+                .append(mid).append("\" class=\"axis\"/>");
+        for (DyadWindow window : windows) {
+            long index = first.until(day(window.getWindowStart()), java.time.temporal.ChronoUnit.DAYS);
+            if (index >= days) {
+                continue;
+            }
+            double value = Math.max(-10, Math.min(10, window.getIntensityMean()));
+            double h = Math.abs(value) / 10.0 * (mid - 4);
+            double x = 10 + index * bar;
+            double y = value >= 0 ? mid - h : mid;
+            svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
+                            + "<title>%s: index %.2f, %d signals</title></rect>", value >= 0 ? "coop" : "conf", x, y,
+                    Math.max(1.0, bar - 1), Math.max(1.0, h), day(window.getWindowStart()), window.getIntensityMean(),
+                    window.getSignals()));
+        }
+        svg.append("<text x=\"10\" y=\"").append(height + 12).append("\">").append(first).append("</text>")
+                .append("<text x=\"").append(width - 10).append("\" y=\"").append(height + 12)
+                .append("\" text-anchor=\"end\">").append(last).append("</text></svg>");
+        return svg.toString();
+    }
+
+    private static void changes(StringBuilder html, List<StanceChange> changes) {
+        html.append("<h2>Stance changes</h2>\n<ul id=\"changes\">\n");
+        for (StanceChange change : changes) {
+            html.append("<li>").append(esc(change.getAt().toString())).append(" · ").append(esc(change.getSource()))
+                    .append(" → ").append(esc(change.getTarget())).append(": ").append(esc(change.getBefore()))
+                    .append(" → ").append(esc(change.getAfter()));
+            if (change.getEvidenceAfter() != null) {
+                html.append("<br><q>").append(esc(change.getEvidenceAfter().getSentence())).append("</q>");
+            }
+            html.append("</li>\n");
+        }
+        if (changes.isEmpty()) {
+            html.append("<li>none</li>\n");
+        }
+        html.append("</ul>\n");
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** HTML-escapes text for element content and attribute values. */
+    static String esc(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String CSS = """
+            body{font:15px/1.45 system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#1b1f23}
+            h1{margin-bottom:.2em} .meta{color:#57606a} table{border-collapse:collapse}
+            td,th{border:1px solid #d0d7de;padding:.25em .6em;text-align:left}
+            li.alert{margin:.8em 0;padding:.5em .8em;border-left:4px solid #999;background:#f6f8fa;list-style-position:inside}
+            li.critical,li.high{border-color:#cf222e} li.medium{border-color:#bf8700} li.low,li.info{border-color:#0969da}
+            .sev{font-weight:bold;font-size:.8em;letter-spacing:.05em} .when,.story{color:#57606a}
+            .why{margin:.3em 0} mark{background:#fff1a8} .cat{font-family:monospace}
+            .chart .axis{stroke:#8c959f} .chart .coop{fill:#0969da} .chart .conf{fill:#cf222e}
+            .chart text{font-size:11px;fill:#57606a} figure.dyad{margin:1em 0} figcaption{font-weight:bold}
+            """;
+}
