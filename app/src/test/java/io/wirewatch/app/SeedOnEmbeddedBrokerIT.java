@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +23,6 @@ class SeedOnEmbeddedBrokerIT extends SeedScenario {
     @TempDir
     static Path dataDir;
 
-    private static Pipeline pipeline;
-
     @BeforeAll
     static void start() {
         pipeline = Pipeline.start(config(), Duration.ofSeconds(90));
@@ -34,23 +30,6 @@ class SeedOnEmbeddedBrokerIT extends SeedScenario {
 
     private static Pipeline.Config config() {
         return new Pipeline.Config(dataDir, 0, "127.0.0.1", 0, null, Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
-
-    @Override
-    String bootstrapServers() {
-        return pipeline.bootstrapServers();
-    }
-
-    @Override
-    URI dashboard() {
-        return pipeline.dashboardUri();
     }
 
     @Test

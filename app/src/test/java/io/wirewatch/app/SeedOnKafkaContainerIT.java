@@ -2,13 +2,11 @@ package io.wirewatch.app;
 
 import io.wirewatch.schema.TopicAdmin;
 import io.wirewatch.schema.Topics;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
@@ -27,8 +25,6 @@ class SeedOnKafkaContainerIT extends SeedScenario {
     @TempDir
     static Path dataDir;
 
-    private static Pipeline pipeline;
-
     @BeforeAll
     static void start() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
@@ -38,20 +34,4 @@ class SeedOnKafkaContainerIT extends SeedScenario {
                 new Pipeline.Config(dataDir, 0, "127.0.0.1", 0, null, Clock.systemUTC()), Duration.ofSeconds(90));
     }
 
-    @AfterAll
-    static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
-
-    @Override
-    String bootstrapServers() {
-        return KAFKA.getBootstrapServers();
-    }
-
-    @Override
-    URI dashboard() {
-        return pipeline.dashboardUri();
-    }
 }

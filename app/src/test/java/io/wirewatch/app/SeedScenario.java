@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +36,24 @@ abstract class SeedScenario {
     @TempDir
     static Path samples;
 
-    abstract String bootstrapServers();
+    /** The services under test, started by the subclass before its tests. */
+    static Pipeline pipeline;
 
-    abstract URI dashboard();
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+            pipeline = null;
+        }
+    }
+
+    String bootstrapServers() {
+        return pipeline.bootstrapServers();
+    }
+
+    URI dashboard() {
+        return pipeline.dashboardUri();
+    }
 
     static Path seed() {
         return Samples.extractTo(samples).stream().filter(p -> p.getFileName().toString().equals(SEED))

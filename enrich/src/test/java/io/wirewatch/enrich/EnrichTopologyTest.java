@@ -2,12 +2,10 @@ package io.wirewatch.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Modality;
-import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,31 +31,8 @@ class EnrichTopologyTest {
 
     private static final Instant NOW = Instant.parse("2022-01-26T20:00:00Z");
 
-    /** A deliberately small enricher: one sentence per paragraph, a signal wherever "retaliatory" occurs. */
-    static Enricher wordSpotter() {
-        return new Enricher(
-                (text, starts) -> {
-                    List<Sentence> sentences = new ArrayList<>();
-                    for (int i = 0; i < starts.size(); i++) {
-                        int start = starts.get(i);
-                        int end = i + 1 < starts.size() ? starts.get(i + 1) - 2 : text.length();
-                        sentences.add(new Sentence(i, i, start, end, text.substring(start, end)));
-                    }
-                    return sentences;
-                },
-                document -> List.of(),
-                (document, entities) -> {
-                    List<Signal> signals = new ArrayList<>();
-                    int at = document.text().indexOf("retaliatory");
-                    if (at >= 0) {
-                        signals.add(Signal.newBuilder().setCategory("THREATEN").setIntensity(-7)
-                                .setModality(Modality.ASSERTED).setEvidence("retaliatory")
-                                .setSentence(document.sentenceAt(at).text()).setStart(at).setEnd(at + 11).build());
-                    }
-                    return signals;
-                },
-                signals -> -signals.stream().mapToDouble(Signal::getIntensity).sum(),
-                "test", Clock.fixed(NOW, ZoneOffset.UTC));
+    static Enricher scripted() {
+        return ScriptedEnricher.create(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private TopologyTestDriver driver;
@@ -71,7 +45,7 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(EnrichTopology.Config.defaults(wordSpotter())), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(EnrichTopology.Config.defaults(scripted())), props);
         raw = driver.createInputTopic(Topics.STORIES_RAW.name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         enriched = driver.createOutputTopic(Topics.STORIES_ENRICHED.name(), Serdes.String().deserializer(),
@@ -92,7 +66,7 @@ class EnrichTopologyTest {
 
     @Test
     void shouldEnrichRawStoriesKeepingKeyAndEventTime() {
-        Story story = story("s1", "Officials met.", "Moscow will take retaliatory measures.");
+        Story story = story("s1", "RUS WST THREATEN -7 CONDITIONAL");
         Instant eventTime = Instant.parse("2022-01-26T18:00:00Z");
 
         raw.pipeInput("s1", AvroSerde.of(Story.class).encode(story), eventTime);
@@ -101,8 +75,10 @@ class EnrichTopologyTest {
         assertThat(out.key()).isEqualTo("s1");
         assertThat(out.getRecordTime()).isEqualTo(eventTime);
         assertThat(out.value().getStory()).isEqualTo(story);
-        assertThat(out.value().getSignals()).singleElement()
-                .satisfies(s -> assertThat(s.getSentence()).isEqualTo("Moscow will take retaliatory measures."));
+        assertThat(out.value().getSignals()).singleElement().satisfies(s -> {
+            assertThat(s.getSentence()).isEqualTo("RUS WST THREATEN -7 CONDITIONAL");
+            assertThat(s.getModality()).isEqualTo(Modality.CONDITIONAL);
+        });
         assertThat(out.value().getEscalationScore()).isEqualTo(7.0);
         assertThat(out.value().getEnrichedAt()).isEqualTo(NOW);
         assertThat(dlq.isEmpty()).isTrue();
@@ -113,7 +89,7 @@ class EnrichTopologyTest {
         byte[] poison = "definitely not avro".getBytes(StandardCharsets.UTF_8);
 
         raw.pipeInput("bad", poison);
-        raw.pipeInput("s2", AvroSerde.of(Story.class).encode(story("s2", "A quiet day.")));
+        raw.pipeInput("s2", AvroSerde.of(Story.class).encode(story("s2", "FRA DEU CONSULT 1 ASSERTED")));
 
         var dead = dlq.readRecord();
         assertThat(dead.value()).isEqualTo(poison);
@@ -128,7 +104,7 @@ class EnrichTopologyTest {
 
     @Test
     void shouldMatchTheGoldenTopologyDescription() throws IOException {
-        String actual = EnrichTopology.build(EnrichTopology.Config.defaults(wordSpotter())).describe().toString();
+        String actual = EnrichTopology.build(EnrichTopology.Config.defaults(scripted())).describe().toString();
         Path golden = Path.of("src/test/resources/golden/enrich-topology.txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(golden, actual);
