@@ -33,5 +33,4 @@ class SeedOnKafkaContainerIT extends SeedScenario {
         pipeline = Pipeline.startOn(KAFKA.getBootstrapServers(),
                 new Pipeline.Config(dataDir, 0, "127.0.0.1", 0, null, Clock.systemUTC()), Duration.ofSeconds(90));
     }
-
 }
