@@ -6,6 +6,7 @@ import io.wirewatch.enrich.kb.KbEntry;
 import io.wirewatch.enrich.kb.TokenTrie;
 import io.wirewatch.enrich.ner.NameFinder;
 import io.wirewatch.enrich.ner.NameSpan;
+import io.wirewatch.enrich.text.Furniture;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.enrich.text.Token;

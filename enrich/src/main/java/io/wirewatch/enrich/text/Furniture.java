@@ -1,10 +1,10 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.enrich.text;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Recognises page furniture and photo captions that extraction left in a story body, so nothing is tagged there. */
-final class Furniture {
+public final class Furniture {
 
     private static final Pattern FURNITURE = Pattern.compile(
             "(back to top( button)?|related( articles| posts| stories| news)?|read more|read next|advertisement"
@@ -19,7 +19,7 @@ final class Furniture {
     }
 
     /** True when the paragraph is furniture ("Back to top button") or a photo caption. */
-    static boolean isFurniture(String paragraph) {
+    public static boolean isFurniture(String paragraph) {
         String text = paragraph.strip().toLowerCase(Locale.ROOT);
         if (text.isEmpty()) {
             return true;
