@@ -35,55 +35,56 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PatternStanceTagger implements StanceTagger {
 
-    private static final Set<String> VERBAL = Set.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE", "AGREE", "SUPPORT",
-            "CONSULT", "CONCEDE");
-    private static final Set<String> ASSERTIVE = Set.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE");
-    private static final Set<String> PHYSICAL = Set.of("MOBILIZE", "ASSAULT", "COERCE", "FIGHT");
-    private static final Set<String> DEMAND_CONTENT = Set.of("RETREAT", "CONCEDE", "AGREE", "CONSULT", "SUPPORT",
-            "COOPERATE", "AID");
-    private static final Set<String> BOUNDARIES = Set.of(",", ";", ":", "but", "while", "although", "though",
-            "whereas", "\u201c", "\u201d", "\"", ".", "(", ")", "\u2013", "\u2014");
-    private static final Set<String> FILLERS = Set.of("be", "been", "being", "have", "has", "had", "also", "yet",
+    private static final Set<String> VERBAL = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE", "AGREE", "SUPPORT",
+            "CONSULT", "CONCEDE"));
+    private static final Set<String> ASSERTIVE = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE"));
+    private static final Set<String> PHYSICAL = Set.copyOf(List.of("MOBILIZE", "ASSAULT", "COERCE", "FIGHT"));
+    private static final Set<String> DEMAND_CONTENT = Set.copyOf(List.of("RETREAT", "CONCEDE", "AGREE", "CONSULT", "SUPPORT",
+            "COOPERATE", "AID"));
+    private static final Set<String> BOUNDARIES = Set.copyOf(List.of(",", ";", ":", "but", "while", "although", "though",
+            "whereas", "\u201c", "\u201d", "\"", ".", "(", ")", "\u2013", "\u2014"));
+    private static final Set<String> FILLERS = Set.copyOf(List.of("be", "been", "being", "have", "has", "had", "also", "yet",
             "ever", "any", "to", "further", "again", "even", "a", "an", "the", "make", "made", "consider", "seek",
             "offer", "there", "will", "would", "can", "could", "shall", "should", "must", "do", "does", "did", "is",
             "are", "was", "were", "able", "willing", "ready", "going", "want", "wants", "intend", "plan",
             "prepared", "such", "more", "immediate", "new", "real", "serious", "major", "significant", "of",
-            "and", "possible", "its", "their", "our", "his", "her");
-    private static final Set<String> MODALS_BEFORE_NOT = Set.of("will", "would", "can", "could", "shall", "must",
-            "'ll", "wo", "ca");
-    private static final Set<String> PEOPLE = Set.of("representatives", "officials", "leaders", "ministers",
+            "and", "possible", "its", "their", "our", "his", "her", "intention", "intentions", "plans", "plan",
+            "desire", "interest", "wish", "need", "reason", "intent"));
+    private static final Set<String> MODALS_BEFORE_NOT = Set.copyOf(List.of("will", "would", "can", "could", "shall", "must",
+            "'ll", "wo", "ca"));
+    private static final Set<String> PEOPLE = Set.copyOf(List.of("representatives", "officials", "leaders", "ministers",
             "members", "delegations", "delegation", "envoys", "diplomats", "negotiators", "troops", "forces",
-            "soldiers", "government", "governments", "heads", "presidents", "spokesman", "spokeswoman");
-    private static final Set<String> ADDRESSING_VERBS = Set.of("told", "warned", "urged", "asked", "informed",
-            "pressed", "assured", "reassured", "tell", "warn", "urge", "ask", "tells", "warns", "urges", "asks");
-    private static final Set<String> ADDRESSING_NOUNS = Set.of("response", "responses", "reply", "replies",
+            "soldiers", "government", "governments", "heads", "presidents", "spokesman", "spokeswoman"));
+    private static final Set<String> ADDRESSING_VERBS = Set.copyOf(List.of("told", "warned", "urged", "asked", "informed",
+            "pressed", "assured", "reassured", "tell", "warn", "urge", "ask", "tells", "warns", "urges", "asks"));
+    private static final Set<String> ADDRESSING_NOUNS = Set.copyOf(List.of("response", "responses", "reply", "replies",
             "letter", "letters", "message", "messages", "proposal", "proposals", "offer", "note", "document",
-            "talk", "speak", "spoke", "said", "explained", "sent", "delivered", "submitted", "answer");
-    private static final Set<String> PREPOSITIONS = Set.of("of", "to", "in", "at", "on", "with", "about", "against",
+            "talk", "speak", "spoke", "said", "explained", "sent", "delivered", "submitted", "answer"));
+    private static final Set<String> PREPOSITIONS = Set.copyOf(List.of("of", "to", "in", "at", "on", "with", "about", "against",
             "for", "from", "by", "into", "toward", "towards", "over", "near", "between", "among", "like", "after",
-            "before", "across", "inside", "outside", "within", "without", "through", "under", "upon", "than");
-    private static final Set<String> SKIP_BEFORE_ACTOR = Set.of("the", "a", "an", "former", "non-allied",
+            "before", "across", "inside", "outside", "within", "without", "through", "under", "upon", "than"));
+    private static final Set<String> SKIP_BEFORE_ACTOR = Set.copyOf(List.of("the", "a", "an", "former", "non-allied",
             "neighbouring", "neighboring", "allied", "separatist", "pro", "fellow", "southern", "northern",
-            "eastern", "western", "southwestern", "southeastern", "northwestern", "northeastern", "central");
-    private static final Set<String> CONDITIONS = Set.of("if", "unless", "provided", "providing", "until",
-            "otherwise", "lest");
-    private static final Set<String> SPECULATION = Set.of("could", "might", "may", "possibly", "possible",
+            "eastern", "western", "southwestern", "southeastern", "northwestern", "northeastern", "central"));
+    private static final Set<String> CONDITIONS = Set.copyOf(List.of("if", "unless", "provided", "providing", "until",
+            "otherwise", "lest"));
+    private static final Set<String> SPECULATION = Set.copyOf(List.of("could", "might", "may", "possibly", "possible",
             "potential", "potentially", "perhaps", "likely", "unlikely", "whether", "risk", "risks", "allow",
             "opportunity", "opportunities", "considering", "consider", "mulling", "weighing", "reportedly",
             "rumoured", "rumored", "speculation", "fear", "fears", "feared", "worried", "worry", "worries",
-            "concern", "concerns", "concerned");
-    private static final Set<String> INTENT = Set.of("will", "would", "'ll", "shall", "going", "plan", "plans",
+            "concern", "concerns", "concerned"));
+    private static final Set<String> INTENT = Set.copyOf(List.of("will", "would", "'ll", "shall", "going", "plan", "plans",
             "planned", "planning", "intend", "intends", "intended", "promised", "promises", "pledged", "pledges",
             "vowed", "vows", "expected", "expects", "set", "hope", "hopes", "hoped", "seek", "seeks", "sought",
-            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed");
-    private static final Set<String> DENIALS = Set.of("deny", "denied", "denies", "denying", "denial", "denials");
-    private static final Set<String> CLAIMS = Set.of("claims", "claim", "reports", "allegations", "accusations",
-            "suggestions", "speculation", "charges");
-    private static final Set<String> EXERCISE = Set.of("exercise", "exercises", "drill", "drills", "maneuver",
-            "maneuvers", "manoeuvre", "manoeuvres", "wargames", "war-games", "training");
-    private static final Set<String> REQUESTS = Set.of("request", "requests", "demand", "demands", "proposal",
-            "proposals", "call", "calls", "attempt", "attempts", "bid", "push", "effort", "efforts", "ultimatum");
-    private static final Set<String> HISTORY = Set.of("former", "previous", "earlier", "historic", "anniversary");
+            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed"));
+    private static final Set<String> DENIALS = Set.copyOf(List.of("deny", "denied", "denies", "denying", "denial", "denials"));
+    private static final Set<String> CLAIMS = Set.copyOf(List.of("claims", "claim", "reports", "allegations", "accusations",
+            "suggestions", "speculation", "charges", "fears", "rumours", "rumors", "talk"));
+    private static final Set<String> EXERCISE = Set.copyOf(List.of("exercise", "exercises", "drill", "drills", "maneuver",
+            "maneuvers", "manoeuvre", "manoeuvres", "wargames", "war-games", "training"));
+    private static final Set<String> REQUESTS = Set.copyOf(List.of("request", "requests", "demand", "demands", "proposal",
+            "proposals", "call", "calls", "attempt", "attempts", "bid", "push", "effort", "efforts", "ultimatum"));
+    private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
 
     private final StanceRules rules;
     private final Coreference coreference;
@@ -498,7 +499,7 @@ public final class PatternStanceTagger implements StanceTagger {
                 if (CONDITIONS.contains(norm)) {
                     return true;
                 }
-                if (i == 0 && norm.equals("should")) {
+                if (norm.equals("should") && firstWord(i)) {
                     return true;
                 }
                 if ((norm.equals("case") || norm.equals("event")) && i >= 2 && tokens.get(i - 2).norm().equals("in")) {
@@ -525,6 +526,15 @@ public final class PatternStanceTagger implements StanceTagger {
             return false;
         }
 
+        private boolean firstWord(int index) {
+            for (int i = 0; i < index; i++) {
+                if (tokens.get(i).word()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private boolean question() {
             for (int i = tokens.size() - 1; i >= 0; i--) {
                 String norm = tokens.get(i).norm();
@@ -544,6 +554,11 @@ public final class PatternStanceTagger implements StanceTagger {
                 String norm = tokens.get(i).norm();
                 if (SPECULATION.contains(norm)) {
                     return true;
+                }
+            }
+            for (int i = Math.max(1, start - 4); i < start; i++) {
+                if (tokens.get(i).norm().equals("of") && CLAIMS.contains(tokens.get(i - 1).norm())) {
+                    return true; // "reports of an imminent invasion": reported, not established
                 }
             }
             if (rule.force()) {
@@ -753,6 +768,10 @@ public final class PatternStanceTagger implements StanceTagger {
                         return who == null ? null : code(who);
                     }
                     case "it" -> {
+                        ActorRef head = firstSubjectBefore(i);
+                        if (head != null && head.entity().getType() != EntityType.PERSON) {
+                            return head.code();
+                        }
                         for (int a = actors.size() - 1; a >= 0; a--) {
                             ActorRef ref = actors.get(a);
                             if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON) {
