@@ -49,10 +49,16 @@ public record TextDocument(String title, String text, List<Integer> paragraphSta
 
     /** The paragraph that holds character {@code offset}. */
     public int paragraphAt(int offset) {
+        int low = 0;
+        int high = paragraphStarts.size() - 1;
         int index = 0;
-        for (int i = 0; i < paragraphStarts.size(); i++) {
-            if (paragraphStarts.get(i) <= offset) {
-                index = i;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (paragraphStarts.get(mid) <= offset) {
+                index = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
             }
         }
         return index;
@@ -60,8 +66,16 @@ public record TextDocument(String title, String text, List<Integer> paragraphSta
 
     /** The sentence that holds character {@code offset}, or null when the offset falls between sentences. */
     public @Nullable Sentence sentenceAt(int offset) {
-        for (Sentence sentence : sentences) {
-            if (sentence.start() <= offset && offset < sentence.end()) {
+        int low = 0;
+        int high = sentences.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Sentence sentence = sentences.get(mid);
+            if (offset < sentence.start()) {
+                high = mid - 1;
+            } else if (offset >= sentence.end()) {
+                low = mid + 1;
+            } else {
                 return sentence;
             }
         }

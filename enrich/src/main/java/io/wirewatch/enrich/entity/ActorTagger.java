@@ -1,0 +1,380 @@
+package io.wirewatch.enrich.entity;
+
+import io.wirewatch.enrich.kb.Actor;
+import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.enrich.kb.KbEntry;
+import io.wirewatch.enrich.kb.TokenTrie;
+import io.wirewatch.enrich.ner.NameFinder;
+import io.wirewatch.enrich.ner.NameSpan;
+import io.wirewatch.enrich.text.Furniture;
+import io.wirewatch.enrich.text.Sentence;
+import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.enrich.text.Token;
+import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.schema.Entity;
+import io.wirewatch.schema.EntityType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hybrid entity tagger: matches the actor knowledge base in one pass over each sentence's tokens (longest
+ * match, case-aware), asks a {@link NameFinder} for the names the knowledge base does not know, and resolves each
+ * mention to an actor — dated roles by the story's date, surnames by the full names earlier in the story,
+ * capitals as governments only when they act ("Moscow has demanded", "Moscow’s demands", but "in Moscow" stays a
+ * place). Page furniture and photo captions are skipped. Thread-safe.
+ */
+public final class ActorTagger implements EntityTagger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActorTagger.class);
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.copyOf(List.of("in", "to", "from", "at", "near", "into",
+            "toward", "towards", "across", "outside", "inside", "around", "via", "through", "over", "of", "visit",
+            "visited", "visiting", "visits", "between", "within", "throughout", "leave", "left", "reached",
+            "arrived", "returned", "on", "by", "for", "and"));
+    private static final Set<String> ACTING_VERBS = Set.copyOf(List.of("has", "have", "had", "is", "was", "will", "would",
+            "could", "can", "may", "might", "must", "should", "shall", "said", "says", "say", "warned", "warns",
+            "demanded", "demands", "wants", "wanted", "insisted", "insists", "rejected", "rejects", "denied",
+            "denies", "accused", "accuses", "announced", "announces", "responded", "responds", "threatened",
+            "threatens", "agreed", "agrees", "refused", "refuses", "urged", "urges", "called", "calls", "expects",
+            "expected", "believes", "sent", "sends", "sought", "seeks", "hopes", "plans", "planned", "continues",
+            "does", "did", "claims", "claimed", "vowed", "vows", "pledged", "pledges", "promised", "promises",
+            "condemned", "condemns", "welcomed", "welcomes", "ordered", "orders", "imposed", "imposes",
+            "retaliated", "considers", "considered", "sees", "views", "argues", "argued", "believes", "insisted",
+            "opposes", "opposed", "backs", "backed", "supports", "supported", "recognized", "recognised"));
+    private static final int MAX_SENTENCE_TOKENS_FOR_NAME_FINDER = 400;
+
+    private final ActorKb kb;
+    private final NameFinder names;
+
+    public ActorTagger(ActorKb kb, NameFinder names) {
+        this.kb = Objects.requireNonNull(kb, "kb");
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    /** The tagger over the bundled knowledge base, with {@code names} for names the knowledge base does not know. */
+    public static ActorTagger standard(NameFinder names) {
+        return new ActorTagger(ActorKb.standard(), names);
+    }
+
+    public ActorKb kb() {
+        return kb;
+    }
+
+    @Override
+    public List<Entity> tag(TextDocument document) {
+        LocalDate day = document.asOf() == null ? null : LocalDate.ofInstant(document.asOf(), ZoneOffset.UTC);
+        boolean[] skipped = furnitureParagraphs(document);
+        Map<String, Actor> surnames = new HashMap<>();
+        List<Entity> out = new ArrayList<>();
+        for (Sentence sentence : document.sentences()) {
+            if (sentence.paragraph() < skipped.length && skipped[sentence.paragraph()]) {
+                continue;
+            }
+            List<Token> tokens = Tokenizer.tokenize(document.text(), sentence.start(), sentence.end());
+            List<Mention> mentions = match(tokens);
+            addNames(tokens, mentions);
+            resolve(document.text(), tokens, mentions, day, surnames, out);
+        }
+        return out;
+    }
+
+    /** A candidate mention over tokens {@code [start, end)} (or part of a hyphenated token). */
+    private record Mention(int start, int end, int charStart, int charEnd, @Nullable List<KbEntry> entries,
+                           @Nullable String nameType) {
+    }
+
+    private boolean[] furnitureParagraphs(TextDocument document) {
+        List<Integer> starts = document.paragraphStarts();
+        boolean[] skipped = new boolean[starts.size()];
+        String text = document.text();
+        for (int p = 0; p < starts.size(); p++) {
+            int from = starts.get(p);
+            int to = p + 1 < starts.size() ? starts.get(p + 1) : text.length();
+            skipped[p] = Furniture.isFurniture(text.substring(Math.min(from, to), to));
+        }
+        return skipped;
+    }
+
+    private List<Mention> match(List<Token> tokens) {
+        TokenTrie<KbEntry> trie = kb.trie();
+        List<Mention> mentions = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Token token = tokens.get(i);
+            if (!token.word()) {
+                i++;
+                continue;
+            }
+            TokenTrie.Match<KbEntry> found = trie.longest(tokens, i, ActorTagger::accepts);
+            if (found != null) {
+                mentions.add(new Mention(found.start(), found.end(), token.start(),
+                        tokens.get(found.end() - 1).end(), found.values(), null));
+                i = found.end();
+                continue;
+            }
+            if (token.text().indexOf('-') > 0) {
+                matchParts(token, i, mentions);
+            }
+            i++;
+        }
+        return mentions;
+    }
+
+    /** "US-NATO", "Russia-Ukraine", "pro-Russian": each part of a hyphenated token on its own. */
+    private void matchParts(Token token, int index, List<Mention> mentions) {
+        String text = token.text();
+        int partStart = 0;
+        while (partStart < text.length()) {
+            int dash = text.indexOf('-', partStart);
+            int partEnd = dash < 0 ? text.length() : dash;
+            if (partEnd > partStart) {
+                String part = text.substring(partStart, partEnd);
+                List<Token> single = List.of(new Token(part, token.start() + partStart, token.start() + partEnd,
+                        Token.normalise(part)));
+                TokenTrie.Match<KbEntry> found = kb.trie().longest(single, 0, ActorTagger::accepts);
+                if (found != null) {
+                    mentions.add(new Mention(index, index + 1, token.start() + partStart, token.start() + partEnd,
+                            found.values(), null));
+                }
+            }
+            partStart = partEnd + 1;
+        }
+    }
+
+    /** Capitalisation must agree with the knowledge base; "the Alliance" needs its "the". */
+    static boolean accepts(KbEntry entry, List<Token> tokens, int start, int end) {
+        if (entry.needsThe() && (start == 0 || !tokens.get(start - 1).norm().equals("the"))) {
+            return false;
+        }
+        List<String> words = entry.tokens();
+        for (int j = 0; j < words.size() && start + j < end; j++) {
+            String word = words.get(j);
+            Token token = tokens.get(start + j);
+            if (word.isEmpty() || !Character.isLetter(word.charAt(0))) {
+                continue;
+            }
+            boolean aliasCaps = word.length() >= 2 && new Token(word, 0, word.length(), word).allCaps();
+            if (aliasCaps) {
+                if (!(token.allCaps() || word.length() >= 4 && token.capitalised())) {
+                    return false;
+                }
+            } else if (Character.isUpperCase(word.charAt(0)) && !entry.looseCase()
+                    && !(token.capitalised() || token.allCaps())) {
+                return false;
+            }
+        }
+        if (entry.kind() == KbEntry.Kind.SURNAME || entry.kind() == KbEntry.Kind.NAME
+                && entry.actor() != null && entry.actor().type() == EntityType.PERSON) {
+            return tokens.get(start).capitalised();
+        }
+        return true;
+    }
+
+    private void addNames(List<Token> tokens, List<Mention> mentions) {
+        if (tokens.isEmpty() || tokens.size() > MAX_SENTENCE_TOKENS_FOR_NAME_FINDER) {
+            return;
+        }
+        List<String> words = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            words.add(token.text());
+        }
+        List<NameSpan> spans;
+        try {
+            spans = names.find(words);
+        } catch (RuntimeException e) {
+            LOG.warn("Name finder failed on a sentence of {} tokens; using the knowledge base alone: {}",
+                    tokens.size(), e.toString());
+            return;
+        }
+        for (NameSpan span : spans) {
+            if (span.end() > tokens.size() || overlaps(mentions, span.start(), span.end())) {
+                continue;
+            }
+            mentions.add(new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
+                    tokens.get(span.end() - 1).end(), null, span.type()));
+        }
+        mentions.sort((a, b) -> a.charStart() != b.charStart() ? Integer.compare(a.charStart(), b.charStart())
+                : Integer.compare(a.start(), b.start()));
+    }
+
+    private static boolean overlaps(List<Mention> mentions, int start, int end) {
+        for (Mention mention : mentions) {
+            if (mention.start() < end && start < mention.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void resolve(String text, List<Token> tokens, List<Mention> mentions, @Nullable LocalDate day,
+                         Map<String, Actor> surnames, List<Entity> out) {
+        for (int m = 0; m < mentions.size(); m++) {
+            Mention mention = mentions.get(m);
+            String surface = text.substring(mention.charStart(), mention.charEnd());
+            if (mention.entries() == null) {
+                fromNameFinder(mention, surface, tokens, surnames, out);
+                continue;
+            }
+            KbEntry entry = best(mention.entries());
+            switch (entry.kind()) {
+                case NAME -> {
+                    Actor actor = Objects.requireNonNull(entry.actor());
+                    if (actor.type() == EntityType.PERSON) {
+                        actor = kb.asOf(actor, day);
+                        remember(actor, surface, surnames);
+                    }
+                    out.add(entity(surface, actor.type(), mention, actor));
+                }
+                case SEAT -> out.add(entity(surface, EntityType.ORG, mention, Objects.requireNonNull(entry.actor())));
+                case PLACE -> {
+                    Actor place = Objects.requireNonNull(entry.actor());
+                    boolean acting = entry.metonym() != null && actsAsGovernment(tokens, mention);
+                    out.add(entity(surface, place.type(), mention, acting ? entry.metonym() : place));
+                }
+                case SURNAME -> {
+                    Actor person = surname(entry, surface, day, surnames);
+                    out.add(person == null ? unresolved(surface, EntityType.PERSON, mention)
+                            : entity(surface, EntityType.PERSON, mention, person));
+                }
+                case TITLE -> {
+                    Mention next = m + 1 < mentions.size() ? mentions.get(m + 1) : null;
+                    if (next != null && next.start() == mention.end() && isPerson(next)) {
+                        continue; // "Secretary of State Anthony Blinken": the name says who
+                    }
+                    kb.holder(entry.roles(), day).ifPresent(holder -> out.add(
+                            entity(surface, EntityType.PERSON, mention, holder)));
+                }
+                default -> throw new IllegalStateException("unknown entry kind " + entry.kind());
+            }
+        }
+    }
+
+    private static boolean isPerson(Mention mention) {
+        if (mention.entries() == null) {
+            return "PER".equals(mention.nameType());
+        }
+        KbEntry entry = best(mention.entries());
+        return entry.kind() == KbEntry.Kind.SURNAME
+                || entry.kind() == KbEntry.Kind.NAME && entry.actor() != null
+                && entry.actor().type() == EntityType.PERSON;
+    }
+
+    private static KbEntry best(List<KbEntry> entries) {
+        KbEntry best = entries.get(0);
+        for (KbEntry entry : entries) {
+            if (entry.rank() > best.rank()) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+
+    private @Nullable Actor surname(KbEntry entry, String surface, @Nullable LocalDate day,
+                                    Map<String, Actor> surnames) {
+        Actor known = surnames.get(Token.normalise(surface));
+        if (known != null) {
+            return known;
+        }
+        if (entry.candidates().size() == 1) {
+            return kb.asOf(entry.candidates().get(0), day);
+        }
+        if (day != null) {
+            Actor only = null;
+            for (Actor candidate : entry.candidates()) {
+                Actor dated = kb.asOf(candidate, day);
+                boolean inOffice = kb.roles(candidate.id()).stream().anyMatch(role -> role.heldOn(day));
+                if (inOffice) {
+                    if (only != null) {
+                        return null;
+                    }
+                    only = dated;
+                }
+            }
+            return only;
+        }
+        return null;
+    }
+
+    private static void remember(Actor person, String surface, Map<String, Actor> surnames) {
+        String[] words = surface.strip().split("\\s+");
+        if (words.length >= 2) {
+            surnames.put(Token.normalise(words[words.length - 1]), person);
+        }
+        String[] canonical = person.name().split("\\s+");
+        surnames.putIfAbsent(Token.normalise(canonical[canonical.length - 1]), person);
+    }
+
+    private void fromNameFinder(Mention mention, String surface, List<Token> tokens, Map<String, Actor> surnames,
+                                List<Entity> out) {
+        String type = Objects.requireNonNullElse(mention.nameType(), "MISC");
+        switch (type) {
+            case "PER" -> {
+                Actor known = mention.end() - mention.start() == 1 ? surnames.get(Token.normalise(surface)) : null;
+                if (known == null) {
+                    known = new Actor("PER:" + surface.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_"),
+                            surface, EntityType.PERSON, null, null, null);
+                    if (mention.end() - mention.start() >= 2) {
+                        remember(known, surface, surnames);
+                    }
+                }
+                out.add(entity(surface, EntityType.PERSON, mention, known));
+            }
+            case "ORG" -> out.add(unresolved(surface, EntityType.ORG, mention));
+            case "LOC" -> out.add(unresolved(surface, EntityType.LOC, mention));
+            default -> out.add(unresolved(surface, EntityType.OTHER, mention));
+        }
+    }
+
+    /** "Moscow has demanded", "Moscow’s demands": the capital acts, so it names the government. */
+    private static boolean actsAsGovernment(List<Token> tokens, Mention mention) {
+        if (mention.end() < tokens.size() && tokens.get(mention.end()).norm().equals("'s")) {
+            return true;
+        }
+        int before = mention.start() - 1;
+        if (before >= 0 && tokens.get(before).norm().equals("the")) {
+            before--;
+        }
+        if (before >= 0 && PLACE_PREPOSITIONS.contains(tokens.get(before).norm())) {
+            return false;
+        }
+        if (mention.end() >= tokens.size()) {
+            return false;
+        }
+        String next = tokens.get(mention.end()).norm();
+        if (next.equals("'s")) {
+            return true;
+        }
+        if (ACTING_VERBS.contains(next)) {
+            return true;
+        }
+        if ((next.equals("also") || next.equals("now") || next.equals("has") || next.equals("repeatedly")
+                || next.equals("again") || next.equals("then")) && mention.end() + 1 < tokens.size()) {
+            return ACTING_VERBS.contains(tokens.get(mention.end() + 1).norm());
+        }
+        return false;
+    }
+
+    private static Entity entity(String surface, EntityType type, Mention mention, @Nullable Actor actor) {
+        if (actor == null) {
+            return unresolved(surface, type, mention);
+        }
+        return Entity.newBuilder().setText(surface).setType(type).setStart(mention.charStart())
+                .setEnd(mention.charEnd()).setActorId(actor.id()).setActorName(actor.name())
+                .setCountry(actor.country()).setSector(actor.sector()).build();
+    }
+
+    private static Entity unresolved(String surface, EntityType type, Mention mention) {
+        return Entity.newBuilder().setText(surface).setType(type).setStart(mention.charStart())
+                .setEnd(mention.charEnd()).build();
+    }
+}

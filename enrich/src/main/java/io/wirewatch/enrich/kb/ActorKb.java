@@ -1,0 +1,529 @@
+package io.wirewatch.enrich.kb;
+
+import io.wirewatch.enrich.text.Token;
+import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.schema.EntityType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The actor knowledge base, compiled into a {@link TokenTrie} of surface forms. {@link #standard()} is the one
+ * bundled with wirewatch ({@code io/wirewatch/enrich/kb/actors.tsv}, whose header describes the format);
+ * {@link #extendedWith(Path)} adds a user's file in the same format. Immutable and thread-safe.
+ */
+public final class ActorKb {
+
+    static final String BUNDLED = "io/wirewatch/enrich/kb/actors.tsv";
+
+    private static final Set<String> KINDS = Set.of("country", "igo", "bloc", "org", "place", "person", "role");
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "country", Set.of("name", "aliases", "capitals", "demonyms", "adjectives", "seats"),
+            "igo", Set.of("name", "aliases", "adjectives", "sector"),
+            "bloc", Set.of("name", "aliases", "demonyms"),
+            "org", Set.of("name", "aliases", "country", "sector"),
+            "place", Set.of("name", "aliases", "type", "country", "metonym"),
+            "person", Set.of("name", "aliases", "surnames", "gender", "country", "sector"),
+            "role", Set.of("title", "titles", "country", "sector", "from", "to", "bare"));
+    private static final List<String> FOREIGN_MINISTRY = List.of("Foreign Ministry", "Ministry of Foreign Affairs",
+            "foreign ministry", "diplomats");
+    private static final List<String> MILITARY = List.of("military", "army", "armed forces", "Defense Ministry",
+            "Defence Ministry", "Ministry of Defense", "Ministry of Defence", "navy", "air force");
+
+    private final List<Line> lines;
+    private final Map<String, Actor> actors;
+    private final Map<String, List<Role>> roles;
+    private final TokenTrie<KbEntry> trie;
+
+    private ActorKb(List<Line> lines) {
+        this.lines = List.copyOf(lines);
+        Compiler compiler = new Compiler();
+        compiler.compile(this.lines);
+        this.actors = Map.copyOf(compiler.actors);
+        Map<String, List<Role>> byPerson = new HashMap<>();
+        compiler.roles.forEach(role -> byPerson.computeIfAbsent(role.person(), k -> new ArrayList<>()).add(role));
+        byPerson.replaceAll((k, v) -> List.copyOf(v));
+        this.roles = Map.copyOf(byPerson);
+        this.trie = compiler.trie;
+    }
+
+    private static final class Holder {
+        static final ActorKb STANDARD = bundled();
+    }
+
+    /** The knowledge base bundled with wirewatch (loaded once). */
+    public static ActorKb standard() {
+        return Holder.STANDARD;
+    }
+
+    private static ActorKb bundled() {
+        InputStream in = ActorKb.class.getClassLoader().getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IllegalStateException("the bundled actor knowledge base " + BUNDLED + " is missing");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return new ActorKb(read("classpath:" + BUNDLED, reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BUNDLED, e);
+        }
+    }
+
+    /** A knowledge base read from {@code reader} alone. */
+    public static ActorKb parse(String sourceName, Reader reader) {
+        return new ActorKb(read(sourceName, reader));
+    }
+
+    /**
+     * This knowledge base plus the entries of a user's file.
+     *
+     * @throws KbFormatException naming the file and line of the first entry that cannot be used, and why
+     */
+    public ActorKb extendedWith(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return extendedWith(file.toString(), reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read knowledge-base file " + file, e);
+        }
+    }
+
+    /** This knowledge base plus the entries read from {@code reader}. */
+    public ActorKb extendedWith(String sourceName, Reader reader) {
+        List<Line> all = new ArrayList<>(lines);
+        all.addAll(read(sourceName, reader));
+        return new ActorKb(all);
+    }
+
+    public TokenTrie<KbEntry> trie() {
+        return trie;
+    }
+
+    public Optional<Actor> actor(String id) {
+        return Optional.ofNullable(actors.get(id));
+    }
+
+    /** Number of actors (states, bodies, places, people, agencies). */
+    public int actorCount() {
+        return actors.size();
+    }
+
+    /** Number of surface forms. */
+    public int surfaceForms() {
+        return trie.size();
+    }
+
+    public List<Role> roles(String personId) {
+        return roles.getOrDefault(personId, List.of());
+    }
+
+    /**
+     * {@code person} as of {@code day}: country and sector from the role held that day, if any ("Stoltenberg"
+     * is NATO in 2022 and Norway's government in 2026).
+     */
+    public Actor asOf(Actor person, @Nullable LocalDate day) {
+        if (day == null) {
+            return person;
+        }
+        for (Role role : roles(person.id())) {
+            if (role.heldOn(day)) {
+                return new Actor(person.id(), person.name(), person.type(), role.country(), role.sector(),
+                        person.gender());
+            }
+        }
+        return person;
+    }
+
+    /** The person who held one of {@code roles} on {@code day} (the latest office holder when there is no date). */
+    public Optional<Actor> holder(List<Role> candidates, @Nullable LocalDate day) {
+        Role chosen = null;
+        for (Role role : candidates) {
+            if (day == null ? role.to() == null && (chosen == null || role.from().isAfter(chosen.from()))
+                    : role.heldOn(day)) {
+                chosen = role;
+            }
+        }
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        Actor person = actors.get(chosen.person());
+        if (person == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Actor(person.id(), person.name(), person.type(), chosen.country(), chosen.sector(),
+                person.gender()));
+    }
+
+    // ---- reading ----
+
+    /** One parsed line, remembered with where it came from so errors in compiling can name it. */
+    record Line(String source, int number, String kind, String id, Map<String, String> fields) {
+        KbFormatException error(String reason) {
+            return new KbFormatException(source, number, reason);
+        }
+
+        String required(String key) {
+            String value = fields.get(key);
+            if (value == null || value.isBlank()) {
+                throw error(kind + " " + id + " needs " + key + "=");
+            }
+            return value;
+        }
+
+        @Nullable String optional(String key) {
+            String value = fields.get(key);
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        List<String> list(String key) {
+            String value = optional(key);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> items = new ArrayList<>();
+            for (String item : value.split("\\|")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+            return items;
+        }
+    }
+
+    static List<Line> read(String source, Reader reader) {
+        List<Line> lines = new ArrayList<>();
+        BufferedReader in = new BufferedReader(reader);
+        int number = 0;
+        try {
+            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+                number++;
+                String text = number == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+                if (text.isBlank() || text.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                lines.add(parseLine(source, number, text));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read knowledge base " + source, e);
+        }
+        return lines;
+    }
+
+    private static Line parseLine(String source, int number, String text) {
+        String[] parts = text.split("\t");
+        if (parts.length < 3) {
+            throw new KbFormatException(source, number,
+                    "expected KIND<tab>ID<tab>key=value..., found " + parts.length + " tab-separated field(s)");
+        }
+        String kind = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!KINDS.contains(kind)) {
+            throw new KbFormatException(source, number, "unknown kind '" + parts[0] + "' (expected one of "
+                    + String.join(", ", KINDS.stream().sorted().toList()) + ")");
+        }
+        String id = parts[1].strip();
+        if (id.isEmpty() || id.chars().anyMatch(Character::isWhitespace)) {
+            throw new KbFormatException(source, number, "bad id '" + parts[1] + "': ids are non-empty, no spaces");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 2; i < parts.length; i++) {
+            String field = parts[i].strip();
+            if (field.isEmpty()) {
+                continue;
+            }
+            int eq = field.indexOf('=');
+            if (eq <= 0) {
+                throw new KbFormatException(source, number, "field '" + field + "' is not key=value");
+            }
+            String key = field.substring(0, eq).strip();
+            if (!KEYS.get(kind).contains(key)) {
+                throw new KbFormatException(source, number, "unknown key '" + key + "' for " + kind
+                        + " (expected " + String.join(", ", KEYS.get(kind).stream().sorted().toList()) + ")");
+            }
+            if (fields.put(key, field.substring(eq + 1).strip()) != null) {
+                throw new KbFormatException(source, number, "key '" + key + "' given twice");
+            }
+        }
+        return new Line(source, number, kind, id, fields);
+    }
+
+    // ---- compiling ----
+
+    private static final class Compiler {
+        final Map<String, Actor> actors = new HashMap<>();
+        final Map<String, Line> definedAt = new HashMap<>();
+        final Map<String, List<String>> adjectives = new HashMap<>();
+        final List<Role> roles = new ArrayList<>();
+        final TokenTrie<KbEntry> trie = new TokenTrie<>();
+        final Map<List<String>, List<Actor>> surnames = new LinkedHashMap<>();
+        final Map<List<String>, List<String>> surnameForms = new HashMap<>();
+        final Map<List<String>, List<Role>> titles = new LinkedHashMap<>();
+        final Map<List<String>, List<String>> titleForms = new HashMap<>();
+
+        void compile(List<Line> lines) {
+            List<Line> places = new ArrayList<>();
+            List<Line> roleLines = new ArrayList<>();
+            for (Line line : lines) {
+                switch (line.kind()) {
+                    case "country" -> country(line);
+                    case "igo" -> igo(line);
+                    case "bloc" -> bloc(line);
+                    case "org" -> org(line);
+                    case "person" -> person(line);
+                    case "place" -> places.add(line);
+                    case "role" -> roleLines.add(line);
+                    default -> throw line.error("unknown kind " + line.kind());
+                }
+            }
+            places.forEach(this::place);
+            roleLines.forEach(this::role);
+            surnames.forEach((key, people) -> trie.put(key, new KbEntry(surnameForms.get(key),
+                    KbEntry.Kind.SURNAME, null, null, people, List.of(), false, false)));
+            titles.forEach((key, held) -> trie.put(key, new KbEntry(titleForms.get(key), KbEntry.Kind.TITLE, null,
+                    null, List.of(), held, false, true)));
+        }
+
+        private void define(Line line, Actor actor) {
+            Line first = definedAt.putIfAbsent(actor.id(), line);
+            if (first != null) {
+                throw line.error("duplicate id " + actor.id() + " (first defined at " + first.source() + ":"
+                        + first.number() + ")");
+            }
+            actors.put(actor.id(), actor);
+        }
+
+        private void country(Line line) {
+            String iso = line.id();
+            if (!iso.matches("[A-Z]{3}")) {
+                throw line.error("country id '" + iso + "' is not an ISO 3166 alpha-3 code");
+            }
+            String name = line.required("name");
+            Actor state = new Actor(iso, name, EntityType.GPE, iso, "state", null);
+            Actor government = new Actor(iso + "GOV", "Government of " + name, EntityType.ORG, iso, "government",
+                    null);
+            Actor diplomacy = new Actor(iso + "GOV", "Foreign Ministry of " + name, EntityType.ORG, iso,
+                    "diplomatic", null);
+            Actor military = new Actor(iso + "MIL", "Armed forces of " + name, EntityType.ORG, iso, "military",
+                    null);
+            define(line, state);
+            actors.putIfAbsent(government.id(), government);
+            actors.putIfAbsent(military.id(), military);
+            names(line, state, name, line.list("aliases"));
+            Actor people = new Actor(iso, name, EntityType.NORP, iso, "nationality", null);
+            for (String demonym : line.list("demonyms")) {
+                add(line, demonym, KbEntry.Kind.NAME, people, null, false);
+            }
+            for (String capital : line.list("capitals")) {
+                Actor place = new Actor("GPE:" + key(capital), capital, EntityType.GPE, iso, "place", null);
+                actors.putIfAbsent(place.id(), place);
+                add(line, capital, KbEntry.Kind.PLACE, place, government, false);
+            }
+            for (String seat : line.list("seats")) {
+                add(line, seat, KbEntry.Kind.SEAT, government, null, false);
+            }
+            List<String> adjs = line.list("adjectives");
+            adjectives.put(iso, adjs);
+            for (String adjective : adjs) {
+                add(line, adjective + " government", KbEntry.Kind.NAME, government, null, true);
+                add(line, adjective + " authorities", KbEntry.Kind.NAME, government, null, true);
+                for (String agency : FOREIGN_MINISTRY) {
+                    add(line, adjective + " " + agency, KbEntry.Kind.NAME, diplomacy, null, true);
+                }
+                for (String agency : MILITARY) {
+                    add(line, adjective + " " + agency, KbEntry.Kind.NAME, military, null, true);
+                }
+            }
+        }
+
+        private void igo(Line line) {
+            String sector = Objects.requireNonNullElse(line.optional("sector"), "IGO");
+            Actor body = new Actor(line.id(), line.required("name"), EntityType.ORG, line.id(), sector, null);
+            define(line, body);
+            names(line, body, body.name(), line.list("aliases"));
+            adjectives.put(line.id(), line.list("adjectives"));
+        }
+
+        private void bloc(Line line) {
+            Actor bloc = new Actor(line.id(), line.required("name"), EntityType.GPE, line.id(), "bloc", null);
+            define(line, bloc);
+            names(line, bloc, bloc.name(), line.list("aliases"));
+            Actor people = new Actor(line.id(), bloc.name(), EntityType.NORP, line.id(), "bloc", null);
+            for (String demonym : line.list("demonyms")) {
+                add(line, demonym, KbEntry.Kind.NAME, people, null, false);
+            }
+        }
+
+        private void org(Line line) {
+            String country = line.optional("country");
+            Actor org = new Actor(line.id(), line.required("name"), EntityType.ORG, country,
+                    line.optional("sector"), null);
+            actors.putIfAbsent(org.id(), org); // several surface names may share one agency id
+            names(line, org, org.name(), line.list("aliases"));
+        }
+
+        private void place(Line line) {
+            EntityType type = switch (Objects.requireNonNullElse(line.optional("type"), "GPE")) {
+                case "GPE" -> EntityType.GPE;
+                case "LOC" -> EntityType.LOC;
+                default -> throw line.error("place type must be GPE or LOC, not '" + line.optional("type") + "'");
+            };
+            Actor place = new Actor(line.id(), line.required("name"), type, line.optional("country"), "place",
+                    null);
+            define(line, place);
+            String metonymId = line.optional("metonym");
+            Actor metonym = null;
+            if (metonymId != null) {
+                metonym = actors.get(metonymId.matches("[A-Z]{3}") && actors.containsKey(metonymId + "GOV")
+                        ? metonymId + "GOV" : metonymId);
+                if (metonym == null) {
+                    throw line.error("metonym " + metonymId + " is not a known actor");
+                }
+            }
+            KbEntry.Kind kind = metonym == null ? KbEntry.Kind.NAME : KbEntry.Kind.PLACE;
+            add(line, place.name(), kind, place, metonym, false);
+            for (String alias : line.list("aliases")) {
+                add(line, alias, kind, place, metonym, false);
+            }
+        }
+
+        private void person(Line line) {
+            if (!line.id().startsWith("PER:")) {
+                throw line.error("person id '" + line.id() + "' must start with PER:");
+            }
+            String gender = line.optional("gender");
+            if (gender != null && !gender.equals("m") && !gender.equals("f")) {
+                throw line.error("gender must be m or f, not '" + gender + "'");
+            }
+            Actor person = new Actor(line.id(), line.required("name"), EntityType.PERSON, line.optional("country"),
+                    line.optional("sector"), gender);
+            define(line, person);
+            names(line, person, person.name(), line.list("aliases"));
+            List<String> given = line.list("surnames");
+            List<String> forms = new ArrayList<>(given);
+            if (given.isEmpty()) {
+                forms.add(lastWord(person.name()));
+                for (String alias : line.list("aliases")) {
+                    forms.add(lastWord(alias));
+                }
+            }
+            for (String form : forms) {
+                List<String> key = norms(form);
+                List<Actor> people = surnames.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!people.contains(person)) {
+                    people.add(person);
+                }
+                surnameForms.putIfAbsent(key, words(form));
+            }
+        }
+
+        private void role(Line line) {
+            Actor person = actors.get(line.id());
+            if (person == null || person.type() != EntityType.PERSON) {
+                throw line.error("role for unknown person " + line.id() + " (define the person first)");
+            }
+            String country = line.required("country");
+            LocalDate from = date(line, "from", line.required("from"));
+            String toText = line.optional("to");
+            LocalDate to = toText == null ? null : date(line, "to", toText);
+            if (to != null && to.isBefore(from)) {
+                throw line.error("role ends (" + to + ") before it starts (" + from + ")");
+            }
+            Role role = new Role(person.id(), line.required("title"), country, line.required("sector"), from, to);
+            roles.add(role);
+            List<String> phrases = new ArrayList<>();
+            phrases.add(role.title());
+            phrases.addAll(line.list("titles"));
+            List<String> adjs = adjectives.getOrDefault(country, List.of());
+            for (String phrase : phrases) {
+                for (String adjective : adjs) {
+                    title(adjective + " " + phrase, role);
+                }
+                if ("yes".equals(line.optional("bare"))) {
+                    title(phrase, role);
+                }
+            }
+        }
+
+        private void title(String phrase, Role role) {
+            List<String> key = norms(phrase);
+            List<Role> held = titles.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!held.contains(role)) {
+                held.add(role);
+            }
+            titleForms.putIfAbsent(key, words(phrase));
+        }
+
+        private void names(Line line, Actor actor, String name, List<String> aliases) {
+            add(line, name, KbEntry.Kind.NAME, actor, null, false);
+            for (String alias : aliases) {
+                add(line, alias, KbEntry.Kind.NAME, actor, null, false);
+            }
+        }
+
+        private void add(Line line, String surface, KbEntry.Kind kind, Actor actor, @Nullable Actor metonym,
+                         boolean looseCase) {
+            String form = surface.strip();
+            boolean needsThe = false;
+            if (form.regionMatches(true, 0, "the ", 0, 4)) {
+                form = form.substring(4).strip();
+                needsThe = true;
+            }
+            List<String> key = norms(form);
+            if (key.isEmpty()) {
+                throw line.error("empty name in " + line.kind() + " " + line.id());
+            }
+            trie.put(key, new KbEntry(words(form), kind, actor, metonym, List.of(), List.of(), needsThe,
+                    looseCase));
+        }
+
+        private static LocalDate date(Line line, String key, String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw line.error(key + "=" + text + " is not a date (YYYY-MM-DD)");
+            }
+        }
+    }
+
+    static List<String> norms(String surface) {
+        List<Token> tokens = Tokenizer.tokenize(surface);
+        List<String> out = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            out.add(token.norm());
+        }
+        return out;
+    }
+
+    static List<String> words(String surface) {
+        List<Token> tokens = Tokenizer.tokenize(surface);
+        List<String> out = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            out.add(token.text());
+        }
+        return out;
+    }
+
+    private static String lastWord(String name) {
+        String[] words = name.strip().split("\\s+");
+        return words[words.length - 1];
+    }
+
+    private static String key(String name) {
+        return name.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_");
+    }
+}

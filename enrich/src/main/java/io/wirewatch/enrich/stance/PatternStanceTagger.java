@@ -1,0 +1,930 @@
+package io.wirewatch.enrich.stance;
+
+import io.wirewatch.enrich.entity.Coreference;
+import io.wirewatch.enrich.entity.Entities;
+import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.enrich.quote.Quote;
+import io.wirewatch.enrich.quote.QuoteFinder;
+import io.wirewatch.enrich.text.Furniture;
+import io.wirewatch.enrich.text.SayVerbs;
+import io.wirewatch.enrich.text.Sentence;
+import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.enrich.text.Token;
+import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.schema.Entity;
+import io.wirewatch.schema.EntityType;
+import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.Signal;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stance signals from patterns over lemmas and word order ({@code rules.tsv}): each match becomes a PLOVER
+ * category with its CAMEO code and Goldstein intensity, a modality read from the clause around it (negated, denied,
+ * conditional, speculative, future), a source and target from the entities (the speaker of a quote, the subject of
+ * the clause, the addressee of "told"), and the evidence. Context is respected: negated offers become refusals
+ * ("will not compromise"), force in an exercise is a show of force, references to past years are history, and a
+ * question is speculation. Thread-safe.
+ */
+public final class PatternStanceTagger implements StanceTagger {
+
+    private static final Set<String> VERBAL = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE", "AGREE", "SUPPORT",
+            "CONSULT", "CONCEDE"));
+    private static final Set<String> ASSERTIVE = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE"));
+    private static final Set<String> PHYSICAL = Set.copyOf(List.of("MOBILIZE", "ASSAULT", "COERCE", "FIGHT"));
+    private static final Set<String> DEMAND_CONTENT = Set.copyOf(List.of("RETREAT", "CONCEDE", "AGREE", "CONSULT", "SUPPORT",
+            "COOPERATE", "AID"));
+    private static final Set<String> BOUNDARIES = Set.copyOf(List.of(",", ";", ":", "but", "while", "although", "though",
+            "whereas", "\u201c", "\u201d", "\"", ".", "(", ")", "\u2013", "\u2014"));
+    private static final Set<String> FILLERS = Set.copyOf(List.of("be", "been", "being", "have", "has", "had", "also", "yet",
+            "ever", "any", "to", "further", "again", "even", "a", "an", "the", "make", "made", "consider", "seek",
+            "offer", "there", "will", "would", "can", "could", "shall", "should", "must", "do", "does", "did", "is",
+            "are", "was", "were", "able", "willing", "ready", "going", "want", "wants", "intend", "plan",
+            "prepared", "such", "more", "immediate", "new", "real", "serious", "major", "significant", "of",
+            "and", "possible", "its", "their", "our", "his", "her", "intention", "intentions", "plans", "plan",
+            "desire", "interest", "wish", "need", "reason", "intent"));
+    private static final Set<String> MODALS_BEFORE_NOT = Set.copyOf(List.of("will", "would", "can", "could", "shall", "must",
+            "'ll", "wo", "ca"));
+    private static final Set<String> PEOPLE = Set.copyOf(List.of("representatives", "officials", "leaders", "ministers",
+            "members", "delegations", "delegation", "envoys", "diplomats", "negotiators", "troops", "forces",
+            "soldiers", "government", "governments", "heads", "presidents", "spokesman", "spokeswoman"));
+    private static final Set<String> ADDRESSING_VERBS = Set.copyOf(List.of("told", "warned", "urged", "asked", "informed",
+            "pressed", "assured", "reassured", "tell", "warn", "urge", "ask", "tells", "warns", "urges", "asks"));
+    private static final Set<String> ADDRESSING_NOUNS = Set.copyOf(List.of("response", "responses", "reply", "replies",
+            "letter", "letters", "message", "messages", "proposal", "proposals", "offer", "note", "document",
+            "talk", "speak", "spoke", "said", "explained", "sent", "delivered", "submitted", "answer"));
+    private static final Set<String> PREPOSITIONS = Set.copyOf(List.of("of", "to", "in", "at", "on", "with", "about", "against",
+            "for", "from", "by", "into", "toward", "towards", "over", "near", "between", "among", "like", "after",
+            "before", "across", "inside", "outside", "within", "without", "through", "under", "upon", "than"));
+    private static final Set<String> SKIP_BEFORE_ACTOR = Set.copyOf(List.of("the", "a", "an", "former", "non-allied",
+            "neighbouring", "neighboring", "allied", "separatist", "pro", "fellow", "southern", "northern",
+            "eastern", "western", "southwestern", "southeastern", "northwestern", "northeastern", "central"));
+    private static final Set<String> CONDITIONS = Set.copyOf(List.of("if", "unless", "provided", "providing", "until",
+            "otherwise", "lest"));
+    private static final Set<String> SPECULATION = Set.copyOf(List.of("could", "might", "may", "possibly", "possible",
+            "potential", "potentially", "perhaps", "likely", "unlikely", "whether", "risk", "risks", "allow",
+            "opportunity", "opportunities", "considering", "consider", "mulling", "weighing", "reportedly",
+            "rumoured", "rumored", "speculation", "fear", "fears", "feared", "worried", "worry", "worries",
+            "concern", "concerns", "concerned"));
+    private static final Set<String> INTENT = Set.copyOf(List.of("will", "would", "'ll", "shall", "going", "plan", "plans",
+            "planned", "planning", "intend", "intends", "intended", "promised", "promises", "pledged", "pledges",
+            "vowed", "vows", "expected", "expects", "set", "hope", "hopes", "hoped", "seek", "seeks", "sought",
+            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed"));
+    private static final Set<String> DENIALS = Set.copyOf(List.of("deny", "denied", "denies", "denying", "denial", "denials"));
+    private static final Set<String> CLAIMS = Set.copyOf(List.of("claims", "claim", "reports", "allegations", "accusations",
+            "suggestions", "speculation", "charges", "fears", "rumours", "rumors", "talk"));
+    private static final Set<String> EXERCISE = Set.copyOf(List.of("exercise", "exercises", "drill", "drills", "maneuver",
+            "maneuvers", "manoeuvre", "manoeuvres", "wargames", "war-games", "training"));
+    private static final Set<String> REQUESTS = Set.copyOf(List.of("request", "requests", "demand", "demands", "proposal",
+            "proposals", "call", "calls", "attempt", "attempts", "bid", "push", "effort", "efforts", "ultimatum"));
+    private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
+
+    private final StanceRules rules;
+    private final Coreference coreference;
+    private final QuoteFinder quotes;
+
+    private PatternStanceTagger(StanceRules rules, Coreference coreference) {
+        this.rules = rules;
+        this.coreference = coreference;
+        this.quotes = new QuoteFinder(coreference);
+    }
+
+    /** The tagger with the bundled rules, resolving "he"/"she" against the bundled knowledge base. */
+    public static PatternStanceTagger standard() {
+        return withKb(ActorKb.standard());
+    }
+
+    /** The tagger with the bundled rules, resolving pronouns against {@code kb}. */
+    public static PatternStanceTagger withKb(ActorKb kb) {
+        return new PatternStanceTagger(StanceRules.bundled(), new Coreference(Objects.requireNonNull(kb, "kb")));
+    }
+
+    /** The number of patterns loaded. */
+    public int ruleCount() {
+        return rules.size();
+    }
+
+    /** The quotes of a document and their speakers, as this tagger attributes them. */
+    public List<Quote> quotes(TextDocument document, List<Entity> entities) {
+        return quotes.find(document, entities);
+    }
+
+    @Override
+    public List<Signal> tag(TextDocument document, List<Entity> entities) {
+        Story story = new Story(document, entities, quotes.find(document, entities));
+        List<Signal> out = new ArrayList<>();
+        Sentence previous = null;
+        String previousSource = null;
+        for (Sentence sentence : document.sentences()) {
+            if (story.furniture(sentence.paragraph())) {
+                continue;
+            }
+            boolean sameParagraph = previous != null && previous.paragraph() == sentence.paragraph();
+            SentenceContext context = new SentenceContext(story, sentence,
+                    sameParagraph ? previousSource : null, sameParagraph && previous != null
+                    && previous.text().length() < 80
+                    && hasExercise(Tokenizer.tokenize(document.text(), previous.start(), previous.end())));
+            List<Signal> found = context.signals();
+            out.addAll(found);
+            previous = sentence;
+            previousSource = context.lastSource != null ? context.lastSource : sameParagraph ? previousSource : null;
+        }
+        return out;
+    }
+
+    private static boolean hasExercise(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            if (EXERCISE.contains(norm) || norm.equals("games") && i > 0 && tokens.get(i - 1).norm().equals("war")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the whole document contributes: quotes, entities, furniture, the most-mentioned actors. */
+    private final class Story {
+        final TextDocument document;
+        final List<Entity> entities;
+        final List<Quote> quotes;
+        final boolean[] furniture;
+        final Map<String, Integer> mentions = new HashMap<>();
+        final @Nullable Integer year;
+
+        Story(TextDocument document, List<Entity> entities, List<Quote> quotes) {
+            this.document = document;
+            this.entities = entities;
+            this.quotes = quotes;
+            this.year = document.asOf() == null ? null : document.asOf().atZone(ZoneOffset.UTC).getYear();
+            List<Integer> starts = document.paragraphStarts();
+            this.furniture = new boolean[starts.size()];
+            for (int p = 0; p < starts.size(); p++) {
+                int to = p + 1 < starts.size() ? starts.get(p + 1) : document.text().length();
+                furniture[p] = Furniture.isFurniture(document.text().substring(Math.min(starts.get(p), to), to));
+            }
+            for (Entity entity : entities) {
+                String code = code(entity);
+                if (code != null) {
+                    mentions.merge(code, 1, Integer::sum);
+                }
+            }
+        }
+
+        boolean furniture(int paragraph) {
+            return paragraph < furniture.length && furniture[paragraph];
+        }
+
+        @Nullable Quote quoteAt(int offset) {
+            int low = 0;
+            int high = quotes.size() - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                Quote quote = quotes.get(mid);
+                if (offset < quote.start()) {
+                    high = mid - 1;
+                } else if (offset >= quote.end()) {
+                    low = mid + 1;
+                } else {
+                    return quote;
+                }
+            }
+            return null;
+        }
+
+        /** The most-mentioned actor other than {@code source}: whom a story's statements are usually about. */
+        @Nullable String salientOther(@Nullable String source) {
+            String best = null;
+            int count = 0;
+            for (Map.Entry<String, Integer> entry : mentions.entrySet()) {
+                if (!entry.getKey().equals(source) && (entry.getValue() > count
+                        || entry.getValue() == count && best != null && entry.getKey().compareTo(best) < 0)) {
+                    best = entry.getKey();
+                    count = entry.getValue();
+                }
+            }
+            return best;
+        }
+    }
+
+    /** The dyad code of an entity that can act: its country or IGO; null for places and unresolved names. */
+    static @Nullable String code(Entity entity) {
+        if (entity.getActorId() == null || "place".equals(entity.getSector())) {
+            return null;
+        }
+        return entity.getCountry() != null ? entity.getCountry() : entity.getActorId();
+    }
+
+    /** An actor mention in a sentence, with its token span and grammatical hints. */
+    private record ActorRef(Entity entity, String code, int start, int end, boolean oblique, boolean addressee,
+                            boolean possessive, int listHead) {
+    }
+
+    /** A candidate signal before source and target are known. */
+    private record Candidate(StanceRules.Match match, String category, String cameo, String rule, int spanStart,
+                             @Nullable Modality negation) {
+    }
+
+    private final class SentenceContext {
+        final Story story;
+        final Sentence sentence;
+        final List<Token> tokens;
+        final List<ActorRef> actors = new ArrayList<>();
+        final @Nullable String previousSource;
+        final boolean exerciseFrame;
+        final boolean previousExercise;
+        final @Nullable Entity reportedSpeaker;
+        @Nullable String lastSource;
+
+        SentenceContext(Story story, Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
+            this.story = story;
+            this.sentence = sentence;
+            this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
+            this.previousSource = previousSource;
+            this.previousExercise = previousExercise;
+            this.exerciseFrame = hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
+            collectActors();
+            this.reportedSpeaker = reportedSpeaker();
+        }
+
+        List<Signal> signals() {
+            List<StanceRules.Match> matches = rules.matches(tokens);
+            if (matches.isEmpty()) {
+                return List.of();
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (StanceRules.Match match : matches) {
+                candidates.add(candidate(match));
+            }
+            candidates.sort(Comparator.comparingInt((Candidate c) -> c.match().rule().priority())
+                    .thenComparingInt(c -> c.spanStart()));
+            List<Candidate> accepted = new ArrayList<>();
+            for (Candidate candidate : candidates) {
+                boolean overlaps = false;
+                for (Candidate other : accepted) {
+                    if (candidate.spanStart() < other.match().end() && other.spanStart() < candidate.match().end()) {
+                        overlaps = true;
+                        break;
+                    }
+                }
+                if (!overlaps) {
+                    accepted.add(candidate);
+                }
+            }
+            accepted.sort(Comparator.comparingInt(Candidate::spanStart));
+            List<Signal> out = new ArrayList<>();
+            int demandEnd = Integer.MAX_VALUE;
+            for (Candidate candidate : accepted) {
+                if (candidate.spanStart() >= demandEnd && DEMAND_CONTENT.contains(candidate.category())) {
+                    continue; // "demanded assurances that the Alliance will withdraw": the content of a demand
+                }
+                Signal signal = signal(candidate);
+                if (signal != null) {
+                    out.add(signal);
+                    if (signal.getCategory().equals("DEMAND") && !candidate.match().rule().speakerIsSource()) {
+                        demandEnd = Math.min(demandEnd, candidate.match().end());
+                    }
+                }
+            }
+            return out;
+        }
+
+        private Candidate candidate(StanceRules.Match match) {
+            StanceRule rule = match.rule();
+            if (rule.carriesNegation()) {
+                return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
+            }
+            int negator = negator(match.start());
+            if (negator < 0) {
+                return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
+            }
+            if (rule.flipCategory() != null && volitional(negator)) {
+                return new Candidate(match, rule.flipCategory(), Objects.requireNonNull(rule.flipCameo()),
+                        rule.id() + "+refused", negator, null);
+            }
+            return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), Modality.NEGATED);
+        }
+
+        /** Index of a negating token shortly before {@code start} in the same clause, or -1. */
+        private int negator(int start) {
+            for (int i = start - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+                Token token = tokens.get(i);
+                String norm = token.norm();
+                if (isNegation(i)) {
+                    return i;
+                }
+                if (BOUNDARIES.contains(norm) || !FILLERS.contains(norm)) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private boolean isNegation(int i) {
+            String norm = tokens.get(i).norm();
+            if (norm.equals("not") || norm.endsWith("n't") || norm.equals("never") || norm.equals("no")
+                    || norm.equals("cannot") || norm.equals("nor") || norm.equals("without")
+                    || norm.startsWith("refus") || norm.startsWith("declin") || norm.startsWith("reject")) {
+                return true;
+            }
+            return norm.equals("out") && i > 0 && tokens.get(i - 1).norm().startsWith("rul");
+        }
+
+        /** "will not", "cannot", "never", "no", "refused to": a refusal, not a report that something did not happen. */
+        private boolean volitional(int negator) {
+            String norm = tokens.get(negator).norm();
+            if (norm.equals("not") || norm.equals("n't")) {
+                for (int i = negator - 1; i >= Math.max(0, negator - 3); i--) {
+                    if (MODALS_BEFORE_NOT.contains(tokens.get(i).norm())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (norm.endsWith("n't")) {
+                return norm.startsWith("won") || norm.startsWith("can") || norm.startsWith("wouldn")
+                        || norm.startsWith("shan") || norm.startsWith("mustn");
+            }
+            return !norm.equals("without") && !norm.equals("nor");
+        }
+
+        private @Nullable Signal signal(Candidate candidate) {
+            StanceRules.Match match = candidate.match();
+            StanceRule rule = match.rule();
+            String category = candidate.category();
+            String cameo = candidate.cameo();
+            String ruleId = candidate.rule();
+            if (rule.force() && (exerciseFrame || previousExercise || exerciseInClause(candidate.spanStart(),
+                    match.end()))) {
+                category = "MOBILIZE";
+                cameo = "150";
+                ruleId = ruleId + "+exercise";
+            }
+            if (historical(candidate.spanStart(), match.end()) || requested(candidate.spanStart())) {
+                return null;
+            }
+            Modality modality = candidate.negation() != null ? candidate.negation()
+                    : modality(candidate.spanStart(), category, rule);
+            if (category.equals("CONSULT") && modality == Modality.FUTURE) {
+                category = "AGREE"; // intent to meet or negotiate (CAMEO 036)
+                cameo = "036";
+            }
+            int charStart = tokens.get(candidate.spanStart()).start();
+            Quote quote = story.quoteAt(charStart);
+            Entity speaker = quote != null && quote.speaker() != null ? quote.speaker() : reportedSpeaker;
+            boolean quoted = quote != null;
+
+            String source;
+            String target;
+            int fromList = -1;
+            boolean verbal = VERBAL.contains(category);
+            ActorRef subject = verbal && speaker != null ? clauseSubject(candidate.spanStart())
+                    : subject(candidate.spanStart());
+            String subjectCode = subjectCode(candidate.spanStart(), subject, speaker, quoted);
+            ActorRef modifier = modifier(candidate.spanStart());
+            if (modifier != null && !rule.speakerIsSource()) {
+                subjectCode = modifier.code(); // "Russian invasion", "Russia’s invasion", "US proposals"
+            }
+            String speakerCode = speaker == null ? null : code(speaker);
+            if (rule.speakerIsSource()) {
+                source = speakerCode != null ? speakerCode : null;
+                target = subjectCode != null && !subjectCode.equals(source) ? subjectCode : null;
+                if (source == null) {
+                    return null;
+                }
+            } else {
+                source = subjectCode;
+                if (source == null && VERBAL.contains(category) && speakerCode != null) {
+                    source = speakerCode;
+                }
+                ActorRef from = fromActor(match.end());
+                if (from != null && (ruleId.endsWith("+refused") || category.equals("CONCEDE"))) {
+                    source = from.code();
+                    fromList = from.listHead();
+                }
+                if (source == null && subject == null && verbal) {
+                    ActorRef any = subject(candidate.spanStart());
+                    source = any == null ? null : any.code();
+                }
+                if (source == null && PHYSICAL.contains(category)) {
+                    source = anyActor(match.start());
+                }
+                if (source == null && !VERBAL.contains(category)) {
+                    source = previousSource;
+                }
+                target = null;
+            }
+            if (source == null) {
+                return null;
+            }
+            if (target == null) {
+                target = target(match.start(), match.end(), source, verbal, fromList);
+            }
+            lastSource = source;
+            int charEnd = tokens.get(match.end() - 1).end();
+            String text = story.document.text();
+            return Signal.newBuilder()
+                    .setCategory(category)
+                    .setCameoCode(cameo)
+                    .setIntensity(Cameo.goldstein(cameo))
+                    .setModality(modality)
+                    .setSource(source)
+                    .setTarget(target)
+                    .setSpeaker(speaker == null ? null
+                            : speaker.getActorName() != null ? speaker.getActorName() : speaker.getText())
+                    .setEvidence(text.substring(charStart, charEnd))
+                    .setSentence(sentence.text())
+                    .setStart(charStart)
+                    .setEnd(charEnd)
+                    .setRule(ruleId)
+                    .build();
+        }
+
+        private boolean exerciseInClause(int start, int end) {
+            int clauseEnd = end;
+            while (clauseEnd < tokens.size() && !BOUNDARIES.contains(tokens.get(clauseEnd).norm())) {
+                clauseEnd++;
+            }
+            return hasExercise(tokens.subList(clauseStart(start), clauseEnd));
+        }
+
+        // ---- modality ----
+
+        private Modality modality(int start, String category, StanceRule rule) {
+            if (denied(start)) {
+                return Modality.DENIED;
+            }
+            if (conditional(start, category)) {
+                return Modality.CONDITIONAL;
+            }
+            if (question() || speculative(start, rule)) {
+                return Modality.SPECULATIVE;
+            }
+            if (!ASSERTIVE.contains(category) && intended(start)) {
+                return Modality.FUTURE;
+            }
+            return Modality.ASSERTED;
+        }
+
+        private boolean denied(int start) {
+            for (int i = start - 1, seen = 0; i >= 0 && seen < 9; i--, seen++) {
+                String norm = tokens.get(i).norm();
+                if (DENIALS.contains(norm)) {
+                    return true;
+                }
+                if (CLAIMS.contains(norm) && i > 0) {
+                    for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                        String verb = tokens.get(j).norm();
+                        if (verb.startsWith("reject") || verb.startsWith("dismiss") || DENIALS.contains(verb)) {
+                            return true;
+                        }
+                    }
+                }
+                if (norm.equals(";") || norm.equals(".") || norm.equals("but")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private boolean conditional(int start, String category) {
+            for (int i = 0; i < tokens.size(); i++) {
+                String norm = tokens.get(i).norm();
+                if (CONDITIONS.contains(norm)) {
+                    return true;
+                }
+                if (norm.equals("should") && firstWord(i)) {
+                    return true;
+                }
+                if ((norm.equals("case") || norm.equals("event")) && i >= 2 && tokens.get(i - 2).norm().equals("in")) {
+                    return true;
+                }
+                if (norm.equals("long") && i >= 1 && i + 1 < tokens.size() && tokens.get(i - 1).norm().equals("as")
+                        && tokens.get(i + 1).norm().equals("as")) {
+                    return true;
+                }
+            }
+            boolean hypothetical = category.equals("THREATEN") || category.equals("ASSAULT");
+            if (hypothetical) {
+                boolean any = false;
+                for (int i = clauseStart(start); i < start; i++) {
+                    String norm = tokens.get(i).norm();
+                    if (norm.equals("any")) {
+                        any = true;
+                    }
+                    if (norm.equals("would") && (any || category.equals("THREATEN"))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean firstWord(int index) {
+            for (int i = 0; i < index; i++) {
+                if (tokens.get(i).word()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean question() {
+            for (int i = tokens.size() - 1; i >= 0; i--) {
+                String norm = tokens.get(i).norm();
+                if (norm.equals("?")) {
+                    return true;
+                }
+                if (Character.isLetterOrDigit(norm.charAt(0))) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private boolean speculative(int start, StanceRule rule) {
+            int from = Math.max(clauseStart(start), start - 12);
+            for (int i = from; i < start; i++) {
+                String norm = tokens.get(i).norm();
+                if (SPECULATION.contains(norm)) {
+                    return true;
+                }
+            }
+            for (int i = Math.max(1, start - 4); i < start; i++) {
+                if (tokens.get(i).norm().equals("of") && CLAIMS.contains(tokens.get(i - 1).norm())) {
+                    return true; // "reports of an imminent invasion": reported, not established
+                }
+            }
+            if (rule.force()) {
+                for (int i = Math.max(0, start - 2); i < start; i++) {
+                    String norm = tokens.get(i).norm();
+                    if (norm.equals("any") || norm.equals("such") || norm.equals("possible")
+                            || norm.equals("future") || norm.equals("new")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean intended(int start) {
+            for (int i = Math.max(clauseStart(start), start - 6); i < start; i++) {
+                if (INTENT.contains(tokens.get(i).norm())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean historical(int start, int end) {
+            for (int i = Math.max(clauseStart(start), start - 5); i < Math.min(tokens.size(), end + 4); i++) {
+                String norm = tokens.get(i).norm();
+                if (i < start && HISTORY.contains(norm)) {
+                    return true;
+                }
+                if (norm.length() == 4 && (norm.startsWith("19") || norm.startsWith("20"))
+                        && Character.isDigit(norm.charAt(2)) && Character.isDigit(norm.charAt(3))) {
+                    int year = Integer.parseInt(norm);
+                    boolean past = story.year == null || year < story.year;
+                    boolean near = i < start || i >= end && i > 0 && tokens.get(i - 1).norm().equals("in");
+                    if (past && near) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private int clauseStart(int start) {
+            for (int i = start - 1; i >= 0; i--) {
+                if (BOUNDARIES.contains(tokens.get(i).norm())) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+
+        // ---- actors ----
+
+        private void collectActors() {
+            List<Entity> entities = story.entities;
+            int first = Entities.firstAtOrAfter(entities, sentence.start());
+            ActorRef previous = null;
+            for (int e = first; e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
+                Entity entity = entities.get(e);
+                String code = code(entity);
+                if (code == null) {
+                    continue;
+                }
+                int start = tokenAt(entity.getStart());
+                int end = Math.max(start + 1, tokenAt(entity.getEnd() - 1) + 1);
+                if (start < 0) {
+                    continue;
+                }
+                boolean possessive = end < tokens.size() && tokens.get(end).norm().equals("'s");
+                int before = start - 1;
+                while (before >= 0 && SKIP_BEFORE_ACTOR.contains(tokens.get(before).norm())) {
+                    before--;
+                }
+                boolean coordinated = previous != null && coordinated(previous.end(), start);
+                boolean oblique;
+                boolean addressee;
+                int head = actors.size();
+                if (coordinated) {
+                    oblique = previous.oblique();
+                    addressee = previous.addressee();
+                    head = previous.listHead();
+                } else {
+                    String prev = before >= 0 ? tokens.get(before).norm() : "";
+                    String prevPrev = before >= 1 ? tokens.get(before - 1).norm() : "";
+                    addressee = ADDRESSING_VERBS.contains(prev)
+                            || prev.equals("to") && ADDRESSING_NOUNS.contains(prevPrev);
+                    oblique = PREPOSITIONS.contains(prev) && !(prev.equals("of") && PEOPLE.contains(prevPrev));
+                }
+                if (start == end - 1 && start < tokens.size() && tokens.get(start).text().indexOf('-') > 0
+                        && previous != null && previous.start() == start) {
+                    oblique = previous.oblique(); // "US-NATO": parts of one token act together
+                    head = previous.listHead();
+                }
+                ActorRef ref = new ActorRef(entity, code, start, end, oblique, addressee, possessive, head);
+                actors.add(ref);
+                previous = ref;
+            }
+        }
+
+        private boolean coordinated(int previousEnd, int start) {
+            if (start <= previousEnd) {
+                return start == previousEnd - 1 || start == previousEnd;
+            }
+            boolean conjunction = false;
+            boolean article = false;
+            for (int i = previousEnd; i < start; i++) {
+                String norm = tokens.get(i).norm();
+                if (norm.equals("and") || norm.equals("or")) {
+                    conjunction = true;
+                } else if (norm.equals("the")) {
+                    article = true;
+                } else if (!(norm.equals(",") || norm.equals("'s"))) {
+                    return false;
+                }
+            }
+            return conjunction || !article; // "to the Russians, the United States …" is not a list
+        }
+
+        private int tokenAt(int offset) {
+            int low = 0;
+            int high = tokens.size() - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                Token token = tokens.get(mid);
+                if (offset < token.start()) {
+                    high = mid - 1;
+                } else if (offset >= token.end()) {
+                    low = mid + 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * The subject of the clause the trigger is in: the first actor of the clause that is not oblique (after a
+         * preposition), an addressee or a possessive; a clause starts after a comma or similar, or after "that"
+         * when an actor follows it ("warned that Moscow would …"). Failing that, the first such actor of the
+         * sentence before the trigger.
+         */
+        private @Nullable ActorRef subject(int start) {
+            int clause = clauseStart(start);
+            for (int i = start - 1; i >= clause; i--) {
+                String norm = tokens.get(i).norm();
+                if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
+                    clause = i + 1;
+                    break;
+                }
+            }
+            ActorRef inClause = firstSubject(clause, start);
+            return inClause != null ? inClause : firstSubject(0, start);
+        }
+
+        private @Nullable ActorRef clauseSubject(int start) {
+            int clause = clauseStart(start);
+            for (int i = start - 1; i >= clause; i--) {
+                String norm = tokens.get(i).norm();
+                if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
+                    clause = i + 1;
+                    break;
+                }
+            }
+            return firstSubject(clause, start);
+        }
+
+        private boolean actorBetween(int from, int to) {
+            for (ActorRef ref : actors) {
+                if (ref.start() > from && ref.end() <= to) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private @Nullable ActorRef firstSubject(int from, int to) {
+            for (ActorRef ref : actors) {
+                if (ref.end() > to) {
+                    break;
+                }
+                if (ref.start() >= from && !ref.oblique() && !ref.addressee() && !ref.possessive()) {
+                    return actors.get(ref.listHead());
+                }
+            }
+            return null;
+        }
+
+        private @Nullable String subjectCode(int start, @Nullable ActorRef subject, @Nullable Entity speaker,
+                                             boolean quoted) {
+            // a pronoun right before the trigger outranks an actor further back
+            for (int i = start - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+                Token token = tokens.get(i);
+                String norm = token.norm();
+                if (subject != null && subject.end() > i) {
+                    break;
+                }
+                if (BOUNDARIES.contains(norm) && !norm.equals(",")) {
+                    break;
+                }
+                switch (norm) {
+                    case "we", "i" -> {
+                        return quoted && speaker != null ? code(speaker) : null;
+                    }
+                    case "he", "she" -> {
+                        Entity who = coreference.antecedent(story.document, story.entities, token.start(),
+                                token.text());
+                        return who == null ? null : code(who);
+                    }
+                    case "it" -> {
+                        ActorRef head = firstSubjectBefore(i);
+                        if (head != null && head.entity().getType() != EntityType.PERSON) {
+                            return head.code();
+                        }
+                        for (int a = actors.size() - 1; a >= 0; a--) {
+                            ActorRef ref = actors.get(a);
+                            if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON) {
+                                return ref.code();
+                            }
+                        }
+                        return previousSource;
+                    }
+                    case "they" -> {
+                        ActorRef head = firstSubjectBefore(i);
+                        return head != null ? head.code() : previousSource;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return subject == null ? null : subject.code();
+        }
+
+        private @Nullable ActorRef firstSubjectBefore(int index) {
+            for (ActorRef ref : actors) {
+                if (ref.end() > index) {
+                    return null;
+                }
+                if (!ref.oblique() && !ref.addressee()) {
+                    return actors.get(ref.listHead());
+                }
+            }
+            return null;
+        }
+
+        /** An actor right before the trigger, as its modifier or possessor ("Russian invasion", "Russia’s"). */
+        private @Nullable ActorRef modifier(int start) {
+            String trigger = tokens.get(start).norm();
+            boolean nominal = trigger.endsWith("ion") || trigger.endsWith("ions") || trigger.endsWith("als")
+                    || trigger.endsWith("ment") || trigger.endsWith("ments") || trigger.endsWith("ure")
+                    || trigger.endsWith("ures");
+            for (ActorRef ref : actors) {
+                if (ref.end() == start - 1 && ref.possessive()) {
+                    return ref;
+                }
+                if (ref.end() == start && (ref.entity().getType() == EntityType.NORP
+                        || nominal && tokens.get(ref.end() - 1).allCaps())) {
+                    return ref;
+                }
+            }
+            return null;
+        }
+
+        /** "a request to permanently ban …": the content of a request or demand, not an act. */
+        private boolean requested(int start) {
+            for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
+                if (tokens.get(i).norm().equals("to")) {
+                    for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                        if (REQUESTS.contains(tokens.get(j).norm())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** "no concessions from the United States": the actor after "from". */
+        private @Nullable ActorRef fromActor(int end) {
+            int i = end;
+            if (i < tokens.size() && tokens.get(i).norm().equals("from")) {
+                for (ActorRef ref : actors) {
+                    if (ref.start() > i && ref.start() <= i + 2) {
+                        return ref;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private @Nullable String anyActor(int start) {
+            for (ActorRef ref : actors) {
+                if (ref.end() <= start) {
+                    return ref.code();
+                }
+            }
+            for (ActorRef ref : actors) {
+                if (ref.start() >= start) {
+                    return ref.code();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The target: whom the sentence addresses ("told Russia", "responses to the Russians"), else the first actor
+         * after the trigger (a possessive only when nothing else follows), else the first actor before it that is
+         * not oblique, else — for statements — the story's most-mentioned other actor.
+         */
+        private @Nullable String target(int start, int end, String source, boolean verbal, int fromList) {
+            for (ActorRef ref : actors) {
+                if (ref.end() <= start && ref.addressee() && !ref.code().equals(source)) {
+                    return ref.code();
+                }
+            }
+            ActorRef possessive = null;
+            for (ActorRef ref : actors) {
+                if (ref.start() < end || ref.code().equals(source) || ref.listHead() == fromList) {
+                    continue;
+                }
+                if (!ref.possessive()) {
+                    return ref.code();
+                }
+                if (possessive == null) {
+                    possessive = ref;
+                }
+            }
+            if (possessive != null) {
+                return possessive.code();
+            }
+            for (ActorRef ref : actors) {
+                if (ref.end() <= start && !ref.oblique() && !ref.code().equals(source)) {
+                    return ref.code();
+                }
+            }
+            return verbal ? story.salientOther(source) : null;
+        }
+
+        /** "Blinken said …", "… , he said", "said Kremlin envoy Dmitry Kozak": who reports this sentence. */
+        private @Nullable Entity reportedSpeaker() {
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                if (!SayVerbs.isSayVerb(token.norm()) || story.quoteAt(token.start()) != null) {
+                    continue;
+                }
+                for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                    Token before = tokens.get(j);
+                    if (Coreference.isPersonalPronoun(before.norm())) {
+                        return coreference.antecedent(story.document, story.entities, before.start(), before.text());
+                    }
+                    Entity named = Entities.endingAt(story.entities, before.end());
+                    if (named != null && code(named) != null) {
+                        return named;
+                    }
+                    if (!before.word()) {
+                        break;
+                    }
+                }
+                for (int j = i + 1; j < Math.min(tokens.size(), i + 7); j++) {
+                    Entity named = Entities.startingAt(story.entities, tokens.get(j).start());
+                    if (named != null && code(named) != null) {
+                        return named;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.wirewatch.enrich.stance;
+
+import io.wirewatch.enrich.text.Token;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The compiled stance rules, indexed by the words and prefixes their first slot accepts, so matching a sentence
+ * costs one or two hash lookups per token rather than one test per rule.
+ */
+final class StanceRules {
+
+    static final String BUNDLED = "io/wirewatch/enrich/stance/rules.tsv";
+    static final Set<String> CATEGORIES = Set.of("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+            "RETREAT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+            "ASSAULT", "INVESTIGATE", "FIGHT");
+    private static final int PREFIX_KEY = 3;
+
+    private final List<StanceRule> rules;
+    private final Map<String, List<StanceRule>> byWord = new HashMap<>();
+    private final Map<String, List<StanceRule>> byPrefix = new HashMap<>();
+
+    private StanceRules(List<StanceRule> rules) {
+        this.rules = List.copyOf(rules);
+        for (StanceRule rule : rules) {
+            StanceRule.Slot first = rule.slots().get(0);
+            for (String word : first.words()) {
+                byWord.computeIfAbsent(word, k -> new ArrayList<>()).add(rule);
+            }
+            for (String prefix : first.prefixes()) {
+                byPrefix.computeIfAbsent(prefix.substring(0, Math.min(PREFIX_KEY, prefix.length())),
+                        k -> new ArrayList<>()).add(rule);
+            }
+        }
+    }
+
+    static StanceRules bundled() {
+        InputStream in = StanceRules.class.getClassLoader().getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IllegalStateException("the bundled stance rules " + BUNDLED + " are missing");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse("classpath:" + BUNDLED, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BUNDLED, e);
+        }
+    }
+
+    static StanceRules parse(String source, Reader reader) {
+        List<StanceRule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        BufferedReader in = new BufferedReader(reader);
+        int number = 0;
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                StanceRule rule = parseRule(source, number, line, rules.size());
+                if (!ids.add(rule.id())) {
+                    throw new IllegalArgumentException(source + ":" + number + ": duplicate rule id " + rule.id());
+                }
+                rules.add(rule);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stance rules " + source, e);
+        }
+        return new StanceRules(rules);
+    }
+
+    private static StanceRule parseRule(String source, int number, String line, int priority) {
+        String where = source + ":" + number + ": ";
+        String[] fields = line.split("\t");
+        if (fields.length < 4) {
+            throw new IllegalArgumentException(where + "expected ID, CATEGORY, CAMEO, PATTERN separated by tabs");
+        }
+        String category = fields[1].strip();
+        if (!CATEGORIES.contains(category)) {
+            throw new IllegalArgumentException(where + "unknown PLOVER category " + category);
+        }
+        String cameo = fields[2].strip();
+        if (!Cameo.known(cameo)) {
+            throw new IllegalArgumentException(where + "CAMEO code " + cameo + " has no known intensity");
+        }
+        List<StanceRule.Slot> slots = new ArrayList<>();
+        List<Integer> gaps = new ArrayList<>();
+        int gap = 0;
+        for (String part : fields[3].strip().split("\\s+")) {
+            if (part.startsWith("~")) {
+                try {
+                    gap = Integer.parseInt(part.substring(1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(where + "bad gap " + part);
+                }
+                continue;
+            }
+            Set<String> words = new HashSet<>();
+            List<String> prefixes = new ArrayList<>();
+            for (String alternative : part.split("\\|")) {
+                String norm = Token.normalise(alternative);
+                if (norm.endsWith("*")) {
+                    if (norm.length() < PREFIX_KEY + 1) {
+                        throw new IllegalArgumentException(where + "prefix " + alternative + " is too short");
+                    }
+                    prefixes.add(norm.substring(0, norm.length() - 1));
+                } else if (!norm.isEmpty()) {
+                    words.add(norm);
+                }
+            }
+            slots.add(new StanceRule.Slot(words, prefixes));
+            gaps.add(gap);
+            gap = 0;
+        }
+        String flipCategory = null;
+        String flipCameo = null;
+        boolean carriesNegation = false;
+        boolean speaker = false;
+        boolean force = false;
+        for (int i = 4; i < fields.length; i++) {
+            String flag = fields[i].strip();
+            if (flag.equals("neg")) {
+                carriesNegation = true;
+            } else if (flag.equals("speaker")) {
+                speaker = true;
+            } else if (flag.equals("force")) {
+                force = true;
+            } else if (flag.startsWith("flip=") && flag.indexOf(':') > 5) {
+                flipCategory = flag.substring(5, flag.indexOf(':'));
+                flipCameo = flag.substring(flag.indexOf(':') + 1);
+                if (!CATEGORIES.contains(flipCategory) || !Cameo.known(flipCameo)) {
+                    throw new IllegalArgumentException(where + "bad flip " + flag);
+                }
+            } else if (!flag.isEmpty()) {
+                throw new IllegalArgumentException(where + "unknown flag " + flag);
+            }
+        }
+        int[] gapArray = gaps.stream().mapToInt(Integer::intValue).toArray();
+        return new StanceRule(fields[0].strip(), category, cameo, slots, gapArray, carriesNegation, flipCategory,
+                flipCameo, speaker, force, priority);
+    }
+
+    int size() {
+        return rules.size();
+    }
+
+    /** A match of a rule over tokens {@code [start, end)}. */
+    record Match(StanceRule rule, int start, int end) {
+    }
+
+    /** Every rule match in the tokens of one sentence, in token order. */
+    List<Match> matches(List<Token> tokens) {
+        List<Match> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            List<StanceRule> exact = byWord.get(norm);
+            if (exact != null) {
+                for (StanceRule rule : exact) {
+                    matchFrom(rule, tokens, i, out);
+                }
+            }
+            if (norm.length() >= PREFIX_KEY) {
+                List<StanceRule> prefixed = byPrefix.get(norm.substring(0, PREFIX_KEY));
+                if (prefixed != null) {
+                    for (StanceRule rule : prefixed) {
+                        if (exact == null || !exact.contains(rule)) {
+                            matchFrom(rule, tokens, i, out);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void matchFrom(StanceRule rule, List<Token> tokens, int start, List<Match> out) {
+        if (!rule.slots().get(0).matches(tokens.get(start).norm())) {
+            return;
+        }
+        int position = start + 1;
+        for (int s = 1; s < rule.slots().size(); s++) {
+            StanceRule.Slot slot = rule.slots().get(s);
+            int limit = Math.min(tokens.size(), position + rule.gaps()[s] + 1);
+            int found = -1;
+            for (int j = position; j < limit; j++) {
+                String norm = tokens.get(j).norm();
+                if (norm.equals(";") || norm.equals(".")) {
+                    break;
+                }
+                if (slot.matches(norm)) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return;
+            }
+            position = found + 1;
+        }
+        out.add(new Match(rule, start, position));
+    }
+}

@@ -1,0 +1,115 @@
+package io.wirewatch.enrich.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits text into word and punctuation tokens for wire copy: keeps abbreviations with inner periods ("U.S.")
+ * and hyphenated or elided words ("Secretary-General", "won't") whole, splits the possessive ("Moscow’s" →
+ * "Moscow", "’s"), and stops a word at mojibake ("â€™") so a broken apostrophe does not glue words together.
+ * Linear in the length of the text; never fails on any input.
+ */
+public final class Tokenizer {
+
+    private Tokenizer() {
+    }
+
+    /** The tokens of {@code text}. */
+    public static List<Token> tokenize(String text) {
+        return tokenize(text, 0, text.length());
+    }
+
+    /** The tokens of {@code text} between {@code from} (inclusive) and {@code to} (exclusive). */
+    public static List<Token> tokenize(String text, int from, int to) {
+        List<Token> tokens = new ArrayList<>(Math.max(4, (to - from) / 5));
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (Character.isLetterOrDigit(c)) {
+                i = wordEnd(text, i, to);
+            } else if (isApostrophe(c) && i + 1 < to && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                    && (i + 2 >= to || !Character.isLetterOrDigit(text.charAt(i + 2))) && i > from
+                    && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                i += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to) {
+                i += 2;
+            } else {
+                i++;
+            }
+            tokens.add(Token.of(text.substring(start, i), start, i));
+        }
+        return tokens;
+    }
+
+    private static int wordEnd(String text, int start, int to) {
+        int i = start;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (c == '\u00e2' && i + 1 < to && text.charAt(i + 1) == '\u20ac') {
+                return i == start ? i + 1 : i; // mojibake of a typographic quote: end the word here
+            }
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                i++;
+                continue;
+            }
+            if (i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                if (c == '-' || c == '\u2010' || c == '\u2011' || c == '&') {
+                    i++;
+                    continue;
+                }
+                if (isApostrophe(c)) {
+                    char next = text.charAt(i + 1);
+                    boolean possessive = (next == 's' || next == 'S')
+                            && (i + 2 >= to || !Character.isLetterOrDigit(text.charAt(i + 2)));
+                    if (possessive) {
+                        return i;
+                    }
+                    i++;
+                    continue;
+                }
+                if ((c == '.' || c == ',') && Character.isDigit(text.charAt(i + 1)) && i > start
+                        && Character.isDigit(text.charAt(i - 1))) {
+                    i++; // 100,000 and 2.5
+                    continue;
+                }
+                if (c == '.' && isInitialism(text, start, i, to)) {
+                    i++;
+                    continue;
+                }
+            }
+            if (c == '.' && i - start >= 1 && isInitialism(text, start, i, to) && i > start + 1
+                    && text.charAt(i - 2) == '.') {
+                return i + 1; // the final period of "U.S."
+            }
+            return i;
+        }
+        return i;
+    }
+
+    /** True when the word so far is single letters separated by periods ("U", "U.S") and a letter follows. */
+    private static boolean isInitialism(String text, int start, int dot, int to) {
+        for (int k = start; k < dot; k++) {
+            boolean letterSlot = (k - start) % 2 == 0;
+            char ch = text.charAt(k);
+            if (letterSlot ? !Character.isLetter(ch) : ch != '.') {
+                return false;
+            }
+        }
+        if ((dot - start) % 2 == 0) {
+            return false;
+        }
+        if (dot + 1 < to && Character.isLetter(text.charAt(dot + 1))) {
+            return dot + 2 >= to || !Character.isLetter(text.charAt(dot + 2));
+        }
+        return dot - start >= 3;
+    }
+
+    static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019';
+    }
+}
