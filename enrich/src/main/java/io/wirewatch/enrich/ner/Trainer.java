@@ -125,7 +125,7 @@ public final class Trainer {
                         }
                     }
                 }
-                int[] predicted = PerceptronNameFinder.viterbi(scores, len, t);
+                int[] predicted = PerceptronNameFinder.viterbi(scores, len, PerceptronNameFinder.constrain(t));
                 if (!Arrays.equals(predicted, y)) {
                     mistakes++;
                     for (int i = 0; i < len; i++) {
