@@ -46,13 +46,17 @@ public final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "shuffling seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--runs", defaultValue = "5",
+            description = "training runs with successive seeds whose weights are averaged (default: ${DEFAULT-VALUE})")
+    int runs;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             List<LabelledSentence> sentences = ConllCorpus.read(conll);
-            PerceptronNameFinder model = Trainer.train(sentences, new Trainer.Options(epochs, folds, seed));
+            PerceptronNameFinder model = Trainer.train(sentences, new Trainer.Options(epochs, folds, seed, runs));
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

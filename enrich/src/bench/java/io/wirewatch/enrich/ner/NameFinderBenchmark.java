@@ -38,10 +38,10 @@ public class NameFinderBenchmark {
 
     static final int TOKENS = 20_000;
 
-    @Param("../../shared/data/ner/conll2003/eng.testa")
+    @Param("../shared/data/ner/conll2003/eng.testa")
     public String conll;
 
-    @Param("target/opennlp-conll2003-en.bin")
+    @Param("enrich/target/opennlp-conll2003-en.bin")
     public String opennlpModel;
 
     private List<List<String>> sentences;

@@ -27,9 +27,9 @@ public final class OpenNlpBaseline {
         for (int a = 0; a + 1 < args.length; a += 2) {
             options.put(args[a], args[a + 1]);
         }
-        Path train = Path.of(options.getOrDefault("--train", "../../shared/data/ner/conll2003/eng.train"));
-        Path conll = Path.of(options.getOrDefault("--conll", "../../shared/data/ner/conll2003/eng.testa"));
-        Path modelFile = Path.of(options.getOrDefault("--opennlp-model", "target/opennlp-conll2003-en.bin"));
+        Path train = Path.of(options.getOrDefault("--train", "../shared/data/ner/conll2003/eng.train"));
+        Path conll = Path.of(options.getOrDefault("--conll", "../shared/data/ner/conll2003/eng.testa"));
+        Path modelFile = Path.of(options.getOrDefault("--opennlp-model", "enrich/target/opennlp-conll2003-en.bin"));
         int iterations = Integer.parseInt(options.getOrDefault("--iterations", "100"));
 
         TokenNameFinderModel model;

@@ -70,7 +70,7 @@ final class Features {
         int letters = 0;
         int upperLetters = 0;
         for (int i = 0; i < n; i++) {
-            String w = tokens.get(i);
+            String w = normalise(tokens.get(i));
             words[i] = w;
             lower[i] = w.toLowerCase(Locale.ROOT);
             shapes[i] = shape(w, 4);
@@ -108,8 +108,8 @@ final class Features {
             sink.accept(i, Hashing.of(SHORT, shorts[i]));
             int len = w.length();
             for (int k = 1; k <= AFFIX && k < len; k++) {
-                sink.accept(i, Hashing.of(PREFIX, w.subSequence(0, k)));
-                sink.accept(i, Hashing.of(SUFFIX, w.subSequence(len - k, len)));
+                sink.accept(i, Hashing.finish(Hashing.add(Hashing.start(PREFIX), w, 0, k)));
+                sink.accept(i, Hashing.finish(Hashing.add(Hashing.start(SUFFIX), w, len - k, len)));
             }
             sink.accept(i, Hashing.finish(Hashing.add(Hashing.start(LENGTH), Math.min(len, 12))));
             sink.accept(i, Hashing.of(WORD_M1, wm1));
@@ -203,6 +203,31 @@ final class Features {
                 bits[end - 1] |= 1 << (offset + type * 4 + Labels.L);
             }
         }
+    }
+
+    /**
+     * The token as CoNLL text would spell it: typographic quotes and apostrophes made plain, and a possessive
+     * {@code 's} left attached by a tokenizer dropped ("Russia’s" is seen as "Russia"; CoNLL splits "'s" off).
+     */
+    static String normalise(String token) {
+        int n = token.length();
+        boolean typographic = false;
+        for (int k = 0; k < n; k++) {
+            char c = token.charAt(k);
+            if (c == '\u2018' || c == '\u2019' || c == '\u201c' || c == '\u201d' || c == '\u201e') {
+                typographic = true;
+                break;
+            }
+        }
+        String w = token;
+        if (typographic) {
+            w = w.replace('\u2018', '\'').replace('\u2019', '\'')
+                    .replace('\u201c', '"').replace('\u201d', '"').replace('\u201e', '"');
+        }
+        if (w.length() > 3 && w.endsWith("'s") && Character.isUpperCase(w.charAt(0))) {
+            w = w.substring(0, w.length() - 2);
+        }
+        return w;
     }
 
     /** The word's shape: X for upper case, x for lower case, d for digits, other chars kept; runs cut to maxRun. */

@@ -20,6 +20,14 @@ final class Hashing {
         return (h ^ 0x1f) * PRIME;
     }
 
+    /** Adds {@code s[from, to)}, the same as adding {@code s.subSequence(from, to)}. */
+    static long add(long h, CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = (h ^ s.charAt(i)) * PRIME;
+        }
+        return (h ^ 0x1f) * PRIME;
+    }
+
     static long add(long h, int value) {
         h = (h ^ (value & 0xffff)) * PRIME;
         h = (h ^ (value >>> 16)) * PRIME;

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
@@ -29,12 +30,14 @@ public final class PerceptronNameFinder implements NameFinder {
     private static final int MAGIC = 0x574e4552; // "WNER"
     private static final int VERSION = 1;
     private static final int L = Labels.COUNT;
+    private static final int MAX_WINDOW = 1000;
 
     private final Lexicon lexicon;
     private final Features features;
     private final LongIntMap rows;
     private final float[] weights;
     private final float[] transitions;
+    private final float[] constrained;
 
     PerceptronNameFinder(Lexicon lexicon, LongIntMap rows, float[] weights, float[] transitions) {
         this.lexicon = lexicon;
@@ -42,6 +45,7 @@ public final class PerceptronNameFinder implements NameFinder {
         this.rows = rows;
         this.weights = weights;
         this.transitions = transitions;
+        this.constrained = constrain(transitions);
         if (weights.length != rows.size() * L || transitions.length != (L + 1) * L) {
             throw new IllegalArgumentException("weights do not fit " + rows.size() + " features of " + L + " labels");
         }
@@ -75,13 +79,41 @@ public final class PerceptronNameFinder implements NameFinder {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A "sentence" longer than {@value #MAX_WINDOW} tokens (a story the splitter could not cut, a table) is tagged
+     * in windows of at most that many tokens, cut where possible before a lower-case word so that no name is split.
+     */
     @Override
     public List<NameSpan> find(List<String> tokens) {
         Objects.requireNonNull(tokens, "tokens");
         int n = tokens.size();
-        if (n == 0) {
-            return List.of();
+        if (n <= MAX_WINDOW) {
+            return n == 0 ? List.of() : tag(tokens);
         }
+        List<NameSpan> spans = new ArrayList<>();
+        int start = 0;
+        while (start < n) {
+            int end = Math.min(n, start + MAX_WINDOW);
+            if (end < n) {
+                for (int cut = end; cut > end - 64; cut--) {
+                    if (Features.isLowerWord(tokens.get(cut))) {
+                        end = cut;
+                        break;
+                    }
+                }
+            }
+            for (NameSpan span : tag(tokens.subList(start, end))) {
+                spans.add(new NameSpan(span.start() + start, span.end() + start, span.type()));
+            }
+            start = end;
+        }
+        return spans;
+    }
+
+    private List<NameSpan> tag(List<String> tokens) {
+        int n = tokens.size();
         float[] scores = new float[n * L];
         features.extract(tokens, (token, feature) -> {
             int row = rows.get(feature, -1);
@@ -93,15 +125,31 @@ public final class PerceptronNameFinder implements NameFinder {
                 }
             }
         });
-        return Labels.decode(viterbi(scores, n, transitions));
+        return Labels.decode(viterbi(scores, n, constrained));
     }
 
-    /** The best valid BILOU sequence for per-token label scores and transition weights. */
-    static int[] viterbi(float[] scores, int n, float[] transitions) {
+    /** Transition weights with every transition BILOU forbids set to minus infinity. */
+    static float[] constrain(float[] transitions) {
+        float[] constrained = transitions.clone();
+        for (int prev = -1; prev < L; prev++) {
+            for (int y = 0; y < L; y++) {
+                if (!Labels.allowed(prev, y)) {
+                    constrained[(prev + 1) * L + y] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        return constrained;
+    }
+
+    /**
+     * The best valid BILOU sequence for per-token label scores and {@link #constrain constrained} transition
+     * weights ({@code (L + 1) x L}, row 0 for the sentence start).
+     */
+    static int[] viterbi(float[] scores, int n, float[] constrained) {
         float[] best = new float[n * L];
         int[] back = new int[n * L];
         for (int y = 0; y < L; y++) {
-            best[y] = Labels.allowed(-1, y) ? scores[y] + transitions[y] : Float.NEGATIVE_INFINITY;
+            best[y] = scores[y] + constrained[y];
         }
         for (int i = 1; i < n; i++) {
             int here = i * L;
@@ -110,10 +158,7 @@ public final class PerceptronNameFinder implements NameFinder {
                 float top = Float.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int p = 0; p < L; p++) {
-                    if (!Labels.allowed(p, y)) {
-                        continue;
-                    }
-                    float s = best[prev + p] + transitions[(p + 1) * L + y];
+                    float s = best[prev + p] + constrained[(p + 1) * L + y];
                     if (s > top) {
                         top = s;
                         arg = p;
