@@ -70,10 +70,8 @@ public final class PublishedDates {
 
     /** The dates of {@code doc}, fetched from {@code url} (may be null); no date after {@code latest}. */
     static Dates find(Document doc, List<JsonNode> jsonLd, @Nullable String url, LocalDate latest) {
-        Found published = url == null ? null : fromUrl(url, latest);
-        if (published == null) {
-            published = fromJsonLd(jsonLd, "datePublished", latest);
-        }
+        Found fromUrl = url == null ? null : fromUrl(url, latest);
+        Found published = fromJsonLd(jsonLd, "datePublished", latest);
         Found modified = fromJsonLd(jsonLd, "dateModified", latest);
         if (published == null) {
             published = fromJsonLd(jsonLd, "dateCreated", latest);
@@ -86,6 +84,11 @@ public final class PublishedDates {
         }
         if (published == null) {
             published = fromMarkup(doc, latest);
+        }
+        if (fromUrl != null && (published == null || !published.date().day().equals(fromUrl.date().day()))) {
+            // a full date in the URL is the strongest evidence of the day; structured data keeps the time
+            // when it agrees with it
+            return new Dates(fromUrl, modified);
         }
         if (published == null) {
             published = fromAnyDateMeta(doc, latest);
