@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one saved story file into a {@link Story}, without Kafka: plain text ({@code .txt}) and HTML pages
@@ -50,6 +51,11 @@ public final class StoryReader {
         return kind(path) != Kind.UNKNOWN;
     }
 
+    /** True when {@code path} names an HTML page (optionally gzipped). */
+    public static boolean isHtml(Path path) {
+        return kind(path) == Kind.HTML;
+    }
+
     /** True when {@code fileName} is a name this reader understands. */
     public static boolean supportsName(String fileName) {
         return supports(Path.of(fileName));
@@ -71,7 +77,7 @@ public final class StoryReader {
             return new ReadResult.Unreadable(path, "cannot read: " + e);
         }
         try {
-            Article article = kind == Kind.TEXT ? TextExtractor.extract(decodeText(bytes)) : parseHtml(bytes, path);
+            Article article = kind == Kind.TEXT ? TextExtractor.extract(decodeText(bytes)) : parseHtml(bytes, path, null);
             if (article.paragraphs().isEmpty()) {
                 return new ReadResult.Unreadable(path, "no story text found");
             }
@@ -85,10 +91,25 @@ public final class StoryReader {
         }
     }
 
-    private Article parseHtml(byte[] bytes, Path path) {
+    /**
+     * Extracts the article of one file as it is (even when it has no paragraphs), reading {@code .gz}
+     * transparently; {@code url} is where the page came from, if known.
+     *
+     * @throws IOException when the file cannot be read or has an unsupported type; the message says which
+     */
+    public Article extract(Path path, @Nullable String url) throws IOException {
+        Kind kind = kind(path);
+        if (kind == Kind.UNKNOWN) {
+            throw new IOException(path + ": unsupported file type (expected .txt, .html, .htm, optionally .gz)");
+        }
+        byte[] bytes = load(path);
+        return kind == Kind.TEXT ? TextExtractor.extract(decodeText(bytes)) : parseHtml(bytes, path, url);
+    }
+
+    private Article parseHtml(byte[] bytes, Path path, @Nullable String url) {
         try {
-            Document doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
-            return html.extract(doc, null);
+            Document doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, url == null ? "" : url);
+            return html.extract(doc, url);
         } catch (IOException e) {
             throw new IllegalStateException("cannot parse HTML of " + path + ": " + e.getMessage(), e);
         }

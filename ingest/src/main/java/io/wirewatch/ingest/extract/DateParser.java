@@ -221,18 +221,25 @@ public final class DateParser {
 
     private static Map<String, Integer> months() {
         String[][] names = {
-            {"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "januari"},
-            {"february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "februari"},
-            {"march", "mar", "märz", "maerz", "mars", "marzo", "maart", "mär"},
-            {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
-            {"may", "mai", "mayo", "maggio", "mei"},
-            {"june", "jun", "juni", "juin", "junio", "giugno"},
-            {"july", "jul", "juli", "juillet", "juil", "julio", "luglio"},
-            {"august", "aug", "août", "aout", "agosto", "ago", "augustus"},
-            {"september", "sep", "sept", "septembre", "septiembre", "settembre"},
-            {"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre"},
-            {"november", "nov", "novembre", "noviembre"},
-            {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre"}};
+            {"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "januari",
+                "января", "январь", "stycznia", "leden", "ledna"},
+            {"february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "februari",
+                "февраля", "февраль", "lutego", "února"},
+            {"march", "mar", "märz", "maerz", "mars", "marzo", "maart", "mär", "марта", "март", "marca",
+                "března"},
+            {"april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "kwietnia", "dubna"},
+            {"may", "mai", "mayo", "maggio", "mei", "мая", "май", "maja", "května"},
+            {"june", "jun", "juni", "juin", "junio", "giugno", "июня", "июнь", "czerwca", "června"},
+            {"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "июля", "июль", "lipca", "července"},
+            {"august", "aug", "août", "aout", "agosto", "ago", "augustus", "августа", "август", "sierpnia",
+                "srpna"},
+            {"september", "sep", "sept", "septembre", "septiembre", "settembre", "сентября", "сентябрь",
+                "września", "září"},
+            {"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "октября", "октябрь",
+                "października", "října"},
+            {"november", "nov", "novembre", "noviembre", "ноября", "ноябрь", "listopada", "listopadu"},
+            {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre",
+                "декабря", "декабрь", "grudnia", "prosince"}};
         java.util.HashMap<String, Integer> map = new java.util.HashMap<>();
         for (int i = 0; i < names.length; i++) {
             for (String name : names[i]) {

@@ -44,20 +44,33 @@ public final class PublishedDates {
             "scholarlyarticle", "techarticle", "socialmediaposting", "liveblogposting", "posting", "review",
             "videoobject", "webpage", "creativework", "event", "medicalwebpage", "itempage", "recipe");
     private static final Pattern URL_DATE = Pattern.compile(
-            "/((?:19|20)\\d\\d)[/_-]?([01]\\d)[/_-]?([0-3]\\d)(?:[/_.-]|$)|[/_-]((?:19|20)\\d\\d)-([01]\\d)-([0-3]\\d)");
+            "/((?:19|20)\\d\\d)(?:/([01]?\\d)/([0-3]?\\d)(?=/|$|\\.html?)|([01]\\d)([0-3]\\d)(?=[/_.-]|$)"
+                    + "|[_-]([01]\\d)[_-]([0-3]\\d)(?=[/_.-]|$))"
+                    + "|[/_-]((?:19|20)\\d\\d)-([01]\\d)-([0-3]\\d)(?:[/_.-]|$)"
+                    + "|[/_-]([0-3]\\d)-([01]\\d)-((?:19|20)\\d\\d)(?:[/_.?#-]|$)");
     private static final Pattern DATE_CLASS = Pattern.compile(
             "(?i)(?:^|[-_ ])(?:date|datum|time|published|publish|pubdate|posted|post-?meta|entry-?meta|meta|byline"
                     + "|dateline|timestamp|article-?info|submitted|created|info|updated)(?:$|[-_ ])|entry-date"
                     + "|post-date|publication|posted-on|article-date|news-date");
     private static final Pattern PUBLISHED_WORDS = Pattern.compile(
-            "(?iu)(?:published|posted|veröffentlicht|erschienen|publié|publicado|am|on|vom|datum|date|created)"
-                    + "[:\\s]");
+            "(?iu)\\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|datum|date|created"
+                    + "|erstellt|geschrieben|written|publication|stand)(?:\\s+(?:on|am|le|el|il|at|vom))?\\s*[:\\s]");
+    private static final Pattern ANY_DATE = Pattern.compile(
+            "(?iu)(?<![\\d.])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d\\.\\s?[01]?\\d\\.\\s?(?:19|20)\\d\\d"
+                    + "|(?:19|20)\\d\\d/[01]\\d/[0-3]\\d|[0-3]?\\d/[01]?\\d/(?:19|20)\\d\\d|[0-3]?\\d\\.?\\s+\\p{L}{3,10}\\.?,?\\s+(?:19|20)\\d\\d"
+                    + "|\\p{L}{3,10}\\.?\\s+[0-3]?\\d(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d)(?!\\d)");
 
     private PublishedDates() {
     }
 
+    /** The dates of {@code doc}, reading its JSON-LD too; {@code url} may be null; no date after {@code latest}. */
+    public static Dates of(Document doc, @Nullable String url, LocalDate latest) {
+        return find(doc, JsonLd.blocks(doc), url, latest);
+    }
+
     /** The dates of {@code doc}, fetched from {@code url} (may be null); no date after {@code latest}. */
-    public static Dates find(Document doc, List<JsonNode> jsonLd, @Nullable String url, LocalDate latest) {
+    static Dates find(Document doc, List<JsonNode> jsonLd, @Nullable String url, LocalDate latest) {
+        Found fromUrl = url == null ? null : fromUrl(url, latest);
         Found published = fromJsonLd(jsonLd, "datePublished", latest);
         Found modified = fromJsonLd(jsonLd, "dateModified", latest);
         if (published == null) {
@@ -72,8 +85,16 @@ public final class PublishedDates {
         if (published == null) {
             published = fromMarkup(doc, latest);
         }
-        if (published == null && url != null) {
-            published = fromUrl(url, latest);
+        if (fromUrl != null && (published == null || !published.date().day().equals(fromUrl.date().day()))) {
+            // a full date in the URL is the strongest evidence of the day; structured data keeps the time
+            // when it agrees with it
+            return new Dates(fromUrl, modified);
+        }
+        if (published == null) {
+            published = fromAnyDateMeta(doc, latest);
+        }
+        if (published == null) {
+            published = fromScriptJson(doc, latest);
         }
         if (published == null) {
             published = fromDateElements(doc, latest);
@@ -83,6 +104,9 @@ public final class PublishedDates {
         }
         if (published == null) {
             published = fromText(doc, latest);
+        }
+        if (published == null) {
+            published = mostFrequentInText(doc, latest);
         }
         if (published == null && modified != null) {
             published = new Found(modified.date(), modified.evidence() + " (modified)");
@@ -134,6 +158,48 @@ public final class PublishedDates {
         return best;
     }
 
+    private static final Pattern DATE_META = Pattern.compile("(?i)date|time|publish|created|upload|release|issued");
+    private static final Pattern NOT_PUBLISHED_META = Pattern.compile("(?i)modif|updat|expir|revis|copyright"
+            + "|valid|birth|start|end|event|price|crawl|index|refresh");
+
+    /** Any other meta tag whose name says it holds a date (e.g. a site's own "uploaded" property). */
+    private static @Nullable Found fromAnyDateMeta(Document doc, LocalDate latest) {
+        for (Element meta : doc.select("meta[content]")) {
+            String key = meta.hasAttr("property") ? meta.attr("property")
+                    : meta.hasAttr("name") ? meta.attr("name") : meta.attr("itemprop");
+            if (key.isEmpty() || !DATE_META.matcher(key).find() || NOT_PUBLISHED_META.matcher(key).find()) {
+                continue;
+            }
+            Optional<DateParser.Parsed> parsed = DateParser.parse(meta.attr("content"), latest);
+            if (parsed.isPresent()) {
+                return new Found(parsed.get(), "meta:" + key);
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern SCRIPT_DATE = Pattern.compile("[\"'](?:datePublished|published_at|publishedAt"
+            + "|publishedDate|publish_date|publishDate|pubDate|firstPublished|first_published_at|date_published"
+            + "|dateCreated|created_at|createdAt|uploadDate|releaseDate)[\"']\\s*:\\s*[\"']([^\"']{6,40})[\"']");
+
+    /** A publication date in the data a page's scripts carry ({@code "published_at":"2019-03-02T06:22:28"}). */
+    private static @Nullable Found fromScriptJson(Document doc, LocalDate latest) {
+        for (Element script : doc.select("script")) {
+            String data = script.data();
+            if (data.length() > 2_000_000) {
+                continue;
+            }
+            Matcher m = SCRIPT_DATE.matcher(data);
+            while (m.find()) {
+                Optional<DateParser.Parsed> parsed = DateParser.parse(m.group(1), latest);
+                if (parsed.isPresent()) {
+                    return new Found(parsed.get(), "script-json");
+                }
+            }
+        }
+        return null;
+    }
+
     private static @Nullable Found fromMarkup(Document doc, LocalDate latest) {
         for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated], time[pubdate], "
                 + "abbr.published, .published[title], time.published, time.entry-date, [property=dc:date]")) {
@@ -170,9 +236,25 @@ public final class PublishedDates {
     public static @Nullable Found fromUrl(String url, LocalDate latest) {
         Matcher m = URL_DATE.matcher(url);
         while (m.find()) {
-            String y = m.group(1) != null ? m.group(1) : m.group(4);
-            String mo = m.group(1) != null ? m.group(2) : m.group(5);
-            String d = m.group(1) != null ? m.group(3) : m.group(6);
+            String y;
+            String mo;
+            String d;
+            if (m.group(11) != null) {
+                d = m.group(11);
+                mo = m.group(12);
+                y = m.group(13);
+            } else if (m.group(1) == null) {
+                y = m.group(8);
+                mo = m.group(9);
+                d = m.group(10);
+            } else {
+                y = m.group(1);
+                int g = m.group(2) != null ? 2 : m.group(4) != null ? 4 : 6;
+                mo = m.group(g);
+                d = m.group(g + 1);
+            }
+            mo = mo.length() == 1 ? "0" + mo : mo;
+            d = d.length() == 1 ? "0" + d : d;
             Optional<DateParser.Parsed> p = DateParser.parse(y + "-" + mo + "-" + d, latest);
             if (p.isPresent()) {
                 return new Found(p.get(), "url");
@@ -231,6 +313,37 @@ public final class PublishedDates {
             }
         }
         return null;
+    }
+
+    /** Last resort: the date written most often in the page's text (ties go to the first written). */
+    private static @Nullable Found mostFrequentInText(Document doc, LocalDate latest) {
+        Element body = doc.body();
+        if (body == null) {
+            return null;
+        }
+        Element content = body.clone();
+        content.select("script, style, [class*=comment], [id*=comment]").remove();
+        String text = content.text();
+        java.util.Map<LocalDate, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.Map<LocalDate, DateParser.Parsed> first = new java.util.HashMap<>();
+        Matcher m = ANY_DATE.matcher(text);
+        int seen = 0;
+        while (m.find() && seen++ < 500) {
+            Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest);
+            if (p.isPresent()) {
+                counts.merge(p.get().day(), 1, Integer::sum);
+                first.putIfAbsent(p.get().day(), p.get());
+            }
+        }
+        LocalDate best = null;
+        int bestCount = 0;
+        for (var entry : counts.entrySet()) {
+            if (best == null) {
+                best = entry.getKey();
+                bestCount = entry.getValue();
+            }
+        }
+        return best == null ? null : new Found(first.get(best), "text:most-frequent");
     }
 
     private static boolean insideBoilerplate(Element e) {
