@@ -143,6 +143,7 @@
 
   async function start() {
     $('filters').addEventListener('input', () => render(null));
+    $('filters').addEventListener('change', () => render(null));
     $('filters').addEventListener('submit', (e) => e.preventDefault());
     try {
       const response = await fetch('api/alerts?limit=' + MAX_ALERTS, { headers: { Accept: 'application/json' } });
