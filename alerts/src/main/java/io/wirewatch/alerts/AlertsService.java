@@ -5,6 +5,7 @@ import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.rules.RulesWatcher;
 import io.wirewatch.alerts.topology.AlertsTopology;
 import io.wirewatch.alerts.web.AlertFeed;
+import io.wirewatch.alerts.web.AlertMetrics;
 import io.wirewatch.alerts.web.DashboardServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -73,13 +74,15 @@ public final class AlertsService implements AutoCloseable {
     private final AlertFeed feed;
     private final DashboardServer server;
     private final @Nullable RulesWatcher watcher;
+    private final AlertMetrics metrics;
 
     private AlertsService(KafkaStreams streams, AlertFeed feed, DashboardServer server,
-                          @Nullable RulesWatcher watcher) {
+                          @Nullable RulesWatcher watcher, AlertMetrics metrics) {
         this.streams = streams;
         this.feed = feed;
         this.server = server;
         this.watcher = watcher;
+        this.metrics = metrics;
     }
 
     /**
@@ -88,6 +91,17 @@ public final class AlertsService implements AutoCloseable {
      * @throws io.wirewatch.alerts.rules.RulesFileException when the rules file cannot be read or is invalid
      */
     public static AlertsService start(Config config) {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(Config)}, with a bearer token that then guards the dashboard, API, event stream and metrics
+     * (not /health): clients send {@code Authorization: Bearer <token>}; a browser opens {@code /?token=<token>}
+     * once and gets a cookie.
+     *
+     * @param bearerToken at least 16 characters of A-Z a-z 0-9 . _ ~ + / = -; null for no token
+     */
+    public static AlertsService start(Config config, @Nullable String bearerToken) {
         RulesWatcher watcher = config.rulesFile() == null ? null
                 : RulesWatcher.watch(config.rulesFile(), RULES_CHECK_EVERY);
         RuleSet defaults = watcher == null ? DefaultRules.ruleSet() : null;
@@ -98,23 +112,26 @@ public final class AlertsService implements AutoCloseable {
             LOG.error("Alert stream thread failed; replacing it", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        AlertMetrics metrics = new AlertMetrics(config.clock()).bind(streams);
         streams.start();
         AlertFeed feed = null;
         try {
             feed = AlertFeed.start(config.bootstrapServers(), config.clientProperties(), FEED_CAPACITY);
+            feed.onAlert(entry -> metrics.alertRead(entry.alert()));
             DashboardServer server = DashboardServer.start(new DashboardServer.Config(config.httpHost(),
                     config.httpPort(), feed, () -> streams.state().name(),
                     () -> streams.state() == KafkaStreams.State.RUNNING, rules,
-                    watcher == null ? () -> null : watcher::lastError));
+                    watcher == null ? () -> null : watcher::lastError, metrics, bearerToken));
             LOG.info("Alerts started (application.id {}, brokers {}, {} rules from {}), dashboard at {}",
                     config.applicationId(), config.bootstrapServers(), rules.get().rules().size(),
                     rules.get().origin(), server.uri());
-            return new AlertsService(streams, feed, server, watcher);
+            return new AlertsService(streams, feed, server, watcher, metrics);
         } catch (RuntimeException e) {
             if (feed != null) {
                 feed.close();
             }
             streams.close(leaveGroup());
+            metrics.close();
             if (watcher != null) {
                 watcher.close();
             }
@@ -155,6 +172,7 @@ public final class AlertsService implements AutoCloseable {
         feed.close();
         server.close();
         streams.close(leaveGroup());
+        metrics.close();
         if (watcher != null) {
             watcher.close();
         }

@@ -121,6 +121,12 @@ class AlertsServiceIT {
         assertThat(status.get("streams").asText()).isEqualTo("RUNNING");
         assertThat(status.get("consumer").get("ok").asBoolean()).isTrue();
 
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(base.resolve("metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("wirewatch_alerts_total{rule=\"conflict-language\",severity=\"MEDIUM\"} 2.0")
+                .contains("wirewatch_alert_delivery_seconds").contains("kafka_stream");
+        java.nio.file.Files.writeString(Path.of("target", "metrics-sample.txt"), metrics.body());
+
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(base).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);

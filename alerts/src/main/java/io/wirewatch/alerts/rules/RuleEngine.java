@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges one enriched story against a rule set: every rule that fires gives one {@link Alert} carrying its
@@ -38,7 +39,7 @@ public final class RuleEngine {
     }
 
     /** The alert {@code story} raises under {@code rule}, or null when the rule does not fire. */
-    public static @org.jspecify.annotations.Nullable Alert evaluate(Rule rule, EnrichedStory story, Instant raisedAt) {
+    public static @Nullable Alert evaluate(Rule rule, EnrichedStory story, Instant raisedAt) {
         List<Signal> evidence = story.getSignals().stream().filter(rule::matches).sorted(STRONGEST_FIRST).toList();
         if (evidence.size() < rule.minSignals()) {
             return null;

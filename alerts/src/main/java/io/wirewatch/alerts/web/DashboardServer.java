@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The alerts service's HTTP face (Javalin on Jetty): the dashboard page, {@code GET /api/alerts},
- * {@code GET /api/alerts/stream} (Server-Sent Events, resumable by {@code Last-Event-ID}) and {@code GET /health}.
+ * {@code GET /api/alerts/stream} (Server-Sent Events, resumable by {@code Last-Event-ID}), {@code GET /health}
+ * and {@code GET /metrics}. Every response carries a Content-Security-Policy; an optional bearer token guards
+ * everything but {@code /health}.
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -36,6 +40,8 @@ public final class DashboardServer implements AutoCloseable {
     private static final Duration PING_EVERY = Duration.ofSeconds(15);
     /** Enough threads for a few hundred open event streams, each of which holds one. */
     private static final int MAX_THREADS = 512;
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
+    static final String TOKEN_COOKIE = "wirewatch_token";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -47,10 +53,19 @@ public final class DashboardServer implements AutoCloseable {
      * @param streamsUp    whether Streams is running
      * @param rules        the rules in force, for /health
      * @param rulesError   why the last change to the rules file was refused, or null
+     * @param metrics      served at /metrics
+     * @param bearerToken  when set, every path but /health needs it: as {@code Authorization: Bearer <token>}, or
+     *                     as the cookie a browser gets by opening {@code /?token=<token>} once
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
-                         BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError) {
+                         BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
+                         AlertMetrics metrics, @Nullable String bearerToken) {
         public Config {
+            Objects.requireNonNull(metrics, "metrics");
+            if (bearerToken != null && !TOKEN.matcher(bearerToken).matches()) {
+                throw new IllegalArgumentException("the bearer token must be at least 16 characters of A-Z a-z 0-9 "
+                        + "and . _ ~ + / = -");
+            }
             Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(rulesError, "rulesError");
             Objects.requireNonNull(host, "host");
@@ -83,12 +98,20 @@ public final class DashboardServer implements AutoCloseable {
                 ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
+                if (config.bearerToken() != null) {
+                    guard(ctx, config.bearerToken());
+                }
             });
+            javalin.routes.exception(AccessDenied.class, (e, ctx) -> ctx.status(401)
+                    .header("WWW-Authenticate", "Bearer realm=\"wirewatch\"").contentType("application/json")
+                    .result(AvroJson.write(JsonNodeFactory.instance.objectNode().put("error", e.getMessage()))));
+            javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(config.metrics().scrape()));
             javalin.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
             javalin.routes.get("/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
             javalin.routes.get("/dashboard.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
             javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed));
-            javalin.routes.get("/api/alerts/stream", ctx -> stream(ctx, feed));
+            javalin.routes.get("/api/alerts/stream", ctx -> stream(ctx, feed, config.metrics()));
             javalin.routes.get("/health", ctx -> health(ctx, config));
             javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
                     .contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
@@ -140,7 +163,7 @@ public final class DashboardServer implements AutoCloseable {
      * resumes after {@code Last-Event-ID} (header, or {@code lastEventId} query parameter for a first connection);
      * without one it gets the alerts raised from now on. Holds one thread per client while open.
      */
-    private static void stream(Context ctx, AlertFeed feed) throws IOException {
+    private static void stream(Context ctx, AlertFeed feed, AlertMetrics metrics) throws IOException {
         AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
         String resumeFrom = ctx.header("Last-Event-ID");
         if (resumeFrom == null || resumeFrom.isBlank()) {
@@ -155,6 +178,7 @@ public final class DashboardServer implements AutoCloseable {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         OutputStream out = response.getOutputStream();
+        metrics.streamOpened();
         try {
             write(out, "retry: 2000\n: connected\n\n");
             while (!feed.isClosed()) {
@@ -173,6 +197,43 @@ public final class DashboardServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("Event stream client {} went away: {}", ctx.ip(), e.toString());
+        } finally {
+            metrics.streamClosed();
+        }
+    }
+
+    /**
+     * Lets a request through when it carries the token; {@code GET /?token=} with the right token sets the cookie
+     * (HttpOnly, SameSite=Strict) and redirects to the page, so a browser's page, fetches and EventSource carry it.
+     */
+    private static void guard(Context ctx, String token) {
+        if (ctx.path().equals("/health")) {
+            return;
+        }
+        String fromQuery = ctx.queryParam("token");
+        if (fromQuery != null && ctx.path().equals("/") && same(fromQuery, token)) {
+            ctx.header("Set-Cookie", TOKEN_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+            ctx.redirect("/");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : ctx.cookie(TOKEN_COOKIE);
+        if (presented == null || !same(presented, token)) {
+            throw new AccessDenied(presented == null ? "a bearer token is required"
+                    : "the bearer token is not valid");
+        }
+    }
+
+    private static boolean same(String presented, String token) {
+        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request without the right token. */
+    static final class AccessDenied extends RuntimeException {
+        AccessDenied(String message) {
+            super(message);
         }
     }
 

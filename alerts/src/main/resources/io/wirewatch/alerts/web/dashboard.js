@@ -1,6 +1,6 @@
 // The wirewatch dashboard: loads recent alerts, then follows the live feed over Server-Sent Events.
 // Every piece of alert data reaches the page through textContent or attributes set from checked values,
-// never through innerHTML, so a story title holding markup shows as text and runs nothing.
+// never parsed as HTML, so a story title holding markup shows as text and runs nothing.
 'use strict';
 
 (function () {
@@ -143,6 +143,7 @@
 
   async function start() {
     $('filters').addEventListener('input', () => render(null));
+    $('filters').addEventListener('change', () => render(null));
     $('filters').addEventListener('submit', (e) => e.preventDefault());
     try {
       const response = await fetch('api/alerts?limit=' + MAX_ALERTS, { headers: { Accept: 'application/json' } });

@@ -1,0 +1,77 @@
+package io.wirewatch.alerts.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.alerts.testing.Stories;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.Severity;
+import io.wirewatch.schema.Signal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RuleEngineTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void shouldExplainWhoSaidWhatToWhomAndHow() {
+        Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), Stories.seed(), NOW);
+
+        assertThat(alert).isNotNull();
+        assertThat(alert.getExplanation()).isEqualTo("Hard conflict language: a threat, rejection, demand or use of "
+                + "force said plainly, on a condition or as intent. 2 signals: Sergei Lavrov (RUS) threatened the West: "
+                + "'Moscow will take the necessary retaliatory measures' (conditional); United States (USA) rejected "
+                + "Russia: 'no concessions' (asserted). Escalation score 8.9. Rule conflict-language v1.");
+        assertThat(alert.getTitle()).isEqualTo("Sergei Lavrov (RUS) threatened the West: "
+                + "'Moscow will take the necessary retaliatory measures'");
+        assertThat(alert.getStoryUrl()).isEqualTo("https://example.org/seed-1");
+        assertThat(alert.getPublishedAt()).isEqualTo(Stories.PUBLISHED);
+    }
+
+    @Test
+    void shouldScoreFromEvidenceWhenTheEnricherGaveNoScore() {
+        String s = "Officials said they would impose new sanctions.";
+        EnrichedStory story = Stories.enriched(Stories.story("s-1", "Sanctions ahead", null, s), List.of(),
+                List.of(Stories.signal("SANCTION", -8.0, Modality.FUTURE, "USA", null, null, "impose new sanctions", s)),
+                0.0);
+
+        Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), story, NOW);
+
+        assertThat(alert).isNotNull();
+        assertThat(alert.getScore()).isEqualTo(7.2);
+        assertThat(alert.getSeverity()).isEqualTo(Severity.MEDIUM);
+        assertThat(alert.getDyad()).as("no target, no dyad").isNull();
+        assertThat(alert.getTitle()).as("no entity names the actor, no target").isEqualTo(
+                "USA sanctioned: 'impose new sanctions'");
+    }
+
+    @Test
+    void shouldNeedEveryConditionOfARule() {
+        Rule rule = Rule.of("r", "1", "").withCategories(Set.of("THREATEN")).withDyads(List.of(Dyad.parse("RUS->*")))
+                .withPhrases(List.of("retaliatory"));
+        Signal threat = Stories.seed().getSignals().get(1);
+
+        assertThat(rule.matches(threat)).isTrue();
+        assertThat(rule.withDyads(List.of(Dyad.parse("USA->*"))).matches(threat)).isFalse();
+        assertThat(rule.withPhrases(List.of("ultimatum")).matches(threat)).isFalse();
+        assertThat(rule.withActors(Set.of("WST")).matches(threat)).isTrue();
+        assertThat(rule.withActors(Set.of("CHN")).matches(threat)).isFalse();
+        assertThat(rule.withModalities(Set.of(Modality.ASSERTED)).matches(threat)).isFalse();
+        assertThat(rule.withMinSignals(2).withCategories(Set.of()).withDyads(List.of()).withPhrases(List.of()))
+                .satisfies(r -> assertThat(RuleEngine.evaluate(r, Stories.seed(), NOW)).isNotNull());
+        assertThat(RuleEngine.evaluate(rule.withMinSignals(2), Stories.seed(), NOW)).isNull();
+    }
+
+    @Test
+    void shouldGiveDeterministicIdsPerRuleVersionAndCluster() {
+        assertThat(AlertIds.of("r", "1", "story-a", null)).isEqualTo(AlertIds.of("r", "1", "story-a", null))
+                .startsWith("al-").hasSize(27);
+        assertThat(AlertIds.of("r", "1", "story-a", "c")).isEqualTo(AlertIds.of("r", "1", "story-b", "c"));
+        assertThat(AlertIds.of("r", "1", "story-a", null)).isNotEqualTo(AlertIds.of("r", "2", "story-a", null))
+                .isNotEqualTo(AlertIds.of("q", "1", "story-a", null));
+    }
+}
