@@ -1,6 +1,7 @@
 package io.wirewatch.app;
 
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.Enrichers;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +32,7 @@ final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         EnrichService service = EnrichService.start(new EnrichService.Config(kafka.bootstrapServers, applicationId,
-                stateDir, kafka.clientProperties(), Enrichers.standard(Clock.systemUTC())));
+                stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(Enrichers.standard(Clock.systemUTC()))));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();

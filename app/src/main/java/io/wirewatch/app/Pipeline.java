@@ -3,6 +3,7 @@ package io.wirewatch.app;
 import io.wirewatch.alerts.AlertsService;
 import io.wirewatch.broker.EmbeddedBroker;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.Enrichers;
 import java.net.URI;
 import java.nio.file.Path;
@@ -68,7 +69,8 @@ final class Pipeline implements AutoCloseable {
         try {
             Path streams = config.dataDir().resolve("streams");
             enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
-                    streams.resolve("enrich"), Map.of(), Enrichers.standard(config.clock())));
+                    streams.resolve("enrich"), Map.of(), EnrichTopology.Config.defaults(Enrichers.standard(config.clock())),
+                    "127.0.0.1", 0));
             alerts = AlertsService.start(new AlertsService.Config(bootstrap, "wirewatch-alerts",
                     streams.resolve("alerts"), config.httpHost(), config.httpPort(), Map.of(), config.rulesFile(),
                     config.clock()));

@@ -1,0 +1,34 @@
+package io.wirewatch.enrich;
+
+import io.wirewatch.enrich.entity.ActorTagger;
+import io.wirewatch.enrich.ner.NameFinder;
+import io.wirewatch.enrich.ner.PerceptronNameFinder;
+import io.wirewatch.enrich.stance.PatternStanceTagger;
+import io.wirewatch.enrich.stance.WeightedEscalationScorer;
+import io.wirewatch.enrich.text.WireSentenceSplitter;
+import java.time.Clock;
+
+/** The enrichers wirewatch ships. */
+public final class Enrichers {
+
+    /** Names the version of the enrichment in every {@code EnrichedStory}, so stored results say what made them. */
+    public static final String VERSION = "wirewatch-enrich/1";
+
+    private Enrichers() {
+    }
+
+    /**
+     * The standard enricher: the wire-copy sentence splitter, the actor knowledge base with the bundled
+     * statistical name finder for names it does not know, the pattern stance tagger and the weighted escalation
+     * score. Loading the knowledge base and the model takes a moment: build it once and share it (thread-safe).
+     */
+    public static Enricher standard(Clock clock) {
+        return withNames(PerceptronNameFinder.bundled(), clock);
+    }
+
+    /** The standard enricher with another name finder (e.g. one retrained with {@code wirewatch train ner}). */
+    public static Enricher withNames(NameFinder names, Clock clock) {
+        return new Enricher(WireSentenceSplitter.standard(), ActorTagger.standard(names),
+                PatternStanceTagger.standard(), WeightedEscalationScorer.standard(), VERSION, clock);
+    }
+}
