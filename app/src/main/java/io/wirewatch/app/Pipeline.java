@@ -3,6 +3,7 @@ package io.wirewatch.app;
 import io.wirewatch.alerts.AlertsService;
 import io.wirewatch.broker.EmbeddedBroker;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.Enricher;
 import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.Enrichers;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +50,17 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts the embedded broker, then the services on it, and waits until they are RUNNING. */
     static Pipeline start(Config config, Duration readyTimeout) {
-        EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(config.dataDir(), config.kafkaPort()));
+        // Loading the knowledge base and the name model takes seconds: do it while the broker starts.
+        CompletableFuture<Enricher> enricher = CompletableFuture.supplyAsync(() -> Enrichers.standard(config.clock()));
+        EmbeddedBroker broker;
         try {
-            return startServices(broker, broker.bootstrapServers(), config, readyTimeout);
+            broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(config.dataDir(), config.kafkaPort()));
+        } catch (RuntimeException e) {
+            enricher.cancel(true);
+            throw e;
+        }
+        try {
+            return startServices(broker, broker.bootstrapServers(), config, enricher, readyTimeout);
         } catch (RuntimeException e) {
             closeQuietly(broker);
             throw e;
@@ -59,28 +69,32 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts the services on an existing cluster (whose topics exist) and waits until they are RUNNING. */
     static Pipeline startOn(String bootstrapServers, Config config, Duration readyTimeout) {
-        return startServices(null, bootstrapServers, config, readyTimeout);
+        return startServices(null, bootstrapServers, config,
+                CompletableFuture.supplyAsync(() -> Enrichers.standard(config.clock())), readyTimeout);
     }
 
     private static Pipeline startServices(@Nullable EmbeddedBroker broker, String bootstrap, Config config,
-                                          Duration readyTimeout) {
+                                          CompletableFuture<Enricher> enricher, Duration readyTimeout) {
         EnrichService enrich = null;
-        AlertsService alerts = null;
+        CompletableFuture<AlertsService> alerts = null;
         try {
             Path streams = config.dataDir().resolve("streams");
+            // The alert service does not need the enricher: start it while the models finish loading.
+            alerts = CompletableFuture.supplyAsync(() -> AlertsService.start(new AlertsService.Config(bootstrap,
+                    "wirewatch-alerts", streams.resolve("alerts"), config.httpHost(), config.httpPort(), Map.of(),
+                    config.rulesFile(), config.clock())));
             enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
-                    streams.resolve("enrich"), Map.of(), EnrichTopology.Config.defaults(Enrichers.standard(config.clock())),
+                    streams.resolve("enrich"), Map.of(), EnrichTopology.Config.defaults(enricher.join()),
                     "127.0.0.1", 0));
-            alerts = AlertsService.start(new AlertsService.Config(bootstrap, "wirewatch-alerts",
-                    streams.resolve("alerts"), config.httpHost(), config.httpPort(), Map.of(), config.rulesFile(),
-                    config.clock()));
-            Pipeline pipeline = new Pipeline(broker, bootstrap, enrich, alerts);
+            Pipeline pipeline = new Pipeline(broker, bootstrap, enrich, alerts.join());
             pipeline.awaitRunning(readyTimeout);
             return pipeline;
         } catch (RuntimeException e) {
-            closeQuietly(alerts);
+            if (alerts != null) {
+                closeQuietly(alerts.handle((service, error) -> service).join());
+            }
             closeQuietly(enrich);
-            throw e;
+            throw unwrap(e);
         }
     }
 
@@ -114,6 +128,12 @@ final class Pipeline implements AutoCloseable {
         closeQuietly(alerts);
         closeQuietly(enrich);
         closeQuietly(broker);
+    }
+
+    /** The failure inside a CompletionException, so callers see what went wrong rather than where. */
+    private static RuntimeException unwrap(RuntimeException e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException cause
+                ? cause : e;
     }
 
     private static void closeQuietly(@Nullable AutoCloseable closeable) {

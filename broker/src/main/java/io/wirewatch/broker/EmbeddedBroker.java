@@ -44,6 +44,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Config config;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final DataDirLock lock;
     private volatile boolean closed;
 
     /** How to start the broker. A port of 0 picks a free port. */
@@ -69,10 +70,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private EmbeddedBroker(Config config, KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedBroker(Config config, KafkaRaftServer server, String bootstrapServers, DataDirLock lock) {
         this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.lock = lock;
     }
 
     /**
@@ -88,23 +90,31 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new BrokerException("cannot create broker data folder " + logDir + ": " + e.getMessage(), e);
         }
-        int port = config.port() == 0 ? freePort() : config.port();
-        int controllerPort = config.controllerPort() == 0 ? freePort() : config.controllerPort();
-        Properties props = serverProperties(logDir, port, controllerPort, config.overrides());
-        KafkaConfig kafkaConfig = KafkaConfig.fromProps(props, false);
-        formatIfNew(logDir, kafkaConfig);
-
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        KafkaRaftServer server;
+        int port;
         long started = System.nanoTime();
-        KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
+        try {
+            port = config.port() == 0 ? freePort() : requireFree(config.port());
+            int controllerPort = config.controllerPort() == 0 ? freePort() : requireFree(config.controllerPort());
+            Properties props = serverProperties(logDir, port, controllerPort, config.overrides());
+            KafkaConfig kafkaConfig = KafkaConfig.fromProps(props, false);
+            formatIfNew(logDir, kafkaConfig);
+            server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             server.startup();
         } catch (RuntimeException e) {
             safeShutdown(server);
+            lock.close();
             throw new BrokerException("embedded broker did not start on port " + port + " with data in " + logDir
                     + ": " + e.getMessage(), e);
         }
         String bootstrap = "127.0.0.1:" + port;
-        EmbeddedBroker broker = new EmbeddedBroker(config, server, bootstrap);
+        EmbeddedBroker broker = new EmbeddedBroker(config, server, bootstrap, lock);
         try {
             broker.createTopics(config.topics());
         } catch (RuntimeException e) {
@@ -164,6 +174,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         closed = true;
         LOG.info("Stopping embedded Kafka broker at {}", bootstrapServers);
         safeShutdown(server);
+        lock.close();
     }
 
     private static void safeShutdown(KafkaRaftServer server) {
@@ -223,6 +234,17 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .run();
         } catch (Exception e) {
             throw new BrokerException("cannot format broker data folder " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return port;
+        } catch (IOException e) {
+            throw new BrokerException("port " + port + " on 127.0.0.1 is in use (another Kafka or wirewatch?): choose"
+                    + " another port", e);
         }
     }
 

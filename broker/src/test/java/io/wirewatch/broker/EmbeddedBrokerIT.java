@@ -1,6 +1,7 @@
 package io.wirewatch.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;
@@ -47,6 +48,31 @@ class EmbeddedBrokerIT {
 
         try (EmbeddedBroker again = EmbeddedBroker.start(EmbeddedBroker.Config.of(dataDir, 0))) {
             assertThat(readAll(again.bootstrapServers(), "restart-test")).containsExactly("survives");
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondBrokerOnTheSameDataFolder() {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(dataDir, 0))) {
+            assertThatThrownBy(() -> EmbeddedBroker.start(EmbeddedBroker.Config.of(dataDir, 0)))
+                    .isInstanceOf(BrokerException.class)
+                    .hasMessageContaining("is in use by another wirewatch")
+                    .hasMessageContaining("--data-dir");
+            assertThat(broker.bootstrapServers()).isNotBlank();
+        }
+    }
+
+    @Test
+    void shouldRefuseAPortInUseWithAClearMessage(@TempDir Path other) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> EmbeddedBroker.start(EmbeddedBroker.Config.of(other, taken.getLocalPort())))
+                    .isInstanceOf(BrokerException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort())
+                    .hasMessageContaining("in use");
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(other, 0))) {
+            assertThat(broker.bootstrapServers()).as("the data folder was unlocked again").isNotBlank();
         }
     }
 
