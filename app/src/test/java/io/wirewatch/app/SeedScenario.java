@@ -68,7 +68,7 @@ abstract class SeedScenario {
     }
 
     @Test
-    void shouldRaiseExactlyOneAlertForTheSeedStoryEvenWhenItIsIngestedTwice() throws Exception {
+    void shouldRaiseExactlyOneAlertPerRuleForTheSeedStoryEvenWhenItIsIngestedTwice() throws Exception {
         Path seed = seed();
         assertThat(ingest(bootstrapServers(), List.of(seed)).produced()).isEqualTo(1);
         assertThat(ingest(bootstrapServers(), List.of(seed)).failures()).isEmpty();
@@ -81,14 +81,19 @@ abstract class SeedScenario {
                 Topics.ALERTS.valueSerde().deserializer());
         List<Alert> seedAlerts = alerts.stream().map(ConsumerRecord::value)
                 .filter(a -> a.getStoryTitle().contains("no concessions to Russia")).toList();
-        assertThat(seedAlerts).as("alerts for the seed story").hasSize(1);
-        assertThat(seedAlerts.get(0).getEvidence()).as("evidence of the seed alert")
+        assertThat(seedAlerts).as("alerts for the seed story").isNotEmpty();
+        assertThat(seedAlerts.stream().collect(java.util.stream.Collectors.groupingBy(Alert::getRuleId,
+                java.util.stream.Collectors.counting())))
+                .as("alerts per rule for the seed story, ingested twice").allSatisfy((rule, count) ->
+                        assertThat(count).as(rule).isEqualTo(1L));
+        assertThat(seedAlerts).allSatisfy(alert -> assertThat(alert.getEvidence()).as("evidence of " + alert.getId())
                 .anySatisfy(signal -> assertThat(signal.getEvidence() + " " + signal.getSentence())
-                        .containsAnyOf("no concessions", "retaliatory measures"));
+                        .containsAnyOf("no concessions", "retaliatory measures")));
 
         List<ConsumerRecord<String, String>> json = KafkaProbe.readAll(bootstrapServers(),
                 Topics.ALERTS_JSON.name(), Topics.ALERTS_JSON.valueSerde().deserializer());
-        assertThat(json).extracting(ConsumerRecord::key).contains(seedAlerts.get(0).getId());
+        assertThat(json).extracting(ConsumerRecord::key)
+                .containsAll(seedAlerts.stream().map(Alert::getId).toList());
     }
 
     @Test
