@@ -174,14 +174,18 @@ final class Features {
                 continue;
             }
             int maxEnd = Math.min(n, start + Lexicon.MAX_NAME_TOKENS);
-            for (int end = start + 1; end <= maxEnd; end++) {
-                int exact = lexicon.exactTypes(words, start, end);
-                int lowered = lexicon.lowerTypes(lower, start, end);
-                if (exact != 0) {
-                    mark(bits, start, end, exact, 0);
+            boolean exactAlive = true;
+            boolean lowerAlive = true;
+            for (int end = start + 1; end <= maxEnd && (exactAlive || lowerAlive); end++) {
+                if (exactAlive) {
+                    int exact = lexicon.exactTypes(words, start, end);
+                    mark(bits, start, end, exact & Lexicon.TYPE_BITS, 0);
+                    exactAlive = (exact & Lexicon.PREFIX) != 0;
                 }
-                if (lowered != 0) {
-                    mark(bits, start, end, lowered, 16);
+                if (lowerAlive) {
+                    int lowered = lexicon.lowerTypes(lower, start, end);
+                    mark(bits, start, end, lowered & Lexicon.TYPE_BITS, 16);
+                    lowerAlive = (lowered & Lexicon.PREFIX) != 0;
                 }
             }
         }
@@ -189,6 +193,9 @@ final class Features {
     }
 
     private static void mark(int[] bits, int start, int end, int types, int offset) {
+        if (types == 0) {
+            return;
+        }
         for (int type = 0; type < 4; type++) {
             if ((types & (1 << type)) == 0) {
                 continue;

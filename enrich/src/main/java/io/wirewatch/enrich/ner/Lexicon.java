@@ -16,6 +16,9 @@ import java.util.Map;
 final class Lexicon {
 
     static final int MAX_NAME_TOKENS = 8;
+    /** Set on a gazetteer key that begins a longer name, so that matching can stop as soon as it is absent. */
+    static final int PREFIX = 1 << 4;
+    static final int TYPE_BITS = 0xf;
     private static final int T_GAZ_EXACT = 1;
     private static final int T_GAZ_LOWER = 2;
     private static final int T_PRIOR = 3;
@@ -49,6 +52,10 @@ final class Lexicon {
                 if (name.end() - name.start() <= MAX_NAME_TOKENS) {
                     gazetteer.or(exactKey(tokens, name.start(), name.end()), 1 << type);
                     gazetteer.or(lowerKey(tokens, name.start(), name.end()), 1 << type);
+                    for (int end = name.start() + 1; end < name.end(); end++) {
+                        gazetteer.or(exactKey(tokens, name.start(), end), PREFIX);
+                        gazetteer.or(lowerKey(tokens, name.start(), end), PREFIX);
+                    }
                 }
             }
             for (int i = 0; i < tokens.size(); i++) {
@@ -95,7 +102,10 @@ final class Lexicon {
         return Hashing.finish(h);
     }
 
-    /** Types (bit per type) of the gazetteer name exactly {@code words[start, end)}, or 0. */
+    /**
+     * Types (bit per type) of the gazetteer name exactly {@code words[start, end)}, or'd with {@link #PREFIX} when
+     * a longer name starts with those words; 0 when neither.
+     */
     int exactTypes(String[] words, int start, int end) {
         long h = Hashing.start(T_GAZ_EXACT);
         for (int i = start; i < end; i++) {
@@ -104,7 +114,7 @@ final class Lexicon {
         return gazetteer.get(Hashing.finish(h), 0);
     }
 
-    /** Types of the gazetteer name {@code lower[start, end)} in lower case, or 0. */
+    /** As {@link #exactTypes}, for the lower-cased words {@code lower[start, end)}. */
     int lowerTypes(String[] lower, int start, int end) {
         long h = Hashing.start(T_GAZ_LOWER);
         for (int i = start; i < end; i++) {

@@ -28,7 +28,7 @@ public final class PerceptronNameFinder implements NameFinder {
     public static final String BUNDLED_RESOURCE = "/io/wirewatch/enrich/ner/conll2003-en.model.gz";
 
     private static final int MAGIC = 0x574e4552; // "WNER"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int L = Labels.COUNT;
     private static final int MAX_WINDOW = 1000;
 

@@ -47,7 +47,7 @@ class BundledModelTest {
     @Test
     void shouldFindEveryPlaceOfTheSeedStorysExerciseSentenceAsAName() {
         // In eng.train "Kaliningrad" occurs only in a football club's name (ORG); in this sentence the model finds
-        // it but types it PER, a known weakness written up in MODEL_CARD.md. The other places get LOC.
+        // it but mistypes it, a known weakness written up in MODEL_CARD.md. The other places get LOC.
         List<String> tokens = TrainerTest.tokens("As part of the exercise , motorized infantry and artillery units in"
                 + " southwestern Russia practiced shelling , warplanes bombed Kaliningrad in the Baltic Sea , dozens of"
                 + " warships sailed for training exercises in the Black Sea and Arctic , and arrived in Belarus for"
