@@ -149,7 +149,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Webhook {} stopped: {}", webhook.url(), e.toString(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 

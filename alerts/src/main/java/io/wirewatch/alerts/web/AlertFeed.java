@@ -190,7 +190,7 @@ public final class AlertFeed implements AutoCloseable {
             lastError = e.toString();
             LOG.error("Alert feed stopped: {}", e.toString(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
