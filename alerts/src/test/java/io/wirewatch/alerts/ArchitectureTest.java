@@ -22,7 +22,7 @@ class ArchitectureTest {
     void shouldKeepRulesFreeOfKafkaAndHttp() {
         noClasses().that().resideInAPackage("io.wirewatch.alerts.rules..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.apache.kafka..", "io.javalin..", "org.eclipse.jetty..")
-                .because("rules are pure: the topology and backtests share them").check(ALERTS);
+                .because("rules are pure decisions, testable and reusable without Kafka").check(ALERTS);
     }
 
     @Test

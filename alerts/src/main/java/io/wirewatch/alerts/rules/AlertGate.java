@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whether a candidate alert goes out: each alert id once; for a rule needing several independent sources, only once
  * that many sources have carried the story cluster; and not while its rule cools down for the same cluster or dyad.
- * The same decisions run live (state in changelogged stores) and in backtests (state in memory).
+ * The topology keeps the state in changelogged stores; {@link InMemory} keeps it in memory (tests, offline tools).
  */
 public final class AlertGate {
 
@@ -100,7 +100,7 @@ public final class AlertGate {
         return keys;
     }
 
-    /** State in memory, for backtests. Not thread-safe. */
+    /** State in memory, for tests and offline tools. Not thread-safe. */
     public static final class InMemory implements State {
         private final Map<String, Long> raised = new HashMap<>();
         private final Map<String, Long> fired = new HashMap<>();

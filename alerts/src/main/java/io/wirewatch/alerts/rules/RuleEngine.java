@@ -32,8 +32,8 @@ public final class RuleEngine {
 
     /**
      * Avro 1.12.2 refuses to load generated classes reflectively (as copying builders and defaults do) until their
-     * package is trusted, and {@link io.wirewatch.schema.AvroSerde}'s initialiser is what trusts it. A backtest may
-     * build alerts before any serde exists, so initialise it here.
+     * package is trusted, and {@link io.wirewatch.schema.AvroSerde}'s initialiser is what trusts it. Code that builds
+     * alerts before any serde exists (a test, an offline tool) would fail, so initialise it here.
      */
     public static void trustSchemaClasses() {
         try {

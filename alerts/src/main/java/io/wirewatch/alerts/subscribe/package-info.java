@@ -1,4 +1,4 @@
-/** Subscribing to alerts outside the dashboard: tailing news.alerts as JSON lines, and webhooks. */
+/** Subscribing to alerts outside the dashboard: webhooks. */
 @NullMarked
 package io.wirewatch.alerts.subscribe;
 
