@@ -23,7 +23,11 @@
   function severityRank(s) { return SEVERITIES.indexOf(s); }
 
   function filters() {
-    return { minSeverity: $('min-severity').value, actor: $('actor').value.trim().toUpperCase() };
+    return {
+      minSeverity: $('min-severity').value,
+      actor: $('actor').value.trim().toUpperCase(),
+      words: $('search').value.trim().toLowerCase().split(/\s+/).filter((w) => w.length > 0)
+    };
   }
 
   function passes(alert, f) {
@@ -32,6 +36,12 @@
       const actors = (alert.actors || []).map((a) => String(a).toUpperCase());
       const dyad = alert.dyad ? String(alert.dyad).toUpperCase().split('->') : [];
       if (!actors.includes(f.actor) && !dyad.includes(f.actor)) return false;
+    }
+    if (f.words.length > 0) {
+      const text = [alert.title, alert.storyTitle, alert.explanation, alert.storyId,
+        ...(alert.evidence || []).map((s) => s.sentence + ' ' + s.evidence + ' ' + (s.speaker || ''))]
+        .join(' ').toLowerCase();
+      if (!f.words.every((w) => text.includes(w))) return false;
     }
     return true;
   }

@@ -72,7 +72,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void shouldShowAlertsLiveAsTextWithHighlightedEvidenceAndFilters() {
+    void shouldShowAlertsLiveAsTextWithHighlightedEvidenceFiltersAndSearch() {
         await().atMost(WAIT).until(service::isRunning);
         produce(Stories.seed("before-page", null));
         await().atMost(WAIT).until(() -> httpAlertCount() >= 1);
@@ -113,6 +113,16 @@ class DashboardBrowserIT {
         assertThat(cards().get(0).findElement(By.className("story-title")).getText())
                 .isEqualTo("There are no concessions to Russia in the US response");
         actor.clear();
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("retaliatory LAVROV");
+        await().atMost(WAIT).until(() -> cards().size() == 1);
+        assertThat(cards().get(0).findElement(By.className("alert-title")).getText()).startsWith("Sergei Lavrov");
+        search.sendKeys(" nowhere-to-be-found");
+        await().atMost(WAIT).until(() -> cards().isEmpty());
+        search.clear();
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('search').dispatchEvent(new Event('input', {bubbles: true}));");
+        await().atMost(WAIT).until(() -> cards().size() == 2);
         browser.findElement(By.id("min-severity")).sendKeys("CRITICAL");
         await().atMost(WAIT).until(() -> cards().isEmpty());
         ((JavascriptExecutor) browser).executeScript("const s = document.getElementById('min-severity');"
