@@ -142,6 +142,7 @@
     const source = new EventSource('api/alerts/stream?lastEventId=' + encodeURIComponent(String(lastOffset)));
     source.addEventListener('open', () => setStatus(true, 'live'));
     source.addEventListener('error', () => setStatus(false, 'reconnecting…'));
+    source.addEventListener('gap', () => loadRecent());
     source.addEventListener('alert', (event) => {
       try {
         add(JSON.parse(event.data), Number(event.lastEventId), true);
@@ -151,10 +152,8 @@
     });
   }
 
-  async function start() {
-    $('filters').addEventListener('input', () => render(null));
-    $('filters').addEventListener('change', () => render(null));
-    $('filters').addEventListener('submit', (e) => e.preventDefault());
+  // The newest alerts over REST: at start, and when the stream says it resumed past what the server still holds.
+  async function loadRecent() {
     try {
       const response = await fetch('api/alerts?limit=' + MAX_ALERTS, { headers: { Accept: 'application/json' } });
       if (response.ok) {
@@ -165,6 +164,13 @@
       setStatus(false, 'cannot load alerts');
     }
     render(null);
+  }
+
+  async function start() {
+    $('filters').addEventListener('input', () => render(null));
+    $('filters').addEventListener('change', () => render(null));
+    $('filters').addEventListener('submit', (e) => e.preventDefault());
+    await loadRecent();
     connect();
   }
 
