@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Passes candidates through the {@link AlertGate} (each id once, enough independent sources, cooldowns) with its
  * state in this task's changelogged stores. Candidates arrive keyed by rule id, so every decision about one rule is
- * taken by one task with all of its state. Ids and cooldowns older than the retention are forgotten by a
+ * taken by one task with all of its state. Ids, cooldowns and source counts older than the retention are forgotten by a
  * wall-clock punctuator.
  */
 final class DedupProcessor implements Processor<String, Alert, String, Alert> {
@@ -102,30 +102,50 @@ final class DedupProcessor implements Processor<String, Alert, String, Alert> {
             cooldowns.put(cooldownKey, eventTime);
         }
 
+        /** Stored as {@code <first seen, epoch ms>\t<sources>}, so the sweep can forget clusters that never fired. */
         @Override
         public @Nullable String sources(String alertId) {
-            return sources.get(alertId);
+            String stored = sources.get(alertId);
+            return stored == null ? null : stored.substring(stored.indexOf('\t') + 1);
         }
 
         @Override
         public void sources(String alertId, @Nullable String value) {
+            String stored = sources.get(alertId);
             if (value == null) {
-                if (sources.get(alertId) != null) {
+                if (stored != null) {
                     sources.delete(alertId);
                 }
             } else {
-                sources.put(alertId, value);
+                String firstSeen = stored == null ? Long.toString(context.currentSystemTimeMs())
+                        : stored.substring(0, Math.max(0, stored.indexOf('\t')));
+                sources.put(alertId, firstSeen + '\t' + value);
             }
         }
     }
 
     private void forgetOlderThanRetention(long wallClockMillis) {
         long cutoff = wallClockMillis - retention.toMillis();
-        int removed = forget(seen, cutoff) + forget(cooldowns, cutoff);
+        int removed = forget(seen, cutoff) + forget(cooldowns, cutoff) + forgetSources(cutoff);
         if (removed > 0) {
             LOG.info("Forgot {} alert ids and cooldowns from before {}", removed,
                     java.time.Instant.ofEpochMilli(cutoff));
         }
+    }
+
+    private int forgetSources(long cutoff) {
+        java.util.List<String> old = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, String> all = sources.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, String> entry = all.next();
+                int tab = entry.value == null ? -1 : entry.value.indexOf('\t');
+                if (tab > 0 && Long.parseLong(entry.value.substring(0, tab)) < cutoff) {
+                    old.add(entry.key);
+                }
+            }
+        }
+        old.forEach(sources::delete);
+        return old.size();
     }
 
     private static int forget(KeyValueStore<String, Long> store, long cutoff) {
