@@ -23,7 +23,24 @@ public final class RuleEngine {
             .comparingDouble((Signal s) -> s.getIntensity() * Vocabulary.weight(s.getModality()))
             .thenComparingInt(Signal::getStart);
 
+    static {
+        trustSchemaClasses();
+    }
+
     private RuleEngine() {
+    }
+
+    /**
+     * Avro 1.12.2 refuses to load generated classes reflectively (as copying builders and defaults do) until their
+     * package is trusted, and {@link io.wirewatch.schema.AvroSerde}'s initialiser is what trusts it. Code that builds
+     * alerts before any serde exists (a test, an offline tool) would fail, so initialise it here.
+     */
+    public static void trustSchemaClasses() {
+        try {
+            Class.forName("io.wirewatch.schema.AvroSerde", true, RuleEngine.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("wirewatch-schema is missing from the class path", e);
+        }
     }
 
     /** The alerts {@code story} raises under {@code rules}, in rule order. */

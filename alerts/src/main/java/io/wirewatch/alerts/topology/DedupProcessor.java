@@ -1,14 +1,13 @@
 package io.wirewatch.alerts.topology;
 
+import io.wirewatch.alerts.rules.AlertGate;
 import io.wirewatch.alerts.rules.Rule;
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.schema.Alert;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.TreeSet;
-import org.apache.kafka.common.header.Header;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets each alert id through once; for a rule that needs several independent sources, only once that many
- * sources (wires) have carried the story cluster; and holds a rule quiet for its cooldown per cluster and dyad.
- * Candidates arrive keyed by rule id, so every decision about one rule is taken by one task with all of its state.
- * Both stores are changelogged; ids older than the retention are forgotten by a wall-clock punctuator.
+ * Passes candidates through the {@link AlertGate} (each id once, enough independent sources, cooldowns) with its
+ * state in this task's changelogged stores. Candidates arrive keyed by rule id, so every decision about one rule is
+ * taken by one task with all of its state. Ids, cooldowns and source counts older than the retention are forgotten by a
+ * wall-clock punctuator.
  */
 final class DedupProcessor implements Processor<String, Alert, String, Alert> {
 
@@ -37,6 +36,7 @@ final class DedupProcessor implements Processor<String, Alert, String, Alert> {
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, Long> cooldowns;
     private KeyValueStore<String, String> sources;
+    private final AlertGate.State state = new StoreState();
 
     DedupProcessor(Supplier<RuleSet> rules, Duration retention) {
         this.rules = rules;
@@ -58,32 +58,16 @@ final class DedupProcessor implements Processor<String, Alert, String, Alert> {
         if (alert == null) {
             return;
         }
-        if (seen.get(alert.getId()) != null) {
-            LOG.debug("Alert {} (rule {}, story {}) already raised", alert.getId(), alert.getRuleId(),
-                    alert.getStoryId());
+        Header header = record.headers().lastHeader(AlertsTopology.SOURCE_HEADER);
+        String source = header == null || header.value() == null ? alert.getStoryId()
+                : new String(header.value(), StandardCharsets.UTF_8);
+        AlertGate.Decision decision = AlertGate.decide(alert, ruleOf(alert.getRuleId()), source, record.timestamp(),
+                state);
+        if (decision instanceof AlertGate.Decision.Suppress suppress) {
+            LOG.debug("Alert {} (rule {}, story {}) suppressed: {}", alert.getId(), alert.getRuleId(),
+                    alert.getStoryId(), suppress.reason());
             return;
         }
-        Rule rule = ruleOf(alert.getRuleId());
-        if (rule != null && rule.minSources() > 1 && !enoughSources(alert, record, rule.minSources())) {
-            return;
-        }
-        Duration cooldown = rule == null ? Duration.ZERO : rule.cooldown();
-        long now = record.timestamp();
-        if (!cooldown.isZero()) {
-            for (String key : cooldownKeys(alert)) {
-                Long last = cooldowns.get(key);
-                if (last != null && now - last < cooldown.toMillis() && now >= last) {
-                    LOG.debug("Alert {} suppressed: rule {} cooling down for {}", alert.getId(),
-                            alert.getRuleId(), key);
-                    return;
-                }
-            }
-            for (String key : cooldownKeys(alert)) {
-                cooldowns.put(key, now);
-            }
-        }
-        seen.put(alert.getId(), alert.getRaisedAt().toEpochMilli());
-        sources.delete(alert.getId());
         context.forward(new Record<>(alert.getId(), alert, record.timestamp(), record.headers()));
     }
 
@@ -96,46 +80,72 @@ final class DedupProcessor implements Processor<String, Alert, String, Alert> {
         return null;
     }
 
-    /**
-     * Adds this candidate's source to those seen for its alert id (one id per rule version and story cluster) and
-     * says whether there are now enough independent ones.
-     */
-    private boolean enoughSources(Alert alert, Record<String, Alert> record, int needed) {
-        Header header = record.headers().lastHeader(AlertsTopology.SOURCE_HEADER);
-        String source = header == null || header.value() == null ? alert.getStoryId()
-                : new String(header.value(), StandardCharsets.UTF_8);
-        String known = sources.get(alert.getId());
-        TreeSet<String> seenSources = new TreeSet<>();
-        if (known != null && !known.isEmpty()) {
-            seenSources.addAll(Arrays.asList(known.split("\n")));
+    /** The gate's state in this task's stores. */
+    private final class StoreState implements AlertGate.State {
+        @Override
+        public @Nullable Long raised(String alertId) {
+            return seen.get(alertId);
         }
-        seenSources.add(source.replace('\n', ' '));
-        if (seenSources.size() >= needed) {
-            return true;
-        }
-        sources.put(alert.getId(), String.join("\n", seenSources));
-        LOG.debug("Alert {} waits for sources: {} of {} ({})", alert.getId(), seenSources.size(), needed, seenSources);
-        return false;
-    }
 
-    private static java.util.List<String> cooldownKeys(Alert alert) {
-        java.util.List<String> keys = new java.util.ArrayList<>(2);
-        if (alert.getClusterId() != null) {
-            keys.add(alert.getRuleId() + "|cluster|" + alert.getClusterId());
+        @Override
+        public void markRaised(String alertId, long raisedAt) {
+            seen.put(alertId, raisedAt);
         }
-        if (alert.getDyad() != null) {
-            keys.add(alert.getRuleId() + "|dyad|" + alert.getDyad());
+
+        @Override
+        public @Nullable Long lastFired(String cooldownKey) {
+            return cooldowns.get(cooldownKey);
         }
-        return keys;
+
+        @Override
+        public void fired(String cooldownKey, long eventTime) {
+            cooldowns.put(cooldownKey, eventTime);
+        }
+
+        /** Stored as {@code <first seen, epoch ms>\t<sources>}, so the sweep can forget clusters that never fired. */
+        @Override
+        public @Nullable String sources(String alertId) {
+            String stored = sources.get(alertId);
+            return stored == null ? null : stored.substring(stored.indexOf('\t') + 1);
+        }
+
+        @Override
+        public void sources(String alertId, @Nullable String value) {
+            String stored = sources.get(alertId);
+            if (value == null) {
+                if (stored != null) {
+                    sources.delete(alertId);
+                }
+            } else {
+                String firstSeen = stored == null ? Long.toString(context.currentSystemTimeMs())
+                        : stored.substring(0, Math.max(0, stored.indexOf('\t')));
+                sources.put(alertId, firstSeen + '\t' + value);
+            }
+        }
     }
 
     private void forgetOlderThanRetention(long wallClockMillis) {
         long cutoff = wallClockMillis - retention.toMillis();
-        int removed = forget(seen, cutoff) + forget(cooldowns, cutoff);
+        int removed = forget(seen, cutoff) + forget(cooldowns, cutoff) + forgetSources(cutoff);
         if (removed > 0) {
             LOG.info("Forgot {} alert ids and cooldowns from before {}", removed,
                     java.time.Instant.ofEpochMilli(cutoff));
         }
+    }
+
+    private int forgetSources(long cutoff) {
+        java.util.List<String> old = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, String> all = sources.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, String> entry = all.next();
+                int tab = entry.value == null ? -1 : entry.value.indexOf('\t');
+                if (tab > 0 && Long.parseLong(entry.value.substring(0, tab)) < cutoff) {
+                    old.add(entry.key);
+                }
+            }
+        }
+        old.forEach(sources::delete);
+        return old.size();
     }
 
     private static int forget(KeyValueStore<String, Long> store, long cutoff) {

@@ -2,16 +2,14 @@ package io.wirewatch.alerts.topology;
 
 import io.wirewatch.alerts.rules.RuleEngine;
 import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.alerts.rules.Sources;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
-import io.wirewatch.schema.Story;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -56,7 +54,7 @@ final class EvaluateProcessor implements Processor<byte[], byte[], String, Outco
         try {
             EnrichedStory story = stories.decode(record.value());
             alerts = RuleEngine.evaluate(rules.get(), story, clock.instant());
-            source = sourceOf(story.getStory());
+            source = Sources.of(story.getStory());
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;
@@ -67,23 +65,6 @@ final class EvaluateProcessor implements Processor<byte[], byte[], String, Outco
             context.forward(new Record<>(alert.getRuleId(), (Outcome) new Outcome.Candidate(alert),
                     record.timestamp(), headers));
         }
-    }
-
-    /** Who published the story, for counting independent sources: the wire, else the host of its URL or source. */
-    static String sourceOf(Story story) {
-        if (story.getWire() != null && !story.getWire().isBlank()) {
-            return story.getWire().strip().toUpperCase(Locale.ROOT);
-        }
-        String where = story.getUrl() != null ? story.getUrl() : story.getSource();
-        try {
-            String host = URI.create(where.strip()).getHost();
-            if (host != null) {
-                return host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-            }
-        } catch (IllegalArgumentException e) {
-            // not a URL: use it as it is
-        }
-        return where.strip();
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {

@@ -48,22 +48,38 @@ public final class AlertFeed implements AutoCloseable {
         }
     }
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final @Nullable KafkaConsumer<String, byte[]> consumer;
     private final AvroSerde<Alert> serde = (AvroSerde<Alert>) Topics.ALERTS.valueSerde();
     private final int capacity;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
-    private final Thread thread;
+    private final @Nullable Thread thread;
     private volatile boolean closed;
     private volatile boolean assigned;
     private volatile @Nullable String lastError;
     private long total;
+    private long lastDropped = -1;
 
-    private AlertFeed(Map<String, Object> consumerProps, int capacity) {
+    private AlertFeed(@Nullable Map<String, Object> consumerProps, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("feed capacity must be >= 1, was " + capacity);
+        }
         this.capacity = capacity;
-        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "alert-feed");
-        this.thread.setDaemon(true);
+        if (consumerProps == null) {
+            this.consumer = null;
+            this.thread = null;
+        } else {
+            this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+            this.thread = new Thread(this::run, "alert-feed");
+            this.thread.setDaemon(true);
+        }
+    }
+
+    /** A feed with no consumer, filled by {@link #append(List)}: for tests of what reads it. */
+    static AlertFeed detached(int capacity) {
+        AlertFeed feed = new AlertFeed(null, capacity);
+        feed.assigned = true;
+        return feed;
     }
 
     /**
@@ -81,13 +97,13 @@ public final class AlertFeed implements AutoCloseable {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "wirewatch-alert-feed");
         AlertFeed feed = new AlertFeed(props, capacity);
-        feed.thread.start();
+        Objects.requireNonNull(feed.thread).start();
         return feed;
     }
 
     /** Whether the consumer has its partitions and its last poll succeeded. */
     public boolean healthy() {
-        return !closed && assigned && lastError == null && thread.isAlive();
+        return !closed && assigned && lastError == null && (thread == null || thread.isAlive());
     }
 
     public @Nullable String lastError() {
@@ -123,6 +139,14 @@ public final class AlertFeed implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The offset of the newest entry pushed out of the bounded list, or -1: a reader resuming before it has missed
+     * alerts the feed no longer holds.
+     */
+    public synchronized long lastDropped() {
+        return lastDropped;
+    }
+
     /** The offset of the newest entry read, or -1. */
     public synchronized long lastOffset() {
         return entries.isEmpty() ? -1 : entries.getLast().offset();
@@ -154,8 +178,9 @@ public final class AlertFeed implements AutoCloseable {
     }
 
     private void run() {
+        KafkaConsumer<String, byte[]> consumer = Objects.requireNonNull(this.consumer);
         try {
-            assignAll();
+            assignAll(consumer);
             while (!closed) {
                 ConsumerRecords<String, byte[]> records;
                 try {
@@ -190,11 +215,11 @@ public final class AlertFeed implements AutoCloseable {
             lastError = e.toString();
             LOG.error("Alert feed stopped: {}", e.toString(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
-    private void assignAll() {
+    private void assignAll(KafkaConsumer<String, byte[]> consumer) {
         List<TopicPartition> partitions = List.of();
         while (!closed && partitions.isEmpty()) {
             try {
@@ -228,12 +253,12 @@ public final class AlertFeed implements AutoCloseable {
         }
     }
 
-    private synchronized void append(List<Entry> read) {
+    synchronized void append(List<Entry> read) {
         for (Entry entry : read) {
             entries.addLast(entry);
             total++;
             while (entries.size() > capacity) {
-                entries.removeFirst();
+                lastDropped = entries.removeFirst().offset();
             }
         }
         notifyAll();
@@ -245,6 +270,9 @@ public final class AlertFeed implements AutoCloseable {
         closed = true;
         synchronized (this) {
             notifyAll();
+        }
+        if (consumer == null || thread == null) {
+            return;
         }
         consumer.wakeup();
         try {

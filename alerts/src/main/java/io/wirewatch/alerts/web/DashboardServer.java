@@ -161,7 +161,8 @@ public final class DashboardServer implements AutoCloseable {
     /**
      * Server-Sent Events: each alert as {@code id: <offset>}, {@code event: alert}, {@code data: <json>}. A client
      * resumes after {@code Last-Event-ID} (header, or {@code lastEventId} query parameter for a first connection);
-     * without one it gets the alerts raised from now on. Holds one thread per client while open.
+     * without one it gets the alerts raised from now on. When it resumes from before the oldest alert the feed still
+     * holds, an {@code event: gap} comes first. Holds one thread per client while open.
      */
     private static void stream(Context ctx, AlertFeed feed, AlertMetrics metrics) throws IOException {
         AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
@@ -181,6 +182,11 @@ public final class DashboardServer implements AutoCloseable {
         metrics.streamOpened();
         try {
             write(out, "retry: 2000\n: connected\n\n");
+            long dropped = feed.lastDropped();
+            if (cursor < dropped) {
+                // the client resumes from before the oldest alert kept: tell it to reload the list over REST
+                write(out, "event: gap\ndata: {\"after\":" + cursor + ",\"missedUpTo\":" + dropped + "}\n\n");
+            }
             while (!feed.isClosed()) {
                 List<AlertFeed.Entry> entries = feed.awaitAfter(cursor, PING_EVERY);
                 StringBuilder events = new StringBuilder();

@@ -23,7 +23,11 @@
   function severityRank(s) { return SEVERITIES.indexOf(s); }
 
   function filters() {
-    return { minSeverity: $('min-severity').value, actor: $('actor').value.trim().toUpperCase() };
+    return {
+      minSeverity: $('min-severity').value,
+      actor: $('actor').value.trim().toUpperCase(),
+      words: $('search').value.trim().toLowerCase().split(/\s+/).filter((w) => w.length > 0)
+    };
   }
 
   function passes(alert, f) {
@@ -32,6 +36,12 @@
       const actors = (alert.actors || []).map((a) => String(a).toUpperCase());
       const dyad = alert.dyad ? String(alert.dyad).toUpperCase().split('->') : [];
       if (!actors.includes(f.actor) && !dyad.includes(f.actor)) return false;
+    }
+    if (f.words.length > 0) {
+      const text = [alert.title, alert.storyTitle, alert.explanation, alert.storyId,
+        ...(alert.evidence || []).map((s) => s.sentence + ' ' + s.evidence + ' ' + (s.speaker || ''))]
+        .join(' ').toLowerCase();
+      if (!f.words.every((w) => text.includes(w))) return false;
     }
     return true;
   }
@@ -132,6 +142,7 @@
     const source = new EventSource('api/alerts/stream?lastEventId=' + encodeURIComponent(String(lastOffset)));
     source.addEventListener('open', () => setStatus(true, 'live'));
     source.addEventListener('error', () => setStatus(false, 'reconnecting…'));
+    source.addEventListener('gap', () => loadRecent());
     source.addEventListener('alert', (event) => {
       try {
         add(JSON.parse(event.data), Number(event.lastEventId), true);
@@ -141,10 +152,8 @@
     });
   }
 
-  async function start() {
-    $('filters').addEventListener('input', () => render(null));
-    $('filters').addEventListener('change', () => render(null));
-    $('filters').addEventListener('submit', (e) => e.preventDefault());
+  // The newest alerts over REST: at start, and when the stream says it resumed past what the server still holds.
+  async function loadRecent() {
     try {
       const response = await fetch('api/alerts?limit=' + MAX_ALERTS, { headers: { Accept: 'application/json' } });
       if (response.ok) {
@@ -155,6 +164,13 @@
       setStatus(false, 'cannot load alerts');
     }
     render(null);
+  }
+
+  async function start() {
+    $('filters').addEventListener('input', () => render(null));
+    $('filters').addEventListener('change', () => render(null));
+    $('filters').addEventListener('submit', (e) => e.preventDefault());
+    await loadRecent();
     connect();
   }
 

@@ -235,4 +235,32 @@ class AlertsTopologyTest {
         return EnrichedStory.newBuilder(story)
                 .setStory(io.wirewatch.schema.Story.newBuilder(story.getStory()).setWire(wire).build()).build();
     }
+
+    @Test
+    void shouldForgetIdsAndWaitingSourcesAfterTheRetention(@TempDir Path otherState) {
+        rules.set(RuleSet.of("test", Rule.of("corroborated", "1", "Corroborated").withCategories(Set.of("THREATEN"))
+                .withMinSources(2), Rule.of("threats", "1", "Threats").withCategories(Set.of("THREATEN"))));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-retention-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, otherState.toString());
+        try (TopologyTestDriver retaining = new TopologyTestDriver(AlertsTopology.build(new AlertsTopology.Config(
+                rules::get, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1))), props, NOW)) {
+            TestInputTopic<String, EnrichedStory> in = retaining.createInputTopic(Topics.STORIES_ENRICHED.name(),
+                    Serdes.String().serializer(), Topics.STORIES_ENRICHED.valueSerde().serializer());
+            TestOutputTopic<String, Alert> out = retaining.createOutputTopic(Topics.ALERTS.name(),
+                    Serdes.String().deserializer(), Topics.ALERTS.valueSerde().deserializer());
+            in.pipeInput("a", fromWire(Stories.seed("a", "cluster-9"), "AP"));
+            assertThat(out.readValuesToList()).extracting(Alert::getRuleId).containsExactly("threats");
+            in.pipeInput("a", fromWire(Stories.seed("a", "cluster-9"), "AP"));
+            assertThat(out.isEmpty()).as("within the retention: already raised").isTrue();
+
+            retaining.advanceWallClockTime(Duration.ofHours(2));
+
+            in.pipeInput("b", fromWire(Stories.seed("b", "cluster-9"), "Reuters"));
+            assertThat(out.readValuesToList()).extracting(Alert::getRuleId)
+                    .as("the id is forgotten, and so is the waiting AP source: Reuters alone is one source")
+                    .containsExactly("threats");
+        }
+    }
 }

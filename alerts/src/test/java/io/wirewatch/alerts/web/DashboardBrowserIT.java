@@ -2,17 +2,15 @@ package io.wirewatch.alerts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wirewatch.alerts.AlertsService;
+import io.wirewatch.alerts.testing.Chromium;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.broker.EmbeddedBroker;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The dashboard in a real headless Chromium: alerts raised before the page opened are listed, a new alert appears
@@ -42,8 +37,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String HOSTILE_TITLE =
             "<script>window.__pwned = 'script'</script><img src=x onerror=\"window.__pwned='img'\"> Kremlin warns";
@@ -58,19 +51,11 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install -y chromium chromium-driver)");
+        Chromium.assumeInstalled();
         broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(dir.resolve("broker"), 0));
         service = AlertsService.start(new AlertsService.Config(broker.bootstrapServers(), "alerts-browser-it",
                 dir.resolve("state"), "127.0.0.1", 0, Map.of(), null, Clock.systemUTC()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,900");
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(driverService, options);
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -87,7 +72,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void shouldShowAlertsLiveAsTextWithHighlightedEvidenceAndFilters() {
+    void shouldShowAlertsLiveAsTextWithHighlightedEvidenceFiltersAndSearch() {
         await().atMost(WAIT).until(service::isRunning);
         produce(Stories.seed("before-page", null));
         await().atMost(WAIT).until(() -> httpAlertCount() >= 1);
@@ -128,6 +113,16 @@ class DashboardBrowserIT {
         assertThat(cards().get(0).findElement(By.className("story-title")).getText())
                 .isEqualTo("There are no concessions to Russia in the US response");
         actor.clear();
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("retaliatory LAVROV");
+        await().atMost(WAIT).until(() -> cards().size() == 1);
+        assertThat(cards().get(0).findElement(By.className("alert-title")).getText()).startsWith("Sergei Lavrov");
+        search.sendKeys(" nowhere-to-be-found");
+        await().atMost(WAIT).until(() -> cards().isEmpty());
+        search.clear();
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('search').dispatchEvent(new Event('input', {bubbles: true}));");
+        await().atMost(WAIT).until(() -> cards().size() == 2);
         browser.findElement(By.id("min-severity")).sendKeys("CRITICAL");
         await().atMost(WAIT).until(() -> cards().isEmpty());
         ((JavascriptExecutor) browser).executeScript("const s = document.getElementById('min-severity');"

@@ -2,12 +2,23 @@ package io.wirewatch.alerts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alerts.rules.DefaultRules;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.wirewatch.alerts.rules.RuleEngine;
+import io.wirewatch.alerts.testing.SseReader;
+import io.wirewatch.alerts.testing.Stories;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AvroJson;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -131,4 +142,36 @@ class DashboardServerTest {
                 .hasMessageContaining("at least 16 characters");
     }
 
+
+    @Test
+    void shouldResumeAfterLastEventIdAndSignalAGapBeyondWhatTheFeedHolds() throws Exception {
+        AlertFeed detached = AlertFeed.detached(2);
+        metrics = new AlertMetrics(Clock.systemUTC());
+        server = DashboardServer.start(new DashboardServer.Config("127.0.0.1", 0, detached, () -> "RUNNING",
+                () -> true, DefaultRules::ruleSet, () -> null, metrics, null));
+        try {
+            Alert seed = RuleEngine.evaluate(DefaultRules.ruleSet(), Stories.seed(), Instant.EPOCH).get(0);
+            List<AlertFeed.Entry> entries = new ArrayList<>();
+            for (long offset : new long[] {0, 2, 4, 6}) {
+                Alert alert = Alert.newBuilder(seed).setId("al-" + offset).build();
+                entries.add(new AlertFeed.Entry(offset, alert, AvroJson.toJson(alert)));
+            }
+            detached.append(entries);
+            URI stream = server.uri().resolve("api/alerts/stream");
+
+            try (SseReader inside = SseReader.open(http, stream, Map.of("Last-Event-ID", "4"));
+                 SseReader before = SseReader.open(http, stream, Map.of("Last-Event-ID", "0"));
+                 SseReader fresh = SseReader.open(http, URI.create(stream + "?lastEventId=-1"), Map.of())) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> inside.events().size() >= 1
+                        && before.events().size() >= 3 && fresh.events().size() >= 3);
+                assertThat(inside.events()).extracting(SseReader.Event::id).containsExactly("6");
+                assertThat(before.events()).extracting(SseReader.Event::event).containsExactly("gap", "alert", "alert");
+                assertThat(before.events().get(0).data()).isEqualTo("{\"after\":0,\"missedUpTo\":2}");
+                assertThat(before.events()).extracting(SseReader.Event::id).containsExactly(null, "4", "6");
+                assertThat(fresh.events()).extracting(SseReader.Event::event).startsWith("gap");
+            }
+        } finally {
+            detached.close();
+        }
+    }
 }
