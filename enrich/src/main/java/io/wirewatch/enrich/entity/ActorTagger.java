@@ -51,6 +51,11 @@ public final class ActorTagger implements EntityTagger {
             "condemned", "condemns", "welcomed", "welcomes", "ordered", "orders", "imposed", "imposes",
             "retaliated", "considers", "considered", "sees", "views", "argues", "argued", "believes", "insisted",
             "opposes", "opposed", "backs", "backed", "supports", "supported", "recognized", "recognised"));
+    private static final Set<String> TOWARD_ACTOR = Set.of("against", "toward", "towards", "with", "urged",
+            "told", "warned", "accused", "pressed", "asked", "criticised", "criticized", "condemned", "sanctioned");
+    private static final Set<String> ADDRESSED = Set.of("response", "responses", "reply", "message", "letter",
+            "threat", "threats", "warning", "ultimatum", "offer", "proposal", "proposals", "answer", "appeal",
+            "concession", "concessions", "demands", "note");
     private static final int MAX_SENTENCE_TOKENS_FOR_NAME_FINDER = 400;
 
     private final ActorKb kb;
@@ -343,6 +348,13 @@ public final class ActorTagger implements EntityTagger {
         int before = mention.start() - 1;
         if (before >= 0 && tokens.get(before).norm().equals("the")) {
             before--;
+        }
+        if (before >= 0 && TOWARD_ACTOR.contains(tokens.get(before).norm())) {
+            return true; // "against Washington", "talks with Moscow", "urged Beijing"
+        }
+        if (before >= 1 && tokens.get(before).norm().equals("to")
+                && ADDRESSED.contains(tokens.get(before - 1).norm())) {
+            return true; // "a response to Washington", "concessions to Moscow"
         }
         if (before >= 0 && PLACE_PREPOSITIONS.contains(tokens.get(before).norm())) {
             return false;

@@ -86,6 +86,8 @@ public final class PatternStanceTagger implements StanceTagger {
             "proposals", "call", "calls", "attempt", "attempts", "bid", "push", "effort", "efforts", "ultimatum"));
     private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
 
+    static final int MAX_TOKENS = 250;
+
     private final StanceRules rules;
     private final Coreference coreference;
     private final QuoteFinder quotes;
@@ -122,7 +124,8 @@ public final class PatternStanceTagger implements StanceTagger {
         List<Signal> out = new ArrayList<>();
         Sentence previous = null;
         String previousSource = null;
-        for (Sentence sentence : document.sentences()) {
+        for (Sentence whole : document.sentences()) {
+          for (Sentence sentence : pieces(document.text(), whole)) {
             if (story.furniture(sentence.paragraph())) {
                 continue;
             }
@@ -135,8 +138,42 @@ public final class PatternStanceTagger implements StanceTagger {
             out.addAll(found);
             previous = sentence;
             previousSource = context.lastSource != null ? context.lastSource : sameParagraph ? previousSource : null;
+          }
         }
         return out;
+    }
+
+    /**
+     * A sentence of at most {@value #MAX_TOKENS} tokens as it is; a longer run (a story without punctuation, a
+     * table) cut after a comma or semicolon where possible, so work stays linear in the length of the story.
+     */
+    static List<Sentence> pieces(String text, Sentence sentence) {
+        if (sentence.end() - sentence.start() < MAX_TOKENS * 2) {
+            return List.of(sentence);
+        }
+        List<Token> tokens = Tokenizer.tokenize(text, sentence.start(), sentence.end());
+        if (tokens.size() <= MAX_TOKENS) {
+            return List.of(sentence);
+        }
+        List<Sentence> pieces = new ArrayList<>();
+        int from = 0;
+        while (from < tokens.size()) {
+            int to = Math.min(tokens.size(), from + MAX_TOKENS);
+            if (to < tokens.size()) {
+                for (int i = to - 1; i > from + MAX_TOKENS / 2; i--) {
+                    String norm = tokens.get(i).norm();
+                    if (norm.equals(",") || norm.equals(";") || norm.equals(":")) {
+                        to = i + 1;
+                        break;
+                    }
+                }
+            }
+            int start = tokens.get(from).start();
+            int end = tokens.get(to - 1).end();
+            pieces.add(new Sentence(sentence.index(), sentence.paragraph(), start, end, text.substring(start, end)));
+            from = to;
+        }
+        return pieces;
     }
 
     private static boolean hasExercise(List<Token> tokens) {
