@@ -455,6 +455,9 @@ public final class PatternStanceTagger implements StanceTagger {
                 if (source == null && !VERBAL.contains(category)) {
                     source = previousSource;
                 }
+                if (source == null) {
+                    source = anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
+                }
                 target = null;
             }
             if (source == null) {
@@ -771,13 +774,27 @@ public final class PatternStanceTagger implements StanceTagger {
             return false;
         }
 
+        /** Only articles and capitalised words before {@code start} in the clause: a possessor opening it. */
+        private boolean opensClause(int from, int start) {
+            for (int i = from; i < start; i++) {
+                Token token = tokens.get(i);
+                String norm = token.norm();
+                if (!(norm.equals("the") || norm.equals("a") || norm.equals("an") || token.capitalised()
+                        || !token.word())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private @Nullable ActorRef firstSubject(int from, int to) {
             for (ActorRef ref : actors) {
                 if (ref.end() > to) {
                     break;
                 }
-                if (ref.start() >= from && !ref.oblique() && !ref.addressee() && !ref.possessive()) {
-                    return actors.get(ref.listHead());
+                if (ref.start() >= from && !ref.oblique() && !ref.addressee()
+                        && (!ref.possessive() || opensClause(from, ref.start()))) {
+                    return actors.get(ref.listHead()); // "Poland’s parliament has demanded": the possessor acts
                 }
             }
             return null;
