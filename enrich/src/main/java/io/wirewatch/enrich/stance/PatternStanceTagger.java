@@ -76,7 +76,8 @@ public final class PatternStanceTagger implements StanceTagger {
     private static final Set<String> INTENT = Set.copyOf(List.of("will", "would", "'ll", "shall", "going", "plan", "plans",
             "planned", "planning", "intend", "intends", "intended", "promised", "promises", "pledged", "pledges",
             "vowed", "vows", "expected", "expects", "set", "hope", "hopes", "hoped", "seek", "seeks", "sought",
-            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed"));
+            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed",
+            "sworn", "swore", "swear", "vow", "pledge", "promise", "threatened", "threatens", "decided"));
     private static final Set<String> DENIALS = Set.copyOf(List.of("deny", "denied", "denies", "denying", "denial", "denials"));
     private static final Set<String> CLAIMS = Set.copyOf(List.of("claims", "claim", "reports", "allegations", "accusations",
             "suggestions", "speculation", "charges", "fears", "rumours", "rumors", "talk"));
@@ -84,6 +85,15 @@ public final class PatternStanceTagger implements StanceTagger {
             "maneuvers", "manoeuvre", "manoeuvres", "wargames", "war-games", "training"));
     private static final Set<String> REQUESTS = Set.copyOf(List.of("request", "requests", "demand", "demands", "proposal",
             "proposals", "call", "calls", "attempt", "attempts", "bid", "push", "effort", "efforts", "ultimatum"));
+    private static final Map<String, String> INTENT_TO_COOPERATE = Map.of("SUPPORT", "032", "AID", "033",
+            "COOPERATE", "031", "RETREAT", "0356", "CONCEDE", "035", "CONSULT", "036");
+    private static final Map<String, String> INTENT_TO_HARM = Map.of("SANCTION", "131", "COERCE", "132",
+            "ASSAULT", "138", "FIGHT", "138", "PROTEST", "133");
+    private static final Set<String> MILITARY = Set.copyOf(List.of("forces", "troops", "soldiers", "army",
+            "armed", "military", "aircraft", "warplanes", "jets", "helicopters", "gunships", "tanks", "artillery",
+            "navy", "militia", "militias", "rebels", "guerrillas", "guerillas", "insurgents", "militants",
+            "missiles", "rockets", "mortar", "gunbattle", "troop"));
+    private static final Set<String> THREAT_CONDITIONS = Set.of("unless", "if", "otherwise");
     private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
 
     static final int MAX_TOKENS = 250;
@@ -367,7 +377,8 @@ public final class PatternStanceTagger implements StanceTagger {
             String norm = tokens.get(i).norm();
             if (norm.equals("not") || norm.endsWith("n't") || norm.equals("never") || norm.equals("no")
                     || norm.equals("cannot") || norm.equals("nor") || norm.equals("without")
-                    || norm.startsWith("refus") || norm.startsWith("declin") || norm.startsWith("reject")) {
+                    || norm.startsWith("refus") || norm.startsWith("declin") || norm.startsWith("reject")
+                    || norm.equals("failed") || norm.equals("fail") || norm.equals("fails")) {
                 return true;
             }
             return norm.equals("out") && i > 0 && tokens.get(i - 1).norm().startsWith("rul");
@@ -408,9 +419,20 @@ public final class PatternStanceTagger implements StanceTagger {
             }
             Modality modality = candidate.negation() != null ? candidate.negation()
                     : modality(candidate.spanStart(), category, rule);
-            if (category.equals("CONSULT") && modality == Modality.FUTURE) {
-                category = "AGREE"; // intent to meet or negotiate (CAMEO 036)
-                cameo = "036";
+            if (rule.armed() && category.equals("ASSAULT") && military()) {
+                category = "FIGHT";
+                cameo = "190";
+                ruleId = ruleId + "+armed";
+            }
+            if (modality == Modality.FUTURE && INTENT_TO_COOPERATE.containsKey(category)) {
+                cameo = INTENT_TO_COOPERATE.get(category); // "will support", "willing to withdraw": CAMEO 03x
+                category = "AGREE";
+                ruleId = ruleId + "+intent";
+            } else if ((modality == Modality.FUTURE || modality == Modality.CONDITIONAL && threatCondition())
+                    && INTENT_TO_HARM.containsKey(category)) {
+                cameo = INTENT_TO_HARM.get(category); // "will impose a curfew", "will withdraw … unless": 13x
+                category = "THREATEN";
+                ruleId = ruleId + "+intent";
             }
             int charStart = tokens.get(candidate.spanStart()).start();
             Quote quote = story.quoteAt(charStart);
@@ -457,6 +479,9 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
                 if (source == null) {
                     source = anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
+                }
+                if (source == null && !ASSERTIVE.contains(category)) {
+                    source = placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
                 }
                 target = null;
             }
@@ -561,6 +586,26 @@ public final class PatternStanceTagger implements StanceTagger {
                     if (norm.equals("would") && (any || category.equals("THREATEN"))) {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        private boolean military() {
+            for (Token token : tokens) {
+                if (MILITARY.contains(token.norm())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean threatCondition() {
+            for (int i = 0; i < tokens.size(); i++) {
+                String norm = tokens.get(i).norm();
+                if (THREAT_CONDITIONS.contains(norm)
+                        || norm.equals("else") && i > 0 && tokens.get(i - 1).norm().equals("or")) {
+                    return true;
                 }
             }
             return false;
@@ -898,6 +943,20 @@ public final class PatternStanceTagger implements StanceTagger {
                     if (ref.start() > i && ref.start() <= i + 2) {
                         return ref;
                     }
+                }
+            }
+            return null;
+        }
+
+        private @Nullable String placeCountry() {
+            List<Entity> entities = story.entities;
+            for (int e = Entities.firstAtOrAfter(entities, sentence.start());
+                 e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
+                Entity entity = entities.get(e);
+                boolean dateline = entity.getStart() - sentence.start() < 3 && !entity.getText().isEmpty()
+                        && entity.getText().equals(entity.getText().toUpperCase(java.util.Locale.ROOT));
+                if ("place".equals(entity.getSector()) && entity.getCountry() != null && !dateline) {
+                    return entity.getCountry();
                 }
             }
             return null;

@@ -55,7 +55,7 @@ class PatternStanceTaggerTest {
 
     @Test
     void shouldMarkADenialAsDenied() {
-        Signal attack = only("ASSAULT", Tagging.signals("The Kremlin has repeatedly denied any plans to attack "
+        Signal attack = only("FIGHT", Tagging.signals("The Kremlin has repeatedly denied any plans to attack "
                 + "Ukraine."));
         assertThat(attack.getModality()).isEqualTo(Modality.DENIED);
         assertThat(attack.getEvidence()).isEqualTo("attack");
@@ -69,7 +69,7 @@ class PatternStanceTaggerTest {
 
     @Test
     void shouldTreatAQuestionAsSpeculation() {
-        Signal attack = only("ASSAULT", Tagging.signals("Will Russia attack Ukraine?"));
+        Signal attack = only("FIGHT", Tagging.signals("Will Russia attack Ukraine?"));
         assertThat(attack.getModality()).isEqualTo(Modality.SPECULATIVE);
     }
 
@@ -80,7 +80,7 @@ class PatternStanceTaggerTest {
         assertThat(signals).as(Tagging.describe(signals)).isNotEmpty().allMatch(s ->
                 s.getCategory().equals("MOBILIZE") && "RUS".equals(s.getSource()));
         assertThat(Tagging.signals("Russian warplanes bombed Kharkiv on Monday.")).anyMatch(s ->
-                s.getCategory().equals("ASSAULT") && s.getModality() == Modality.ASSERTED);
+                s.getCategory().equals("FIGHT") && s.getModality() == Modality.ASSERTED);
     }
 
     @Test
