@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * ./mvnw -B -Pbench -pl enrich -am test-compile -DskipTests
  * ./mvnw -B -q -pl enrich dependency:build-classpath -Dmdep.outputFile=/tmp/enrich.cp -Dmdep.includeScope=test -Pbench
- * java -cp enrich/target/test-classes:enrich/target/classes:schema/target/classes:$(cat /tmp/enrich.cp) \
+ * java -cp enrich/target/jmh-classes:enrich/target/test-classes:enrich/target/classes:schema/target/classes:$(cat /tmp/enrich.cp) \
  *     org.openjdk.jmh.Main EnrichBenchmark
  * </pre>
  */
