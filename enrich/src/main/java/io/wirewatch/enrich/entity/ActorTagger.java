@@ -256,12 +256,46 @@ public final class ActorTagger implements EntityTagger {
                     if (next != null && next.start() == mention.end() && isPerson(next)) {
                         continue; // "Secretary of State Anthony Blinken": the name says who
                     }
-                    kb.holder(entry.roles(), day).ifPresent(holder -> out.add(
-                            entity(surface, EntityType.PERSON, mention, holder)));
+                    Actor holder = kb.holder(entry.roles(), day).orElse(null);
+                    Actor agent = entry.actor();
+                    int nameEnd = unknownName(tokens, mention.end(), next);
+                    if (nameEnd > mention.end() && (holder == null || !holder.name().equals(
+                            text.substring(tokens.get(mention.end()).start(), tokens.get(nameEnd - 1).end())))
+                            && (agent != null || holder != null)) {
+                        // "Serbian President Vojislav Kostunica": a person the knowledge base does not know,
+                        // of the title's country
+                        Actor office = agent != null ? agent : holder;
+                        String name = text.substring(tokens.get(mention.end()).start(), tokens.get(nameEnd - 1).end());
+                        Actor person = new Actor("PER:" + name.toUpperCase(Locale.ROOT)
+                                .replaceAll("[^\\p{L}\\p{N}]+", "_"), name, EntityType.PERSON, office.country(),
+                                office.sector(), null);
+                        remember(person, name, surnames);
+                        Mention named = new Mention(mention.end(), nameEnd, tokens.get(mention.end()).start(),
+                                tokens.get(nameEnd - 1).end(), null, "PER");
+                        out.add(entity(name, EntityType.PERSON, named, person));
+                        if (next != null && next.start() < nameEnd) {
+                            m++; // the name finder's mention of the same name
+                        }
+                    } else if (holder != null) {
+                        out.add(entity(surface, EntityType.PERSON, mention, holder));
+                    } else if (agent != null) {
+                        out.add(entity(surface, agent.type() == EntityType.NORP ? EntityType.NORP : EntityType.ORG,
+                                mention, agent));
+                    }
                 }
                 default -> throw new IllegalStateException("unknown entry kind " + entry.kind());
             }
         }
+    }
+
+    /** End of a run of one to four capitalised words at {@code start} that no knowledge-base mention covers. */
+    private static int unknownName(List<Token> tokens, int start, @Nullable Mention next) {
+        int end = start;
+        while (end < tokens.size() && end - start < 4 && tokens.get(end).word() && tokens.get(end).capitalised()
+                && !tokens.get(end).allCaps() && (next == null || next.entries() == null || end < next.start())) {
+            end++;
+        }
+        return end - start >= 2 ? end : start;
     }
 
     private static boolean isPerson(Mention mention) {
@@ -368,6 +402,10 @@ public final class ActorTagger implements EntityTagger {
         }
         if (ACTING_VERBS.contains(next)) {
             return true;
+        }
+        Token following = tokens.get(mention.end());
+        if (next.length() > 4 && next.endsWith("ed") && !following.capitalised() && following.word()) {
+            return true; // "Jakarta forced", "Beijing imposed"
         }
         if ((next.equals("also") || next.equals("now") || next.equals("has") || next.equals("repeatedly")
                 || next.equals("again") || next.equals("then")) && mention.end() + 1 < tokens.size()) {
