@@ -77,7 +77,7 @@ public final class PatternStanceTagger implements StanceTagger {
             "planned", "planning", "intend", "intends", "intended", "promised", "promises", "pledged", "pledges",
             "vowed", "vows", "expected", "expects", "set", "hope", "hopes", "hoped", "seek", "seeks", "sought",
             "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed",
-            "sworn", "swore", "swear", "vow", "pledge", "promise", "threatened", "threatens", "decided"));
+            "sworn", "swore", "swear", "vow", "pledge", "promise", "threatened", "threatens"));
     private static final Set<String> DENIALS = Set.copyOf(List.of("deny", "denied", "denies", "denying", "denial", "denials"));
     private static final Set<String> CLAIMS = Set.copyOf(List.of("claims", "claim", "reports", "allegations", "accusations",
             "suggestions", "speculation", "charges", "fears", "rumours", "rumors", "talk"));
@@ -93,6 +93,9 @@ public final class PatternStanceTagger implements StanceTagger {
             "armed", "military", "aircraft", "warplanes", "jets", "helicopters", "gunships", "tanks", "artillery",
             "navy", "militia", "militias", "rebels", "guerrillas", "guerillas", "insurgents", "militants",
             "missiles", "rockets", "mortar", "gunbattle", "troop"));
+    private static final Set<String> CIVILIAN = Set.copyOf(List.of("civilians", "civilian", "refugees",
+            "villagers", "journalist", "journalists", "worshippers", "protesters", "demonstrators", "camp", "roadside",
+            "car", "suicide", "improvised", "machetes", "pedestrians", "passengers", "shoppers", "students"));
     private static final Set<String> THREAT_CONDITIONS = Set.of("unless", "if", "otherwise");
     private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
 
@@ -307,6 +310,9 @@ public final class PatternStanceTagger implements StanceTagger {
             }
             List<Candidate> candidates = new ArrayList<>();
             for (StanceRules.Match match : matches) {
+                if (insideName(match.start())) {
+                    continue; // "Asia-Pacific Economic Cooperation", "the Ceasefire Violations Committee"
+                }
                 candidates.add(candidate(match));
             }
             candidates.sort(Comparator.comparingInt((Candidate c) -> c.match().rule().priority())
@@ -340,6 +346,15 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
             }
             return out;
+        }
+
+        private boolean insideName(int start) {
+            Token token = tokens.get(start);
+            if (!token.capitalised() || token.allCaps() || firstWord(start)) {
+                return false;
+            }
+            Token previous = start > 0 ? tokens.get(start - 1) : null;
+            return previous == null || previous.word() || previous.norm().equals("-");
         }
 
         private Candidate candidate(StanceRules.Match match) {
@@ -424,6 +439,17 @@ public final class PatternStanceTagger implements StanceTagger {
                 cameo = "190";
                 ruleId = ruleId + "+armed";
             }
+            if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && againstCivilians()) {
+                category = "ASSAULT"; // violence against civilians or by unconventional means
+                cameo = "180";
+                ruleId = ruleId + "+civilians";
+            }
+            if (category.equals("MOBILIZE") && rule.id().startsWith("mobilize.exercise") && severalStates(
+                    candidate.spanStart())) {
+                category = "COOPERATE"; // "French and Egyptian warships launched war games": joint exercise
+                cameo = "062";
+                ruleId = ruleId + "+joint";
+            }
             if (modality == Modality.FUTURE && INTENT_TO_COOPERATE.containsKey(category)) {
                 cameo = INTENT_TO_COOPERATE.get(category); // "will support", "willing to withdraw": CAMEO 03x
                 category = "AGREE";
@@ -480,7 +506,7 @@ public final class PatternStanceTagger implements StanceTagger {
                 if (source == null) {
                     source = anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
                 }
-                if (source == null && !ASSERTIVE.contains(category)) {
+                if (source == null && (!ASSERTIVE.contains(category) || category.equals("THREATEN"))) {
                     source = placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
                 }
                 target = null;
@@ -589,6 +615,29 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
             }
             return false;
+        }
+
+        private boolean againstCivilians() {
+            for (Token token : tokens) {
+                if (CIVILIAN.contains(token.norm())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean severalStates(int start) {
+            ActorRef subject = subject(start);
+            if (subject == null) {
+                return false;
+            }
+            Set<String> codes = new java.util.HashSet<>();
+            for (ActorRef ref : actors) {
+                if (ref.listHead() == actors.indexOf(subject) || ref == subject) {
+                    codes.add(ref.code());
+                }
+            }
+            return codes.size() >= 2;
         }
 
         private boolean military() {
