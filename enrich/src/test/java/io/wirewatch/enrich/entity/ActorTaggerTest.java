@@ -125,4 +125,15 @@ class ActorTaggerTest {
                 "Back to top button", "Related Articles");
         assertThat(entities).extracting(Entity::getText).containsExactly("Russia");
     }
+
+    @Test
+    void shouldGiveAnUnknownNameAfterACountrysOfficeThatCountry() {
+        List<Entity> entities = tag(Instant.parse("2000-10-10T00:00:00Z"),
+                "Serbian President Vojislav Kostunica promised reforms. Rwandan rebels attacked.");
+        Entity kostunica = find(entities, "Vojislav Kostunica");
+        assertThat(kostunica.getType()).isEqualTo(EntityType.PERSON);
+        assertThat(kostunica.getCountry()).isEqualTo("SRB");
+        assertThat(find(entities, "Rwandan rebels").getCountry()).isEqualTo("RWA");
+        assertThat(find(entities, "Rwandan rebels").getSector()).isEqualTo("opposition");
+    }
 }

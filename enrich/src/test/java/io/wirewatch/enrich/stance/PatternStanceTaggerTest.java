@@ -129,4 +129,32 @@ class PatternStanceTaggerTest {
     void shouldEmitNothingWithoutAnActor() {
         assertThat(Tagging.signals("There will be no change to the dividend, the company said.")).isEmpty();
     }
+
+    @Test
+    void shouldNotFireOnWordsInsideNames() {
+        assertThat(Tagging.signals("The Asia-Pacific Economic Cooperation forum met in Japan on Monday."))
+                .noneMatch(s -> s.getCategory().equals("COOPERATE"));
+    }
+
+    @Test
+    void shouldCallViolenceAgainstCiviliansAssaultAndBattlesFight() {
+        assertThat(Tagging.signals("Russian forces shelled a refugee camp in Ukraine.")).anyMatch(s ->
+                s.getCategory().equals("ASSAULT") && "RUS".equals(s.getSource()));
+        assertThat(Tagging.signals("Russian forces shelled Ukrainian positions near Kharkiv.")).anyMatch(s ->
+                s.getCategory().equals("FIGHT") && "RUS".equals(s.getSource()));
+    }
+
+    @Test
+    void shouldReadStatedIntentAsAgreementOrThreat() {
+        assertThat(Tagging.signals("Syria says it is willing to withdraw its troops from Lebanon.")).anyMatch(s ->
+                s.getCategory().equals("AGREE") && "SYR".equals(s.getSource()));
+        assertThat(Tagging.signals("Palestinian leaders said they would boycott all contact with the United States."))
+                .anyMatch(s -> s.getCategory().equals("THREATEN") && "PSE".equals(s.getSource()));
+    }
+
+    @Test
+    void shouldReadExercisesOfSeveralStatesAsCooperation() {
+        assertThat(Tagging.signals("French and Egyptian warships launched naval exercises in the Mediterranean."))
+                .anyMatch(s -> s.getCategory().equals("COOPERATE"));
+    }
 }
