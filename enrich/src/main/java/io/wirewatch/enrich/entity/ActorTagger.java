@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class ActorTagger implements EntityTagger {
 
     private final ActorKb kb;
     private final NameFinder names;
+    private final AtomicLong nameFinderFailures = new AtomicLong();
 
     public ActorTagger(ActorKb kb, NameFinder names) {
         this.kb = Objects.requireNonNull(kb, "kb");
@@ -197,8 +199,11 @@ public final class ActorTagger implements EntityTagger {
         try {
             spans = names.find(words);
         } catch (RuntimeException e) {
-            LOG.warn("Name finder failed on a sentence of {} tokens; using the knowledge base alone: {}",
-                    tokens.size(), e.toString());
+            long failures = nameFinderFailures.incrementAndGet();
+            if (failures == 1 || failures % 1000 == 0) {
+                LOG.warn("Name finder failed ({} times so far, last on a sentence of {} tokens); using the knowledge"
+                        + " base alone: {}", failures, tokens.size(), e.toString());
+            }
             return;
         }
         for (NameSpan span : spans) {
