@@ -340,7 +340,11 @@ public final class PatternStanceTagger implements StanceTagger {
                 Signal signal = signal(candidate);
                 if (signal != null) {
                     out.add(signal);
-                    if (signal.getCategory().equals("DEMAND") && !candidate.match().rule().speakerIsSource()) {
+                    boolean framing = signal.getCategory().equals("DEMAND")
+                            && !candidate.match().rule().speakerIsSource()
+                            || signal.getCategory().equals("SUPPORT") && signal.getCameoCode().equals("050");
+                    if (framing) {
+                        // "demanded that the Alliance will withdraw", "supported respect for the ceasefire"
                         demandEnd = Math.min(demandEnd, candidate.match().end());
                     }
                 }
