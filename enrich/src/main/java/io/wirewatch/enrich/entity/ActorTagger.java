@@ -82,6 +82,7 @@ public final class ActorTagger implements EntityTagger {
         LocalDate day = document.asOf() == null ? null : LocalDate.ofInstant(document.asOf(), ZoneOffset.UTC);
         boolean[] skipped = furnitureParagraphs(document);
         Map<String, Actor> surnames = new HashMap<>();
+        Map<List<String>, Actor> offices = new HashMap<>();
         List<Entity> out = new ArrayList<>();
         for (Sentence sentence : document.sentences()) {
             if (sentence.paragraph() < skipped.length && skipped[sentence.paragraph()]) {
@@ -90,7 +91,7 @@ public final class ActorTagger implements EntityTagger {
             List<Token> tokens = Tokenizer.tokenize(document.text(), sentence.start(), sentence.end());
             List<Mention> mentions = match(tokens);
             addNames(tokens, mentions);
-            resolve(document.text(), tokens, mentions, day, surnames, out);
+            resolve(document.text(), tokens, mentions, day, surnames, offices, out);
         }
         return out;
     }
@@ -227,7 +228,7 @@ public final class ActorTagger implements EntityTagger {
     }
 
     private void resolve(String text, List<Token> tokens, List<Mention> mentions, @Nullable LocalDate day,
-                         Map<String, Actor> surnames, List<Entity> out) {
+                         Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
         for (int m = 0; m < mentions.size(); m++) {
             Mention mention = mentions.get(m);
             String surface = text.substring(mention.charStart(), mention.charEnd());
@@ -242,6 +243,7 @@ public final class ActorTagger implements EntityTagger {
                     if (actor.type() == EntityType.PERSON) {
                         actor = kb.asOf(actor, day);
                         remember(actor, surface, surnames);
+                        rememberOffices(actor, day, offices);
                     }
                     out.add(entity(surface, actor.type(), mention, actor));
                 }
@@ -253,10 +255,20 @@ public final class ActorTagger implements EntityTagger {
                 }
                 case SURNAME -> {
                     Actor person = surname(entry, surface, day, surnames);
+                    if (person != null) {
+                        rememberOffices(person, day, offices);
+                    }
                     out.add(person == null ? unresolved(surface, EntityType.PERSON, mention)
                             : entity(surface, EntityType.PERSON, mention, person));
                 }
                 case TITLE -> {
+                    if (entry.needsThe()) {
+                        Actor named = offices.get(ActorKb.phraseKey(surface));
+                        if (named != null) {
+                            out.add(entity(surface, EntityType.PERSON, mention, named)); // "the secretary-general"
+                        }
+                        continue;
+                    }
                     Mention next = m + 1 < mentions.size() ? mentions.get(m + 1) : null;
                     if (next != null && next.start() == mention.end() && isPerson(next)) {
                         continue; // "Secretary of State Anthony Blinken": the name says who
@@ -347,6 +359,15 @@ public final class ActorTagger implements EntityTagger {
             return only;
         }
         return null;
+    }
+
+    /** The offices {@code person} held on {@code day}, so "the secretary-general" later in the story is them. */
+    private void rememberOffices(Actor person, @Nullable LocalDate day, Map<List<String>, Actor> offices) {
+        for (io.wirewatch.enrich.kb.Role role : kb.roles(person.id())) {
+            if (day == null ? role.to() == null : role.heldOn(day)) {
+                offices.put(ActorKb.phraseKey(role.title()), person);
+            }
+        }
     }
 
     private static void remember(Actor person, String surface, Map<String, Actor> surnames) {

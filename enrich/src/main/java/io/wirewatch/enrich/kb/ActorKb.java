@@ -306,6 +306,7 @@ public final class ActorKb {
         final Map<List<String>, List<Role>> titles = new LinkedHashMap<>();
         final Map<List<String>, List<String>> titleForms = new HashMap<>();
         final Map<List<String>, Actor> agentActors = new HashMap<>();
+        final Map<List<String>, List<String>> contextTitles = new LinkedHashMap<>();
 
         void compile(List<Line> lines) {
             List<Line> places = new ArrayList<>();
@@ -328,6 +329,13 @@ public final class ActorKb {
                     KbEntry.Kind.SURNAME, null, null, people, List.of(), false, false)));
             titles.forEach((key, held) -> trie.put(key, new KbEntry(titleForms.get(key), KbEntry.Kind.TITLE,
                     agentActors.get(key), null, List.of(), held, false, true)));
+            contextTitles.forEach((key, form) -> {
+                if (!titles.containsKey(key) && !agentActors.containsKey(key)) {
+                    // "the secretary-general": whoever of that office the story named before
+                    trie.put(key, new KbEntry(form, KbEntry.Kind.TITLE, null, null, List.of(), List.of(), true,
+                            true));
+                }
+            });
             agentActors.forEach((key, actor) -> {
                 if (!titles.containsKey(key)) {
                     trie.put(key, new KbEntry(titleForms.get(key), KbEntry.Kind.TITLE, actor, null, List.of(),
@@ -503,6 +511,8 @@ public final class ActorKb {
                 }
                 if ("yes".equals(line.optional("bare"))) {
                     title(phrase, role);
+                } else {
+                    contextTitles.computeIfAbsent(norms(phrase), k -> words(phrase));
                 }
             }
         }
@@ -553,6 +563,11 @@ public final class ActorKb {
                 throw line.error(key + "=" + text + " is not a date (YYYY-MM-DD)");
             }
         }
+    }
+
+    /** The normalised tokens of a phrase, as the trie keys them. */
+    public static List<String> phraseKey(String phrase) {
+        return norms(phrase);
     }
 
     static List<String> norms(String surface) {

@@ -136,4 +136,13 @@ class ActorTaggerTest {
         assertThat(find(entities, "Rwandan rebels").getCountry()).isEqualTo("RWA");
         assertThat(find(entities, "Rwandan rebels").getSector()).isEqualTo("opposition");
     }
+
+    @Test
+    void shouldResolveTheSecretaryGeneralToTheOfficeHolderNamedEarlier() {
+        List<Entity> entities = tag(JAN_2022, "NATO Secretary-General Jens Stoltenberg spoke in Brussels.",
+                "Later the secretary-general said the door stays open.");
+        assertThat(find(entities, "secretary-general").getActorId()).isEqualTo("PER:JENS_STOLTENBERG");
+        assertThat(tag(JAN_2022, "Later the secretary-general said the door stays open."))
+                .noneMatch(e -> e.getText().equals("secretary-general"));
+    }
 }
