@@ -133,10 +133,12 @@ public final class PatternStanceTagger implements StanceTagger {
 
     @Override
     public List<Signal> tag(TextDocument document, List<Entity> entities) {
-        Story story = new Story(document, entities, quotes.find(document, entities));
+        Coreference.Resolver pronouns = coreference.forDocument(document, entities);
+        Story story = new Story(document, entities, quotes.find(document, entities, pronouns), pronouns);
         List<Signal> out = new ArrayList<>();
         Sentence previous = null;
         String previousSource = null;
+        boolean previousExercise = false;
         for (Sentence whole : document.sentences()) {
           for (Sentence sentence : pieces(document.text(), whole)) {
             if (story.furniture(sentence.paragraph())) {
@@ -145,11 +147,11 @@ public final class PatternStanceTagger implements StanceTagger {
             boolean sameParagraph = previous != null && previous.paragraph() == sentence.paragraph();
             SentenceContext context = new SentenceContext(story, sentence,
                     sameParagraph ? previousSource : null, sameParagraph && previous != null
-                    && previous.text().length() < 80
-                    && hasExercise(Tokenizer.tokenize(document.text(), previous.start(), previous.end())));
+                    && previous.text().length() < 80 && previousExercise);
             List<Signal> found = context.signals();
             out.addAll(found);
             previous = sentence;
+            previousExercise = hasExercise(context.tokens);
             previousSource = context.lastSource != null ? context.lastSource : sameParagraph ? previousSource : null;
           }
         }
@@ -207,8 +209,10 @@ public final class PatternStanceTagger implements StanceTagger {
         final boolean[] furniture;
         final Map<String, Integer> mentions = new HashMap<>();
         final @Nullable Integer year;
+        final Coreference.Resolver pronouns;
 
-        Story(TextDocument document, List<Entity> entities, List<Quote> quotes) {
+        Story(TextDocument document, List<Entity> entities, List<Quote> quotes, Coreference.Resolver pronouns) {
+            this.pronouns = pronouns;
             this.document = document;
             this.entities = entities;
             this.quotes = quotes;
@@ -915,8 +919,7 @@ public final class PatternStanceTagger implements StanceTagger {
                         return quoted && speaker != null ? code(speaker) : null;
                     }
                     case "he", "she" -> {
-                        Entity who = coreference.antecedent(story.document, story.entities, token.start(),
-                                token.text());
+                        Entity who = story.pronouns.antecedent(token.start(), token.text());
                         return who == null ? null : code(who);
                     }
                     case "it" -> {
@@ -1073,7 +1076,7 @@ public final class PatternStanceTagger implements StanceTagger {
                 for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
                     Token before = tokens.get(j);
                     if (Coreference.isPersonalPronoun(before.norm())) {
-                        return coreference.antecedent(story.document, story.entities, before.start(), before.text());
+                        return story.pronouns.antecedent(before.start(), before.text());
                     }
                     Entity named = Entities.endingAt(story.entities, before.end());
                     if (named != null && code(named) != null) {
