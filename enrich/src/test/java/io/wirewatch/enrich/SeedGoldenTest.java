@@ -218,7 +218,8 @@ class SeedGoldenTest {
                 .orElseThrow();
         assertThat(denial.getModality()).isEqualTo(Modality.DENIED);
         assertThat(enriched.getSignals()).noneMatch(s -> (s.getCategory().equals("ASSAULT")
-                || s.getCategory().equals("THREATEN")) && s.getModality() == Modality.ASSERTED);
+                || s.getCategory().equals("FIGHT") || s.getCategory().equals("THREATEN"))
+                && s.getModality() == Modality.ASSERTED);
     }
 
     @Test

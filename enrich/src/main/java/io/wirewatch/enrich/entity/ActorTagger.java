@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +52,16 @@ public final class ActorTagger implements EntityTagger {
             "condemned", "condemns", "welcomed", "welcomes", "ordered", "orders", "imposed", "imposes",
             "retaliated", "considers", "considered", "sees", "views", "argues", "argued", "believes", "insisted",
             "opposes", "opposed", "backs", "backed", "supports", "supported", "recognized", "recognised"));
+    private static final Set<String> TOWARD_ACTOR = Set.of("against", "toward", "towards", "with", "urged",
+            "told", "warned", "accused", "pressed", "asked", "criticised", "criticized", "condemned", "sanctioned");
+    private static final Set<String> ADDRESSED = Set.of("response", "responses", "reply", "message", "letter",
+            "threat", "threats", "warning", "ultimatum", "offer", "proposal", "proposals", "answer", "appeal",
+            "concession", "concessions", "demands", "note");
     private static final int MAX_SENTENCE_TOKENS_FOR_NAME_FINDER = 400;
 
     private final ActorKb kb;
     private final NameFinder names;
+    private final AtomicLong nameFinderFailures = new AtomicLong();
 
     public ActorTagger(ActorKb kb, NameFinder names) {
         this.kb = Objects.requireNonNull(kb, "kb");
@@ -75,6 +82,7 @@ public final class ActorTagger implements EntityTagger {
         LocalDate day = document.asOf() == null ? null : LocalDate.ofInstant(document.asOf(), ZoneOffset.UTC);
         boolean[] skipped = furnitureParagraphs(document);
         Map<String, Actor> surnames = new HashMap<>();
+        Map<List<String>, Actor> offices = new HashMap<>();
         List<Entity> out = new ArrayList<>();
         for (Sentence sentence : document.sentences()) {
             if (sentence.paragraph() < skipped.length && skipped[sentence.paragraph()]) {
@@ -83,7 +91,7 @@ public final class ActorTagger implements EntityTagger {
             List<Token> tokens = Tokenizer.tokenize(document.text(), sentence.start(), sentence.end());
             List<Mention> mentions = match(tokens);
             addNames(tokens, mentions);
-            resolve(document.text(), tokens, mentions, day, surnames, out);
+            resolve(document.text(), tokens, mentions, day, surnames, offices, out);
         }
         return out;
     }
@@ -192,8 +200,11 @@ public final class ActorTagger implements EntityTagger {
         try {
             spans = names.find(words);
         } catch (RuntimeException e) {
-            LOG.warn("Name finder failed on a sentence of {} tokens; using the knowledge base alone: {}",
-                    tokens.size(), e.toString());
+            long failures = nameFinderFailures.incrementAndGet();
+            if (failures == 1 || failures % 1000 == 0) {
+                LOG.warn("Name finder failed ({} times so far, last on a sentence of {} tokens); using the knowledge"
+                        + " base alone: {}", failures, tokens.size(), e.toString());
+            }
             return;
         }
         for (NameSpan span : spans) {
@@ -217,7 +228,7 @@ public final class ActorTagger implements EntityTagger {
     }
 
     private void resolve(String text, List<Token> tokens, List<Mention> mentions, @Nullable LocalDate day,
-                         Map<String, Actor> surnames, List<Entity> out) {
+                         Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
         for (int m = 0; m < mentions.size(); m++) {
             Mention mention = mentions.get(m);
             String surface = text.substring(mention.charStart(), mention.charEnd());
@@ -232,6 +243,7 @@ public final class ActorTagger implements EntityTagger {
                     if (actor.type() == EntityType.PERSON) {
                         actor = kb.asOf(actor, day);
                         remember(actor, surface, surnames);
+                        rememberOffices(actor, day, offices);
                     }
                     out.add(entity(surface, actor.type(), mention, actor));
                 }
@@ -243,20 +255,64 @@ public final class ActorTagger implements EntityTagger {
                 }
                 case SURNAME -> {
                     Actor person = surname(entry, surface, day, surnames);
+                    if (person != null) {
+                        rememberOffices(person, day, offices);
+                    }
                     out.add(person == null ? unresolved(surface, EntityType.PERSON, mention)
                             : entity(surface, EntityType.PERSON, mention, person));
                 }
                 case TITLE -> {
+                    if (entry.needsThe()) {
+                        Actor named = offices.get(ActorKb.phraseKey(surface));
+                        if (named != null) {
+                            out.add(entity(surface, EntityType.PERSON, mention, named)); // "the secretary-general"
+                        }
+                        continue;
+                    }
                     Mention next = m + 1 < mentions.size() ? mentions.get(m + 1) : null;
                     if (next != null && next.start() == mention.end() && isPerson(next)) {
                         continue; // "Secretary of State Anthony Blinken": the name says who
                     }
-                    kb.holder(entry.roles(), day).ifPresent(holder -> out.add(
-                            entity(surface, EntityType.PERSON, mention, holder)));
+                    Actor holder = kb.holder(entry.roles(), day).orElse(null);
+                    Actor agent = entry.actor();
+                    int nameEnd = unknownName(tokens, mention.end(), next);
+                    if (nameEnd > mention.end() && (holder == null || !holder.name().equals(
+                            text.substring(tokens.get(mention.end()).start(), tokens.get(nameEnd - 1).end())))
+                            && (agent != null || holder != null)) {
+                        // "Serbian President Vojislav Kostunica": a person the knowledge base does not know,
+                        // of the title's country
+                        Actor office = agent != null ? agent : holder;
+                        String name = text.substring(tokens.get(mention.end()).start(), tokens.get(nameEnd - 1).end());
+                        Actor person = new Actor("PER:" + name.toUpperCase(Locale.ROOT)
+                                .replaceAll("[^\\p{L}\\p{N}]+", "_"), name, EntityType.PERSON, office.country(),
+                                office.sector(), null);
+                        remember(person, name, surnames);
+                        Mention named = new Mention(mention.end(), nameEnd, tokens.get(mention.end()).start(),
+                                tokens.get(nameEnd - 1).end(), null, "PER");
+                        out.add(entity(name, EntityType.PERSON, named, person));
+                        if (next != null && next.start() < nameEnd) {
+                            m++; // the name finder's mention of the same name
+                        }
+                    } else if (holder != null) {
+                        out.add(entity(surface, EntityType.PERSON, mention, holder));
+                    } else if (agent != null) {
+                        out.add(entity(surface, agent.type() == EntityType.NORP ? EntityType.NORP : EntityType.ORG,
+                                mention, agent));
+                    }
                 }
                 default -> throw new IllegalStateException("unknown entry kind " + entry.kind());
             }
         }
+    }
+
+    /** End of a run of one to four capitalised words at {@code start} that no knowledge-base mention covers. */
+    private static int unknownName(List<Token> tokens, int start, @Nullable Mention next) {
+        int end = start;
+        while (end < tokens.size() && end - start < 4 && tokens.get(end).word() && tokens.get(end).capitalised()
+                && !tokens.get(end).allCaps() && (next == null || next.entries() == null || end < next.start())) {
+            end++;
+        }
+        return end - start >= 2 ? end : start;
     }
 
     private static boolean isPerson(Mention mention) {
@@ -305,6 +361,15 @@ public final class ActorTagger implements EntityTagger {
         return null;
     }
 
+    /** The offices {@code person} held on {@code day}, so "the secretary-general" later in the story is them. */
+    private void rememberOffices(Actor person, @Nullable LocalDate day, Map<List<String>, Actor> offices) {
+        for (io.wirewatch.enrich.kb.Role role : kb.roles(person.id())) {
+            if (day == null ? role.to() == null : role.heldOn(day)) {
+                offices.put(ActorKb.phraseKey(role.title()), person);
+            }
+        }
+    }
+
     private static void remember(Actor person, String surface, Map<String, Actor> surnames) {
         String[] words = surface.strip().split("\\s+");
         if (words.length >= 2) {
@@ -344,6 +409,13 @@ public final class ActorTagger implements EntityTagger {
         if (before >= 0 && tokens.get(before).norm().equals("the")) {
             before--;
         }
+        if (before >= 0 && TOWARD_ACTOR.contains(tokens.get(before).norm())) {
+            return true; // "against Washington", "talks with Moscow", "urged Beijing"
+        }
+        if (before >= 1 && tokens.get(before).norm().equals("to")
+                && ADDRESSED.contains(tokens.get(before - 1).norm())) {
+            return true; // "a response to Washington", "concessions to Moscow"
+        }
         if (before >= 0 && PLACE_PREPOSITIONS.contains(tokens.get(before).norm())) {
             return false;
         }
@@ -356,6 +428,10 @@ public final class ActorTagger implements EntityTagger {
         }
         if (ACTING_VERBS.contains(next)) {
             return true;
+        }
+        Token following = tokens.get(mention.end());
+        if (next.length() > 4 && next.endsWith("ed") && !following.capitalised() && following.word()) {
+            return true; // "Jakarta forced", "Beijing imposed"
         }
         if ((next.equals("also") || next.equals("now") || next.equals("has") || next.equals("repeatedly")
                 || next.equals("again") || next.equals("then")) && mention.end() + 1 < tokens.size()) {

@@ -40,25 +40,51 @@ public final class Coreference {
      * @param entities the document's entities, in text order
      */
     public @Nullable Entity antecedent(TextDocument document, List<Entity> entities, int offset, String pronoun) {
-        String gender = Token.normalise(pronoun).equals("she") ? "f" : "m";
-        int paragraph = document.paragraphAt(offset);
-        Entity fallback = null;
-        for (int i = Entities.firstAtOrAfter(entities, offset) - 1; i >= 0; i--) {
-            Entity entity = entities.get(i);
-            if (document.paragraphAt(entity.getStart()) < paragraph - PARAGRAPH_WINDOW) {
-                break;
-            }
-            if (entity.getType() != EntityType.PERSON || !genderAgrees(entity, gender)) {
-                continue;
-            }
-            if (isSpeaker(document, entity)) {
-                return entity;
-            }
-            if (fallback == null && !isOblique(document, entity)) {
-                fallback = entity;
-            }
+        return forDocument(document, entities).antecedent(offset, pronoun);
+    }
+
+    /** A resolver for one document that remembers which persons spoke, for many pronouns. Not thread-safe. */
+    public Resolver forDocument(TextDocument document, List<Entity> entities) {
+        return new Resolver(document, entities);
+    }
+
+    /** Resolves the pronouns of one document. */
+    public final class Resolver {
+        private final TextDocument document;
+        private final List<Entity> entities;
+        private final byte[] speaker;
+
+        private Resolver(TextDocument document, List<Entity> entities) {
+            this.document = document;
+            this.entities = entities;
+            this.speaker = new byte[entities.size()];
         }
-        return fallback;
+
+        /** The person that the pronoun at {@code offset} refers to, or null. */
+        public @Nullable Entity antecedent(int offset, String pronoun) {
+            String gender = Token.normalise(pronoun).equals("she") ? "f" : "m";
+            int paragraph = document.paragraphAt(offset);
+            Entity fallback = null;
+            for (int i = Entities.firstAtOrAfter(entities, offset) - 1; i >= 0; i--) {
+                Entity entity = entities.get(i);
+                if (document.paragraphAt(entity.getStart()) < paragraph - PARAGRAPH_WINDOW) {
+                    break;
+                }
+                if (entity.getType() != EntityType.PERSON || !genderAgrees(entity, gender)) {
+                    continue;
+                }
+                if (speaker[i] == 0) {
+                    speaker[i] = (byte) (isSpeaker(document, entity) ? 1 : 2);
+                }
+                if (speaker[i] == 1) {
+                    return entity;
+                }
+                if (fallback == null && !isOblique(document, entity)) {
+                    fallback = entity;
+                }
+            }
+            return fallback;
+        }
     }
 
     private boolean genderAgrees(Entity entity, String gender) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,36 @@ public final class ActorKb {
             "foreign ministry", "diplomats");
     private static final List<String> MILITARY = List.of("military", "army", "armed forces", "Defense Ministry",
             "Defence Ministry", "Ministry of Defense", "Ministry of Defence", "navy", "air force");
+
+    /** Offices and groups that, after a demonym ("Serbian President", "Rwandan rebels"), name the country's actor. */
+    private static final Map<String, String> AGENTS = agents();
+
+    private static Map<String, String> agents() {
+        Map<String, String> agents = new LinkedHashMap<>();
+        for (String office : List.of("President", "Prime Minister", "Premier", "leader", "leaders", "Chancellor",
+                "King", "Emir", "Vice President", "Deputy Prime Minister", "Interior Minister", "Finance Minister",
+                "Justice Minister", "minister", "ministers", "officials", "official", "authorities", "parliament",
+                "lawmakers", "President-elect", "Cabinet", "state media", "spokesman", "spokeswoman")) {
+            agents.put(office, "government");
+        }
+        for (String office : List.of("Foreign Minister", "Foreign Secretary", "envoy", "ambassador",
+                "diplomat", "diplomats", "negotiator", "negotiators")) {
+            agents.put(office, "diplomatic");
+        }
+        for (String office : List.of("Defence Minister", "Defense Minister", "troops", "soldiers", "forces",
+                "army", "generals", "general", "commander", "warplanes", "aircraft", "navy", "security forces")) {
+            agents.put(office, "military");
+        }
+        for (String group : List.of("police", "riot police")) {
+            agents.put(group, "police");
+        }
+        for (String group : List.of("rebels", "guerrillas", "insurgents", "militants", "separatists",
+                "militiamen", "militia", "opposition", "opposition leader", "protesters", "demonstrators",
+                "students", "workers", "farmers", "refugees")) {
+            agents.put(group, "opposition");
+        }
+        return Collections.unmodifiableMap(agents);
+    }
 
     private final List<Line> lines;
     private final Map<String, Actor> actors;
@@ -274,6 +305,8 @@ public final class ActorKb {
         final Map<List<String>, List<String>> surnameForms = new HashMap<>();
         final Map<List<String>, List<Role>> titles = new LinkedHashMap<>();
         final Map<List<String>, List<String>> titleForms = new HashMap<>();
+        final Map<List<String>, Actor> agentActors = new HashMap<>();
+        final Map<List<String>, List<String>> contextTitles = new LinkedHashMap<>();
 
         void compile(List<Line> lines) {
             List<Line> places = new ArrayList<>();
@@ -294,8 +327,21 @@ public final class ActorKb {
             roleLines.forEach(this::role);
             surnames.forEach((key, people) -> trie.put(key, new KbEntry(surnameForms.get(key),
                     KbEntry.Kind.SURNAME, null, null, people, List.of(), false, false)));
-            titles.forEach((key, held) -> trie.put(key, new KbEntry(titleForms.get(key), KbEntry.Kind.TITLE, null,
-                    null, List.of(), held, false, true)));
+            titles.forEach((key, held) -> trie.put(key, new KbEntry(titleForms.get(key), KbEntry.Kind.TITLE,
+                    agentActors.get(key), null, List.of(), held, false, true)));
+            contextTitles.forEach((key, form) -> {
+                if (!titles.containsKey(key) && !agentActors.containsKey(key)) {
+                    // "the secretary-general": whoever of that office the story named before
+                    trie.put(key, new KbEntry(form, KbEntry.Kind.TITLE, null, null, List.of(), List.of(), true,
+                            true));
+                }
+            });
+            agentActors.forEach((key, actor) -> {
+                if (!titles.containsKey(key)) {
+                    trie.put(key, new KbEntry(titleForms.get(key), KbEntry.Kind.TITLE, actor, null, List.of(),
+                            List.of(), false, true));
+                }
+            });
         }
 
         private void define(Line line, Actor actor) {
@@ -339,6 +385,16 @@ public final class ActorKb {
             List<String> adjs = line.list("adjectives");
             adjectives.put(iso, adjs);
             for (String adjective : adjs) {
+                for (Map.Entry<String, String> agent : AGENTS.entrySet()) {
+                    Actor fallback = switch (agent.getValue()) {
+                        case "military" -> military;
+                        case "diplomatic" -> diplomacy;
+                        case "government" -> government;
+                        default -> new Actor(iso, name + " (" + agent.getValue() + ")", EntityType.NORP, iso,
+                                agent.getValue(), null);
+                    };
+                    agent(adjective + " " + agent.getKey(), fallback);
+                }
                 add(line, adjective + " government", KbEntry.Kind.NAME, government, null, true);
                 add(line, adjective + " authorities", KbEntry.Kind.NAME, government, null, true);
                 for (String agency : FOREIGN_MINISTRY) {
@@ -455,8 +511,17 @@ public final class ActorKb {
                 }
                 if ("yes".equals(line.optional("bare"))) {
                     title(phrase, role);
+                } else {
+                    contextTitles.computeIfAbsent(norms(phrase), k -> words(phrase));
                 }
             }
+        }
+
+        /** A generic office or group of a country: a title with no dated holder, naming the country's actor. */
+        private void agent(String phrase, Actor actor) {
+            List<String> key = norms(phrase);
+            agentActors.putIfAbsent(key, actor);
+            titleForms.putIfAbsent(key, words(phrase));
         }
 
         private void title(String phrase, Role role) {
@@ -498,6 +563,11 @@ public final class ActorKb {
                 throw line.error(key + "=" + text + " is not a date (YYYY-MM-DD)");
             }
         }
+    }
+
+    /** The normalised tokens of a phrase, as the trie keys them. */
+    public static List<String> phraseKey(String phrase) {
+        return norms(phrase);
     }
 
     static List<String> norms(String surface) {

@@ -32,10 +32,15 @@ public final class QuoteFinder {
     }
 
     public List<Quote> find(TextDocument document, List<Entity> entities) {
+        return find(document, entities, coreference.forDocument(document, entities));
+    }
+
+    /** The quotes, resolving "he said" with the document's resolver. */
+    public List<Quote> find(TextDocument document, List<Entity> entities, Coreference.Resolver pronouns) {
         List<int[]> spans = spans(document);
         List<Quote> quotes = new ArrayList<>(spans.size());
         for (int[] span : spans) {
-            quotes.add(attribute(document, entities, span[0], span[1]));
+            quotes.add(attribute(document, entities, pronouns, span[0], span[1]));
         }
         return propagate(document, quotes);
     }
@@ -93,14 +98,15 @@ public final class QuoteFinder {
         return spaceBefore && wordAfter;
     }
 
-    private Quote attribute(TextDocument document, List<Entity> entities, int start, int end) {
+    private Quote attribute(TextDocument document, List<Entity> entities, Coreference.Resolver pronouns, int start,
+                            int end) {
         String text = document.text();
         int paragraphEnd = paragraphEnd(document, end);
         // after the closing mark: ,” said X / ,” X said / ,” he said
         int close = Math.min(text.length(), end + 1);
         int windowEnd = Math.min(paragraphEnd, close + WINDOW);
         List<Token> after = Tokenizer.tokenize(text, close, windowEnd);
-        Quote found = afterQuote(document, entities, after, start, end);
+        Quote found = afterQuote(entities, pronouns, after, start, end);
         if (found != null) {
             return found;
         }
@@ -109,12 +115,12 @@ public final class QuoteFinder {
                 : document.paragraphStarts().get(document.paragraphAt(start));
         List<Token> before = Tokenizer.tokenize(text, Math.max(paragraphStart, start - 1 - WINDOW),
                 Math.max(paragraphStart, start - 1));
-        found = beforeQuote(document, entities, before, start, end);
+        found = beforeQuote(entities, pronouns, before, start, end);
         return found != null ? found : new Quote(start, end, null, "none");
     }
 
-    private @Nullable Quote afterQuote(TextDocument document, List<Entity> entities, List<Token> after, int start,
-                                       int end) {
+    private @Nullable Quote afterQuote(List<Entity> entities, Coreference.Resolver pronouns, List<Token> after,
+                                       int start, int end) {
         int limit = Math.min(after.size(), 12);
         for (int i = 0; i < limit; i++) {
             Token token = after.get(i);
@@ -130,7 +136,7 @@ public final class QuoteFinder {
             for (int j = i - 1; j >= 0; j--) {
                 Token subject = after.get(j);
                 if (Coreference.isPersonalPronoun(subject.norm())) {
-                    Entity who = coreference.antecedent(document, entities, subject.start(), subject.text());
+                    Entity who = pronouns.antecedent(subject.start(), subject.text());
                     return new Quote(start, end, who, "pronoun");
                 }
                 Entity named = entityEndingAt(entities, subject.end());
@@ -160,7 +166,7 @@ public final class QuoteFinder {
         return null;
     }
 
-    private @Nullable Quote beforeQuote(TextDocument document, List<Entity> entities, List<Token> before,
+    private @Nullable Quote beforeQuote(List<Entity> entities, Coreference.Resolver pronouns, List<Token> before,
                                         int start, int end) {
         for (int i = before.size() - 1; i >= Math.max(0, before.size() - 8); i--) {
             Token token = before.get(i);
@@ -173,8 +179,7 @@ public final class QuoteFinder {
             for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
                 Token subject = before.get(j);
                 if (Coreference.isPersonalPronoun(subject.norm())) {
-                    return new Quote(start, end,
-                            coreference.antecedent(document, entities, subject.start(), subject.text()), "pronoun");
+                    return new Quote(start, end, pronouns.antecedent(subject.start(), subject.text()), "pronoun");
                 }
                 Entity named = entityEndingAt(entities, subject.end());
                 if (named != null && isSpeakerType(named)) {

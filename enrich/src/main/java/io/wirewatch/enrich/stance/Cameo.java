@@ -10,7 +10,16 @@ import java.util.Map;
 final class Cameo {
 
     private static final Map<String, Double> GOLDSTEIN = Map.ofEntries(
-            Map.entry("03", 4.0), Map.entry("030", 4.0), Map.entry("036", 4.0), Map.entry("057", 8.0),
+            Map.entry("03", 4.0), Map.entry("030", 4.0), Map.entry("031", 5.2), Map.entry("032", 4.5),
+            Map.entry("033", 5.2), Map.entry("035", 7.0), Map.entry("0356", 7.0), Map.entry("036", 4.0),
+            Map.entry("057", 8.0), Map.entry("052", 3.5), Map.entry("056", 7.0), Map.entry("062", 7.4),
+            Map.entry("063", 7.4), Map.entry("071", 7.4), Map.entry("074", 8.5), Map.entry("081", 5.0),
+            Map.entry("0862", 9.0), Map.entry("0873", 9.0), Map.entry("103", -5.0), Map.entry("128", -5.0),
+            Map.entry("131", -5.8), Map.entry("132", -5.8), Map.entry("133", -5.8), Map.entry("136", -7.0),
+            Map.entry("144", -7.5), Map.entry("153", -7.2), Map.entry("162", -5.6), Map.entry("164", -7.0),
+            Map.entry("165", -6.5), Map.entry("1712", -9.2), Map.entry("180", -9.0), Map.entry("182", -9.5),
+            Map.entry("183", -10.0), Map.entry("185", -8.0), Map.entry("186", -10.0), Map.entry("194", -10.0),
+            Map.entry("20", -10.0), Map.entry("203", -10.0),
             Map.entry("04", 1.0), Map.entry("040", 1.0), Map.entry("041", 1.0), Map.entry("042", 1.9),
             Map.entry("043", 2.8), Map.entry("045", 5.0), Map.entry("046", 7.0),
             Map.entry("05", 3.5), Map.entry("050", 3.5), Map.entry("051", 3.4), Map.entry("053", 3.8),

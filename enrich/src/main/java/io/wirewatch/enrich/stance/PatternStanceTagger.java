@@ -76,7 +76,8 @@ public final class PatternStanceTagger implements StanceTagger {
     private static final Set<String> INTENT = Set.copyOf(List.of("will", "would", "'ll", "shall", "going", "plan", "plans",
             "planned", "planning", "intend", "intends", "intended", "promised", "promises", "pledged", "pledges",
             "vowed", "vows", "expected", "expects", "set", "hope", "hopes", "hoped", "seek", "seeks", "sought",
-            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed"));
+            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed",
+            "sworn", "swore", "swear", "vow", "pledge", "promise", "threatened", "threatens"));
     private static final Set<String> DENIALS = Set.copyOf(List.of("deny", "denied", "denies", "denying", "denial", "denials"));
     private static final Set<String> CLAIMS = Set.copyOf(List.of("claims", "claim", "reports", "allegations", "accusations",
             "suggestions", "speculation", "charges", "fears", "rumours", "rumors", "talk"));
@@ -84,7 +85,21 @@ public final class PatternStanceTagger implements StanceTagger {
             "maneuvers", "manoeuvre", "manoeuvres", "wargames", "war-games", "training"));
     private static final Set<String> REQUESTS = Set.copyOf(List.of("request", "requests", "demand", "demands", "proposal",
             "proposals", "call", "calls", "attempt", "attempts", "bid", "push", "effort", "efforts", "ultimatum"));
+    private static final Map<String, String> INTENT_TO_COOPERATE = Map.of("SUPPORT", "032", "AID", "033",
+            "COOPERATE", "031", "RETREAT", "0356", "CONCEDE", "035", "CONSULT", "036");
+    private static final Map<String, String> INTENT_TO_HARM = Map.of("SANCTION", "131", "COERCE", "132",
+            "ASSAULT", "138", "FIGHT", "138", "PROTEST", "133");
+    private static final Set<String> MILITARY = Set.copyOf(List.of("forces", "troops", "soldiers", "army",
+            "armed", "military", "aircraft", "warplanes", "jets", "helicopters", "gunships", "tanks", "artillery",
+            "navy", "militia", "militias", "rebels", "guerrillas", "guerillas", "insurgents", "militants",
+            "missiles", "rockets", "mortar", "gunbattle", "troop"));
+    private static final Set<String> CIVILIAN = Set.copyOf(List.of("civilians", "civilian", "refugees",
+            "villagers", "journalist", "journalists", "worshippers", "protesters", "demonstrators", "camp", "roadside",
+            "car", "suicide", "improvised", "machetes", "pedestrians", "passengers", "shoppers", "students"));
+    private static final Set<String> THREAT_CONDITIONS = Set.of("unless", "if", "otherwise");
     private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
+
+    static final int MAX_TOKENS = 250;
 
     private final StanceRules rules;
     private final Coreference coreference;
@@ -118,25 +133,62 @@ public final class PatternStanceTagger implements StanceTagger {
 
     @Override
     public List<Signal> tag(TextDocument document, List<Entity> entities) {
-        Story story = new Story(document, entities, quotes.find(document, entities));
+        Coreference.Resolver pronouns = coreference.forDocument(document, entities);
+        Story story = new Story(document, entities, quotes.find(document, entities, pronouns), pronouns);
         List<Signal> out = new ArrayList<>();
         Sentence previous = null;
         String previousSource = null;
-        for (Sentence sentence : document.sentences()) {
+        boolean previousExercise = false;
+        for (Sentence whole : document.sentences()) {
+          for (Sentence sentence : pieces(document.text(), whole)) {
             if (story.furniture(sentence.paragraph())) {
                 continue;
             }
             boolean sameParagraph = previous != null && previous.paragraph() == sentence.paragraph();
             SentenceContext context = new SentenceContext(story, sentence,
                     sameParagraph ? previousSource : null, sameParagraph && previous != null
-                    && previous.text().length() < 80
-                    && hasExercise(Tokenizer.tokenize(document.text(), previous.start(), previous.end())));
+                    && previous.text().length() < 80 && previousExercise);
             List<Signal> found = context.signals();
             out.addAll(found);
             previous = sentence;
+            previousExercise = hasExercise(context.tokens);
             previousSource = context.lastSource != null ? context.lastSource : sameParagraph ? previousSource : null;
+          }
         }
         return out;
+    }
+
+    /**
+     * A sentence of at most {@value #MAX_TOKENS} tokens as it is; a longer run (a story without punctuation, a
+     * table) cut after a comma or semicolon where possible, so work stays linear in the length of the story.
+     */
+    static List<Sentence> pieces(String text, Sentence sentence) {
+        if (sentence.end() - sentence.start() < MAX_TOKENS * 2) {
+            return List.of(sentence);
+        }
+        List<Token> tokens = Tokenizer.tokenize(text, sentence.start(), sentence.end());
+        if (tokens.size() <= MAX_TOKENS) {
+            return List.of(sentence);
+        }
+        List<Sentence> pieces = new ArrayList<>();
+        int from = 0;
+        while (from < tokens.size()) {
+            int to = Math.min(tokens.size(), from + MAX_TOKENS);
+            if (to < tokens.size()) {
+                for (int i = to - 1; i > from + MAX_TOKENS / 2; i--) {
+                    String norm = tokens.get(i).norm();
+                    if (norm.equals(",") || norm.equals(";") || norm.equals(":")) {
+                        to = i + 1;
+                        break;
+                    }
+                }
+            }
+            int start = tokens.get(from).start();
+            int end = tokens.get(to - 1).end();
+            pieces.add(new Sentence(sentence.index(), sentence.paragraph(), start, end, text.substring(start, end)));
+            from = to;
+        }
+        return pieces;
     }
 
     private static boolean hasExercise(List<Token> tokens) {
@@ -157,8 +209,10 @@ public final class PatternStanceTagger implements StanceTagger {
         final boolean[] furniture;
         final Map<String, Integer> mentions = new HashMap<>();
         final @Nullable Integer year;
+        final Coreference.Resolver pronouns;
 
-        Story(TextDocument document, List<Entity> entities, List<Quote> quotes) {
+        Story(TextDocument document, List<Entity> entities, List<Quote> quotes, Coreference.Resolver pronouns) {
+            this.pronouns = pronouns;
             this.document = document;
             this.entities = entities;
             this.quotes = quotes;
@@ -260,6 +314,9 @@ public final class PatternStanceTagger implements StanceTagger {
             }
             List<Candidate> candidates = new ArrayList<>();
             for (StanceRules.Match match : matches) {
+                if (insideName(match.start())) {
+                    continue; // "Asia-Pacific Economic Cooperation", "the Ceasefire Violations Committee"
+                }
                 candidates.add(candidate(match));
             }
             candidates.sort(Comparator.comparingInt((Candidate c) -> c.match().rule().priority())
@@ -287,12 +344,25 @@ public final class PatternStanceTagger implements StanceTagger {
                 Signal signal = signal(candidate);
                 if (signal != null) {
                     out.add(signal);
-                    if (signal.getCategory().equals("DEMAND") && !candidate.match().rule().speakerIsSource()) {
+                    boolean framing = signal.getCategory().equals("DEMAND")
+                            && !candidate.match().rule().speakerIsSource()
+                            || signal.getCategory().equals("SUPPORT") && signal.getCameoCode().equals("050");
+                    if (framing) {
+                        // "demanded that the Alliance will withdraw", "supported respect for the ceasefire"
                         demandEnd = Math.min(demandEnd, candidate.match().end());
                     }
                 }
             }
             return out;
+        }
+
+        private boolean insideName(int start) {
+            Token token = tokens.get(start);
+            if (!token.capitalised() || token.allCaps() || firstWord(start)) {
+                return false;
+            }
+            Token previous = start > 0 ? tokens.get(start - 1) : null;
+            return previous == null || previous.word() || previous.norm().equals("-");
         }
 
         private Candidate candidate(StanceRules.Match match) {
@@ -330,7 +400,8 @@ public final class PatternStanceTagger implements StanceTagger {
             String norm = tokens.get(i).norm();
             if (norm.equals("not") || norm.endsWith("n't") || norm.equals("never") || norm.equals("no")
                     || norm.equals("cannot") || norm.equals("nor") || norm.equals("without")
-                    || norm.startsWith("refus") || norm.startsWith("declin") || norm.startsWith("reject")) {
+                    || norm.startsWith("refus") || norm.startsWith("declin") || norm.startsWith("reject")
+                    || norm.equals("failed") || norm.equals("fail") || norm.equals("fails")) {
                 return true;
             }
             return norm.equals("out") && i > 0 && tokens.get(i - 1).norm().startsWith("rul");
@@ -371,9 +442,31 @@ public final class PatternStanceTagger implements StanceTagger {
             }
             Modality modality = candidate.negation() != null ? candidate.negation()
                     : modality(candidate.spanStart(), category, rule);
-            if (category.equals("CONSULT") && modality == Modality.FUTURE) {
-                category = "AGREE"; // intent to meet or negotiate (CAMEO 036)
-                cameo = "036";
+            if (rule.armed() && category.equals("ASSAULT") && military()) {
+                category = "FIGHT";
+                cameo = "190";
+                ruleId = ruleId + "+armed";
+            }
+            if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && againstCivilians()) {
+                category = "ASSAULT"; // violence against civilians or by unconventional means
+                cameo = "180";
+                ruleId = ruleId + "+civilians";
+            }
+            if (category.equals("MOBILIZE") && rule.id().startsWith("mobilize.exercise") && severalStates(
+                    candidate.spanStart())) {
+                category = "COOPERATE"; // "French and Egyptian warships launched war games": joint exercise
+                cameo = "062";
+                ruleId = ruleId + "+joint";
+            }
+            if (modality == Modality.FUTURE && INTENT_TO_COOPERATE.containsKey(category)) {
+                cameo = INTENT_TO_COOPERATE.get(category); // "will support", "willing to withdraw": CAMEO 03x
+                category = "AGREE";
+                ruleId = ruleId + "+intent";
+            } else if ((modality == Modality.FUTURE || modality == Modality.CONDITIONAL && threatCondition())
+                    && INTENT_TO_HARM.containsKey(category)) {
+                cameo = INTENT_TO_HARM.get(category); // "will impose a curfew", "will withdraw … unless": 13x
+                category = "THREATEN";
+                ruleId = ruleId + "+intent";
             }
             int charStart = tokens.get(candidate.spanStart()).start();
             Quote quote = story.quoteAt(charStart);
@@ -417,6 +510,12 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
                 if (source == null && !VERBAL.contains(category)) {
                     source = previousSource;
+                }
+                if (source == null) {
+                    source = anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
+                }
+                if (source == null && (!ASSERTIVE.contains(category) || category.equals("THREATEN"))) {
+                    source = placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
                 }
                 target = null;
             }
@@ -521,6 +620,49 @@ public final class PatternStanceTagger implements StanceTagger {
                     if (norm.equals("would") && (any || category.equals("THREATEN"))) {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        private boolean againstCivilians() {
+            for (Token token : tokens) {
+                if (CIVILIAN.contains(token.norm())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean severalStates(int start) {
+            ActorRef subject = subject(start);
+            if (subject == null) {
+                return false;
+            }
+            Set<String> codes = new java.util.HashSet<>();
+            for (ActorRef ref : actors) {
+                if (ref.listHead() == actors.indexOf(subject) || ref == subject) {
+                    codes.add(ref.code());
+                }
+            }
+            return codes.size() >= 2;
+        }
+
+        private boolean military() {
+            for (Token token : tokens) {
+                if (MILITARY.contains(token.norm())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean threatCondition() {
+            for (int i = 0; i < tokens.size(); i++) {
+                String norm = tokens.get(i).norm();
+                if (THREAT_CONDITIONS.contains(norm)
+                        || norm.equals("else") && i > 0 && tokens.get(i - 1).norm().equals("or")) {
+                    return true;
                 }
             }
             return false;
@@ -734,13 +876,27 @@ public final class PatternStanceTagger implements StanceTagger {
             return false;
         }
 
+        /** Only articles and capitalised words before {@code start} in the clause: a possessor opening it. */
+        private boolean opensClause(int from, int start) {
+            for (int i = from; i < start; i++) {
+                Token token = tokens.get(i);
+                String norm = token.norm();
+                if (!(norm.equals("the") || norm.equals("a") || norm.equals("an") || token.capitalised()
+                        || !token.word())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private @Nullable ActorRef firstSubject(int from, int to) {
             for (ActorRef ref : actors) {
                 if (ref.end() > to) {
                     break;
                 }
-                if (ref.start() >= from && !ref.oblique() && !ref.addressee() && !ref.possessive()) {
-                    return actors.get(ref.listHead());
+                if (ref.start() >= from && !ref.oblique() && !ref.addressee()
+                        && (!ref.possessive() || opensClause(from, ref.start()))) {
+                    return actors.get(ref.listHead()); // "Poland’s parliament has demanded": the possessor acts
                 }
             }
             return null;
@@ -763,8 +919,7 @@ public final class PatternStanceTagger implements StanceTagger {
                         return quoted && speaker != null ? code(speaker) : null;
                     }
                     case "he", "she" -> {
-                        Entity who = coreference.antecedent(story.document, story.entities, token.start(),
-                                token.text());
+                        Entity who = story.pronouns.antecedent(token.start(), token.text());
                         return who == null ? null : code(who);
                     }
                     case "it" -> {
@@ -849,6 +1004,20 @@ public final class PatternStanceTagger implements StanceTagger {
             return null;
         }
 
+        private @Nullable String placeCountry() {
+            List<Entity> entities = story.entities;
+            for (int e = Entities.firstAtOrAfter(entities, sentence.start());
+                 e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
+                Entity entity = entities.get(e);
+                boolean dateline = entity.getStart() - sentence.start() < 3 && !entity.getText().isEmpty()
+                        && entity.getText().equals(entity.getText().toUpperCase(java.util.Locale.ROOT));
+                if ("place".equals(entity.getSector()) && entity.getCountry() != null && !dateline) {
+                    return entity.getCountry();
+                }
+            }
+            return null;
+        }
+
         private @Nullable String anyActor(int start) {
             for (ActorRef ref : actors) {
                 if (ref.end() <= start) {
@@ -907,7 +1076,7 @@ public final class PatternStanceTagger implements StanceTagger {
                 for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
                     Token before = tokens.get(j);
                     if (Coreference.isPersonalPronoun(before.norm())) {
-                        return coreference.antecedent(story.document, story.entities, before.start(), before.text());
+                        return story.pronouns.antecedent(before.start(), before.text());
                     }
                     Entity named = Entities.endingAt(story.entities, before.end());
                     if (named != null && code(named) != null) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 record StanceRule(String id, String category, String cameo, List<Slot> slots, int[] gaps, boolean carriesNegation,
                   @Nullable String flipCategory, @Nullable String flipCameo, boolean speakerIsSource,
-                  boolean force, int priority) {
+                  boolean force, boolean armed, int priority) {
 
     StanceRule {
         Objects.requireNonNull(id, "id");
@@ -23,7 +23,7 @@ record StanceRule(String id, String category, String cameo, List<Slot> slots, in
         }
     }
 
-    /** One position of a pattern: exact words and word prefixes. */
+    /** One position of a pattern: exact words and word prefixes; {@code _} stands for any word. */
     record Slot(Set<String> words, List<String> prefixes) {
         Slot {
             words = Set.copyOf(words);
@@ -31,6 +31,9 @@ record StanceRule(String id, String category, String cameo, List<Slot> slots, in
         }
 
         boolean matches(String norm) {
+            if (words.contains("_")) {
+                return !norm.isEmpty() && Character.isLetter(norm.charAt(0)); // any word
+            }
             if (words.contains(norm)) {
                 return true;
             }

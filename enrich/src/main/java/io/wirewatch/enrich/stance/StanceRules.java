@@ -35,6 +35,9 @@ final class StanceRules {
         this.rules = List.copyOf(rules);
         for (StanceRule rule : rules) {
             StanceRule.Slot first = rule.slots().get(0);
+            if (first.words().contains("_")) {
+                throw new IllegalArgumentException("rule " + rule.id() + " may not start with the wildcard _");
+            }
             for (String word : first.words()) {
                 byWord.computeIfAbsent(word, k -> new ArrayList<>()).add(rule);
             }
@@ -128,6 +131,7 @@ final class StanceRules {
         boolean carriesNegation = false;
         boolean speaker = false;
         boolean force = false;
+        boolean armed = false;
         for (int i = 4; i < fields.length; i++) {
             String flag = fields[i].strip();
             if (flag.equals("neg")) {
@@ -136,6 +140,8 @@ final class StanceRules {
                 speaker = true;
             } else if (flag.equals("force")) {
                 force = true;
+            } else if (flag.equals("armed")) {
+                armed = true;
             } else if (flag.startsWith("flip=") && flag.indexOf(':') > 5) {
                 flipCategory = flag.substring(5, flag.indexOf(':'));
                 flipCameo = flag.substring(flag.indexOf(':') + 1);
@@ -148,7 +154,7 @@ final class StanceRules {
         }
         int[] gapArray = gaps.stream().mapToInt(Integer::intValue).toArray();
         return new StanceRule(fields[0].strip(), category, cameo, slots, gapArray, carriesNegation, flipCategory,
-                flipCameo, speaker, force, priority);
+                flipCameo, speaker, force, armed, priority);
     }
 
     int size() {

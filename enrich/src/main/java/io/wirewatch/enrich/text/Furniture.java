@@ -27,6 +27,7 @@ public final class Furniture {
         if (text.length() <= 60 && FURNITURE.matcher(text).matches()) {
             return true;
         }
-        return text.length() <= 400 && CAPTION.matcher(text).find();
+        return text.length() <= 400 && (text.contains("photo") || text.contains("getty"))
+                && CAPTION.matcher(text).find();
     }
 }

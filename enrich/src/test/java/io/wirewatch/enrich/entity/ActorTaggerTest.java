@@ -125,4 +125,24 @@ class ActorTaggerTest {
                 "Back to top button", "Related Articles");
         assertThat(entities).extracting(Entity::getText).containsExactly("Russia");
     }
+
+    @Test
+    void shouldGiveAnUnknownNameAfterACountrysOfficeThatCountry() {
+        List<Entity> entities = tag(Instant.parse("2000-10-10T00:00:00Z"),
+                "Serbian President Vojislav Kostunica promised reforms. Rwandan rebels attacked.");
+        Entity kostunica = find(entities, "Vojislav Kostunica");
+        assertThat(kostunica.getType()).isEqualTo(EntityType.PERSON);
+        assertThat(kostunica.getCountry()).isEqualTo("SRB");
+        assertThat(find(entities, "Rwandan rebels").getCountry()).isEqualTo("RWA");
+        assertThat(find(entities, "Rwandan rebels").getSector()).isEqualTo("opposition");
+    }
+
+    @Test
+    void shouldResolveTheSecretaryGeneralToTheOfficeHolderNamedEarlier() {
+        List<Entity> entities = tag(JAN_2022, "NATO Secretary-General Jens Stoltenberg spoke in Brussels.",
+                "Later the secretary-general said the door stays open.");
+        assertThat(find(entities, "secretary-general").getActorId()).isEqualTo("PER:JENS_STOLTENBERG");
+        assertThat(tag(JAN_2022, "Later the secretary-general said the door stays open."))
+                .noneMatch(e -> e.getText().equals("secretary-general"));
+    }
 }

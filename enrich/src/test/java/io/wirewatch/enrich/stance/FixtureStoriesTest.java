@@ -16,7 +16,7 @@ class FixtureStoriesTest {
     void shouldReadTheDenialAsDeniedAndNegatedNotAsAnAttack() {
         List<Signal> signals = Tagging.story("stories/denial.txt");
         assertThat(signals).as(Tagging.describe(signals))
-                .anyMatch(s -> s.getCategory().equals("ASSAULT") && s.getModality() == Modality.DENIED
+                .anyMatch(s -> s.getCategory().equals("FIGHT") && s.getModality() == Modality.DENIED
                         && "RUS".equals(s.getSource()) && "UKR".equals(s.getTarget()))
                 .anyMatch(s -> s.getCategory().equals("THREATEN") && s.getModality() == Modality.NEGATED)
                 .noneMatch(s -> s.getIntensity() < 0 && s.getModality() == Modality.ASSERTED);
