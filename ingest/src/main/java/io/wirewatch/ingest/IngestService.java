@@ -1,5 +1,6 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.ingest.dedup.NearDuplicates;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest service: reads story files and folders, extracts them and produces {@link Story} records to
  * {@code news.stories.raw}, keyed by story id, with an idempotent producer ({@code acks=all}). Exact duplicates
- * (same id or same content hash) seen by this service are skipped and counted; inputs that give no story are
- * reported with the reason, and the run goes on.
+ * (same id or same content hash) seen by this service are skipped and counted; near-duplicates (SimHash within
+ * 3 bits) are produced with the cluster id of the first copy seen; inputs that give no story are reported with
+ * the reason, and the run goes on.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -54,6 +56,7 @@ public final class IngestService implements AutoCloseable {
     private final StoryReader reader;
     private final Set<String> seenIds = new HashSet<>();
     private final Set<String> seenHashes = new HashSet<>();
+    private final NearDuplicates clusters = new NearDuplicates(3);
 
     public IngestService(Config config) {
         Objects.requireNonNull(config, "config");
@@ -104,6 +107,11 @@ public final class IngestService implements AutoCloseable {
                 duplicates++;
                 LOG.info("skipping duplicate story {} from {}", story.getId(), file);
                 continue;
+            }
+            NearDuplicates.Assignment cluster = clusters.add(story.getId(), String.join("\n\n", story.getParagraphs()));
+            story.setClusterId(cluster.clusterId());
+            if (cluster.copy()) {
+                LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), file, cluster.clusterId());
             }
             sent.put(file, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), story.getId(), story)));
         }

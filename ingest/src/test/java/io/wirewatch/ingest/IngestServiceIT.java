@@ -63,6 +63,8 @@ class IngestServiceIT {
 
             List<ConsumerRecord<String, Story>> firstRun = readAll(broker.bootstrapServers(), 3);
             assertThat(firstRun).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
+            // three different stories: each is the first of its own near-duplicate cluster
+            assertThat(firstRun).allSatisfy(r -> assertThat(r.value().getClusterId()).isEqualTo(r.value().getId()));
             assertThat(firstRun).extracting(r -> r.value().getTitle()).contains(
                     "There are no concessions to Russia in the US response",
                     "Norway offers to host talks on Arctic fishing dispute",
