@@ -1,6 +1,21 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.dedup.NearDuplicates;
+import io.wirewatch.ingest.extract.Article;
+import io.wirewatch.ingest.extract.HtmlExtractor;
+import io.wirewatch.ingest.feed.FeedItem;
+import io.wirewatch.ingest.feed.FeedParser;
+import io.wirewatch.ingest.feed.FeedResult;
+import io.wirewatch.ingest.fetch.FetchPolicy;
+import io.wirewatch.ingest.fetch.FetchResult;
+import io.wirewatch.ingest.fetch.Fetcher;
+import io.wirewatch.ingest.fetch.Validators;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
@@ -29,7 +44,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest service: reads story files and folders, extracts them and produces {@link Story} records to
- * {@code news.stories.raw}, keyed by story id, with an idempotent producer ({@code acks=all}). Exact duplicates
+ * {@code news.stories.raw} (also from RSS/Atom/JSON feeds and single URLs, fetched politely and safely), keyed by story id, with an idempotent producer ({@code acks=all}). Exact duplicates
  * (same id or same content hash) seen by this service are skipped and counted; near-duplicates (SimHash within
  * 3 bits) are produced with the cluster id of the first copy seen; inputs that give no story are reported with
  * the reason, and the run goes on.
@@ -57,9 +72,29 @@ public final class IngestService implements AutoCloseable {
     private final Set<String> seenIds = new HashSet<>();
     private final Set<String> seenHashes = new HashSet<>();
     private final NearDuplicates clusters = new NearDuplicates(3);
+    private final Set<String> seenUrls = new HashSet<>();
+    private final Map<URI, Validators> feedValidators = new HashMap<>();
+    private final Clock clock;
+    private final Fetcher fetcher;
+    private final FeedParser feedParser;
+    private final HtmlExtractor extractor;
 
     public IngestService(Config config) {
+        this(config, FetchPolicy.defaults());
+    }
+
+    /** A service that fetches feeds and pages with {@code fetchPolicy} (e.g. trusting the demo's loopback host). */
+    public IngestService(Config config, FetchPolicy fetchPolicy) {
+        this(config, Fetcher.of(fetchPolicy));
+    }
+
+    /** A service that fetches with the given fetcher. */
+    public IngestService(Config config, Fetcher fetcher) {
         Objects.requireNonNull(config, "config");
+        this.clock = config.clock();
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.feedParser = new FeedParser(clock);
+        this.extractor = new HtmlExtractor(clock);
         this.reader = new StoryReader(config.clock());
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
                 Topics.STORIES_RAW.valueSerde().serializer());
@@ -84,56 +119,154 @@ public final class IngestService implements AutoCloseable {
      * until every produced record is acknowledged.
      */
     public synchronized IngestReport ingest(List<Path> paths) {
-        List<IngestReport.Failure> failures = new ArrayList<>();
+        Batch batch = new Batch();
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
-            expand(path, files, failures);
+            expand(path, files, batch.failures);
         }
-        int read = 0;
-        int duplicates = 0;
-        Map<Path, Future<RecordMetadata>> sent = new java.util.LinkedHashMap<>();
         for (Path file : files) {
             ReadResult result = reader.read(file);
             if (result instanceof ReadResult.Unreadable bad) {
-                LOG.warn("no story in {}: {}", bad.path(), bad.reason());
-                failures.add(new IngestReport.Failure(bad.path().toString(), bad.reason()));
+                batch.fail(bad.path().toString(), bad.reason());
+            } else {
+                batch.offer(file.toString(), ((ReadResult.Read) result).story());
+            }
+        }
+        return batch.finish();
+    }
+
+    /**
+     * Fetches each feed (conditionally: a feed unchanged since this service last read it costs one 304), then
+     * fetches and extracts every item's page that this service has not seen yet, and produces the stories.
+     * The item's date stands in when the page has none. Failures of feeds and pages are reported with reasons.
+     */
+    public synchronized IngestReport ingestFeeds(List<URI> feeds) {
+        Batch batch = new Batch();
+        for (URI feedUrl : feeds) {
+            FetchResult fetched = fetcher.fetch(feedUrl, feedValidators.getOrDefault(feedUrl, Validators.NONE));
+            if (fetched instanceof FetchResult.NotModified) {
+                LOG.info("feed {} not modified", feedUrl);
                 continue;
             }
+            if (fetched instanceof FetchResult.Failed failed) {
+                batch.fail(feedUrl.toString(), failed.reason());
+                continue;
+            }
+            FetchResult.Fetched ok = (FetchResult.Fetched) fetched;
+            feedValidators.put(feedUrl, ok.validators());
+            FeedResult parsed = feedParser.parse(ok.body(), ok.charset());
+            if (parsed instanceof FeedResult.Malformed malformed) {
+                batch.fail(feedUrl.toString(), "malformed feed: " + malformed.reason());
+                continue;
+            }
+            for (FeedItem item : ((FeedResult.Parsed) parsed).feed().items()) {
+                if (item.link() == null) {
+                    batch.fail(feedUrl + " item '" + item.title() + "'", "item has no link");
+                    continue;
+                }
+                URI link;
+                try {
+                    link = ok.url().resolve(item.link().strip());
+                } catch (IllegalArgumentException e) {
+                    batch.fail(feedUrl + " item '" + item.title() + "'", "bad link " + item.link());
+                    continue;
+                }
+                ingestPage(batch, link, feedUrl.toString(), item.published());
+            }
+        }
+        return batch.finish();
+    }
+
+    /** Fetches, extracts and produces single article URLs. */
+    public synchronized IngestReport ingestUrls(List<URI> urls) {
+        Batch batch = new Batch();
+        for (URI url : urls) {
+            ingestPage(batch, url, url.toString(), null);
+        }
+        return batch.finish();
+    }
+
+    private void ingestPage(Batch batch, URI url, String source, java.time.@Nullable Instant fallbackDate) {
+        if (!seenUrls.add(StoryIdentity.canonicalUrl(url.toString()))) {
+            batch.duplicates++;
+            return;
+        }
+        FetchResult page = fetcher.fetch(url, Validators.NONE);
+        if (page instanceof FetchResult.Failed failed) {
+            batch.fail(url.toString(), failed.reason());
+            return;
+        }
+        if (!(page instanceof FetchResult.Fetched fetched)) {
+            return;
+        }
+        try {
+            Document doc = Jsoup.parse(new ByteArrayInputStream(fetched.body()), fetched.charset(),
+                    fetched.url().toString());
+            Article article = extractor.extract(doc, fetched.url().toString());
+            if (article.paragraphs().isEmpty()) {
+                batch.fail(url.toString(), "no story text found");
+                return;
+            }
+            Story story = Stories.of(article, source, fetched.url().toString(), clock.instant());
+            if (story.getPublishedAt() == null && fallbackDate != null) {
+                story.setPublishedAt(fallbackDate);
+            }
+            batch.offer(url.toString(), story);
+        } catch (IOException | RuntimeException e) {
+            batch.fail(url.toString(), "cannot extract: " + e);
+        }
+    }
+
+    /** Counts, exact and near duplicate checks and sends for one call. */
+    private final class Batch {
+        final List<IngestReport.Failure> failures = new ArrayList<>();
+        final Map<String, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+        int read;
+        int duplicates;
+
+        void fail(String source, String reason) {
+            LOG.warn("no story from {}: {}", source, reason);
+            failures.add(new IngestReport.Failure(source, reason));
+        }
+
+        void offer(String source, Story story) {
             read++;
-            Story story = ((ReadResult.Read) result).story();
             boolean newId = seenIds.add(story.getId());
             boolean newContent = seenHashes.add(story.getContentHash());
             if (!newId || !newContent) {
                 duplicates++;
-                LOG.info("skipping duplicate story {} from {}", story.getId(), file);
-                continue;
+                LOG.info("skipping duplicate story {} from {}", story.getId(), source);
+                return;
             }
             NearDuplicates.Assignment cluster = clusters.add(story.getId(), String.join("\n\n", story.getParagraphs()));
             story.setClusterId(cluster.clusterId());
             if (cluster.copy()) {
-                LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), file, cluster.clusterId());
+                LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), source, cluster.clusterId());
             }
-            sent.put(file, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), story.getId(), story)));
+            sent.put(source, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), story.getId(), story)));
         }
-        producer.flush();
-        int produced = 0;
-        for (Map.Entry<Path, Future<RecordMetadata>> entry : sent.entrySet()) {
-            try {
-                entry.getValue().get();
-                produced++;
-            } catch (ExecutionException e) {
-                String reason = "cannot produce to " + Topics.STORIES_RAW.name() + ": " + e.getCause();
-                LOG.error("{}: {}", entry.getKey(), reason);
-                failures.add(new IngestReport.Failure(entry.getKey().toString(), reason));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.add(new IngestReport.Failure(entry.getKey().toString(), "interrupted while producing"));
+
+        IngestReport finish() {
+            producer.flush();
+            int produced = 0;
+            for (Map.Entry<String, Future<RecordMetadata>> entry : sent.entrySet()) {
+                try {
+                    entry.getValue().get();
+                    produced++;
+                } catch (ExecutionException e) {
+                    String reason = "cannot produce to " + Topics.STORIES_RAW.name() + ": " + e.getCause();
+                    LOG.error("{}: {}", entry.getKey(), reason);
+                    failures.add(new IngestReport.Failure(entry.getKey(), reason));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.add(new IngestReport.Failure(entry.getKey(), "interrupted while producing"));
+                }
             }
+            IngestReport report = new IngestReport(read, produced, duplicates, failures);
+            LOG.info("ingest: {} read, {} produced, {} duplicates, {} failures", read, produced, duplicates,
+                    failures.size());
+            return report;
         }
-        IngestReport report = new IngestReport(read, produced, duplicates, failures);
-        LOG.info("ingest: {} read, {} produced, {} duplicates, {} failures", read, produced, duplicates,
-                failures.size());
-        return report;
     }
 
     private static void expand(Path path, List<Path> files, List<IngestReport.Failure> failures) {
