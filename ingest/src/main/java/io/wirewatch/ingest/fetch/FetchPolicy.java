@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  */
 public record FetchPolicy(String userAgent, Duration connectTimeout, Duration requestTimeout, long maxBodyBytes,
                           int maxRedirects, int maxAttempts, Duration backoff, Duration perHostDelay,
-                          boolean allowPrivateAddresses, Set<String> trustedHosts) {
+                          boolean allowPrivateAddresses, Set<String> trustedHosts, boolean obeyRobots) {
 
     public FetchPolicy {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -27,25 +27,33 @@ public record FetchPolicy(String userAgent, Duration connectTimeout, Duration re
         trustedHosts = trustedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Safe defaults: 10 MB bodies, 5 redirects, 3 attempts, 1 s between requests to one host, no private addresses. */
+    /**
+     * Safe defaults: 10 MB bodies, 5 redirects, 3 attempts, 1 s between requests to one host, no private
+     * addresses, robots.txt obeyed.
+     */
     public static FetchPolicy defaults() {
         return new FetchPolicy("wirewatch/0.1 (+https://github.com/wirewatch/wirewatch)", Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 10L * 1024 * 1024, 5, 3, Duration.ofMillis(500), Duration.ofSeconds(1),
-                false, Set.of());
+                false, Set.of(), true);
     }
 
     public FetchPolicy withTrustedHosts(Set<String> hosts) {
         return new FetchPolicy(userAgent, connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, maxAttempts,
-                backoff, perHostDelay, allowPrivateAddresses, hosts);
+                backoff, perHostDelay, allowPrivateAddresses, hosts, obeyRobots);
     }
 
     public FetchPolicy withMaxBodyBytes(long bytes) {
         return new FetchPolicy(userAgent, connectTimeout, requestTimeout, bytes, maxRedirects, maxAttempts, backoff,
-                perHostDelay, allowPrivateAddresses, trustedHosts);
+                perHostDelay, allowPrivateAddresses, trustedHosts, obeyRobots);
     }
 
     public FetchPolicy withTiming(Duration backoff, Duration perHostDelay) {
         return new FetchPolicy(userAgent, connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, maxAttempts,
-                backoff, perHostDelay, allowPrivateAddresses, trustedHosts);
+                backoff, perHostDelay, allowPrivateAddresses, trustedHosts, obeyRobots);
+    }
+
+    public FetchPolicy withRobots(boolean obey) {
+        return new FetchPolicy(userAgent, connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, maxAttempts,
+                backoff, perHostDelay, allowPrivateAddresses, trustedHosts, obey);
     }
 }

@@ -47,6 +47,7 @@ public final class Fetcher {
     private final Sleeper sleeper;
     private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastRequest = new ConcurrentHashMap<>();
+    private final Map<String, RobotsTxt> robots = new ConcurrentHashMap<>();
 
     public Fetcher(FetchPolicy policy, Clock clock, Sleeper sleeper) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -74,6 +75,10 @@ public final class Fetcher {
                 LOG.warn("not fetching {}: {}", current, refusal.get());
                 return new FetchResult.Failed(current, -1, refusal.get(), false);
             }
+            if (policy.obeyRobots() && !robotsFor(current).allows(pathAndQuery(current))) {
+                LOG.info("not fetching {}: disallowed by robots.txt", current);
+                return new FetchResult.Failed(current, -1, "disallowed by robots.txt", false);
+            }
             Attempt attempt = withRetries(current, validators);
             if (attempt.result() != null) {
                 return attempt.result();
@@ -85,6 +90,24 @@ public final class Fetcher {
             current = next;
         }
         return new FetchResult.Failed(current, -1, "more than " + policy.maxRedirects() + " redirects", false);
+    }
+
+    private RobotsTxt robotsFor(URI url) {
+        String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
+        return robots.computeIfAbsent(origin, o -> {
+            URI robotsUrl = URI.create(o + "/robots.txt");
+            Attempt attempt = once(robotsUrl, Validators.NONE);
+            if (attempt.result() instanceof FetchResult.Fetched fetched) {
+                return RobotsTxt.parse(fetched.body(), policy.userAgent());
+            }
+            // no robots.txt (or an unreadable one): allowed, as RFC 9309 says for 4xx
+            return RobotsTxt.ALLOW_ALL;
+        });
+    }
+
+    private static String pathAndQuery(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
     }
 
     private record Attempt(@Nullable FetchResult result, @Nullable URI redirect) {

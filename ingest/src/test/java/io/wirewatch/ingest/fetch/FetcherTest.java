@@ -93,6 +93,8 @@ class FetcherTest {
                 // the fetcher stops reading at its limit
             }
         });
+        server.createContext("/robots.txt", ex -> send(ex, 200, ("User-agent: *\nDisallow: /story\n\n"
+                + "User-agent: wirewatch\nDisallow: /missing\n").getBytes(StandardCharsets.UTF_8)));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -151,7 +153,7 @@ class FetcherTest {
 
     @Test
     void shouldNotRetryClientErrors() {
-        FetchResult result = fetcher(trustingLoopback()).fetch(URI.create(base + "/missing"), Validators.NONE);
+        FetchResult result = fetcher(trustingLoopback().withRobots(false)).fetch(URI.create(base + "/missing"), Validators.NONE);
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
             assertThat(f.status()).isEqualTo(404);
             assertThat(f.retriable()).isFalse();
@@ -188,6 +190,19 @@ class FetcherTest {
         assertThat(fetcher(trustingLoopback()).fetch(URI.create(base + "/relative"), Validators.NONE))
                 .isInstanceOfSatisfying(FetchResult.Fetched.class,
                         f -> assertThat(f.url()).isEqualTo(URI.create(base + "/story")));
+    }
+
+    @Test
+    void shouldObeyTheRobotsGroupThatNamesUs() {
+        Fetcher fetcher = fetcher(trustingLoopback());
+        assertThat(fetcher.fetch(URI.create(base + "/missing"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+                    assertThat(f.reason()).contains("robots.txt");
+                    assertThat(f.status()).isEqualTo(-1);
+                });
+        assertThat(requests.get()).isZero();
+        // the * group disallows /story, but a group names wirewatch, so only that group applies
+        assertThat(fetcher.fetch(URI.create(base + "/story"), Validators.NONE)).isInstanceOf(FetchResult.Fetched.class);
     }
 
     @Test
