@@ -39,10 +39,12 @@ final class ContentFinder {
                 int length = block.text().length();
                 int prose = length >= 80 && block.linkDensity() < 0.25 ? length : 0;
                 for (Element e = block.owner(); e != null; e = e.parent()) {
-                    int[] sum = sums.computeIfAbsent(e, k -> new int[3]);
+                    int[] sum = sums.computeIfAbsent(e, k -> new int[5]);
                     sum[0] += length;
                     sum[1] += block.linkChars();
                     sum[2] += prose;
+                    sum[3] += prose > 0 ? 1 : 0;
+                    sum[4] += 1;
                     if (e == body) {
                         break;
                     }
@@ -63,6 +65,16 @@ final class ContentFinder {
         int prose(Element e) {
             int[] sum = sums.get(e);
             return sum == null ? 0 : sum[2];
+        }
+
+        int proseBlocks(Element e) {
+            int[] sum = sums.get(e);
+            return sum == null ? 0 : sum[3];
+        }
+
+        int blocks(Element e) {
+            int[] sum = sums.get(e);
+            return sum == null ? 0 : sum[4];
         }
     }
 
@@ -153,7 +165,11 @@ final class ContentFinder {
                 break;
             }
             int extra = there - here;
-            if (extra >= 200 && extra >= 0.2 * here) {
+            // the added blocks must read like more of the story, not like a list of teasers (each a title,
+            // a date and a summary): most of them prose
+            int extraProse = totals.proseBlocks(parent) - totals.proseBlocks(chosen);
+            int extraOther = totals.blocks(parent) - totals.blocks(chosen) - extraProse;
+            if (extra >= 200 && extra >= 0.2 * here && extraProse >= extraOther) {
                 chosen = parent;
                 here = there;
             }
