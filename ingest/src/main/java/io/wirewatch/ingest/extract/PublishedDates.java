@@ -205,7 +205,8 @@ public final class PublishedDates {
 
     private static @Nullable Found fromMarkup(Document doc, LocalDate latest) {
         for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated], time[pubdate], "
-                + "abbr.published, .published[title], time.published, time.entry-date, [property=dc:date]")) {
+                + "abbr.published, .published[title], time.published, time.entry-date, [property=dc:date], "
+                + "[property=schema:datePublished], [property=schema:dateCreated], [property=dcterms:created]")) {
             Optional<DateParser.Parsed> parsed = parseAttributes(e, latest);
             if (parsed.isPresent()) {
                 return new Found(parsed.get(), "markup:" + e.tagName());
