@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * {@code news.stories.raw} (also from RSS/Atom/JSON feeds and single URLs, fetched politely and safely), keyed by story id, with an idempotent producer ({@code acks=all}). Exact duplicates
  * (same id or same content hash) seen by this service are skipped and counted; near-duplicates (SimHash within
  * 3 bits) are produced with the cluster id of the first copy seen; inputs that give no story are reported with
- * the reason, and the run goes on.
+ * the reason, and the run goes on. A feed item or URL whose page cannot be fetched is also written to
+ * {@code news.stories.raw} as a record without text whose {@code fetchStatus} says why (e.g. "HTTP 404"), so
+ * nothing vanishes; such records are not counted as produced.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -171,7 +173,7 @@ public final class IngestService implements AutoCloseable {
                     batch.fail(feedUrl + " item '" + item.title() + "'", "bad link " + item.link());
                     continue;
                 }
-                ingestPage(batch, link, feedUrl.toString(), item.published());
+                ingestPage(batch, link, feedUrl.toString(), item.title(), item.published());
             }
         }
         return batch.finish();
@@ -181,12 +183,13 @@ public final class IngestService implements AutoCloseable {
     public synchronized IngestReport ingestUrls(List<URI> urls) {
         Batch batch = new Batch();
         for (URI url : urls) {
-            ingestPage(batch, url, url.toString(), null);
+            ingestPage(batch, url, url.toString(), "", null);
         }
         return batch.finish();
     }
 
-    private void ingestPage(Batch batch, URI url, String source, java.time.@Nullable Instant fallbackDate) {
+    private void ingestPage(Batch batch, URI url, String source, String knownTitle,
+                            java.time.@Nullable Instant fallbackDate) {
         if (!seenUrls.add(StoryIdentity.canonicalUrl(url.toString()))) {
             batch.duplicates++;
             return;
@@ -194,6 +197,7 @@ public final class IngestService implements AutoCloseable {
         FetchResult page = fetcher.fetch(url, Validators.NONE);
         if (page instanceof FetchResult.Failed failed) {
             batch.fail(url.toString(), failed.reason());
+            batch.record(failureStory(url, source, knownTitle, fallbackDate, failed));
             return;
         }
         if (!(page instanceof FetchResult.Fetched fetched)) {
@@ -215,6 +219,24 @@ public final class IngestService implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             batch.fail(url.toString(), "cannot extract: " + e);
         }
+    }
+
+    /** The raw record of a page that could not be fetched: no text, and the reason in {@code fetchStatus}. */
+    private Story failureStory(URI url, String source, String title, java.time.@Nullable Instant published,
+                               FetchResult.Failed failed) {
+        String status = failed.status() > 0 ? "HTTP " + failed.status() : failed.reason();
+        return Story.newBuilder()
+                .setId(StoryIdentity.id(url.toString(), title, ""))
+                .setSource(source)
+                .setUrl(url.toString())
+                .setTitle(title)
+                .setPublishedAt(published)
+                .setFetchedAt(clock.instant())
+                .setParagraphs(List.of())
+                .setContentHash(StoryIdentity.contentHash(""))
+                .setExtractionConfidence(0f)
+                .setFetchStatus(status)
+                .build();
     }
 
     /** Counts, exact and near duplicate checks and sends for one call. */
@@ -244,6 +266,16 @@ public final class IngestService implements AutoCloseable {
                 LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), source, cluster.clusterId());
             }
             sent.put(source, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), story.getId(), story)));
+        }
+
+        /** Writes a record that is not a story (a fetch failure): not deduplicated, not counted as produced. */
+        void record(Story failure) {
+            producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), failure.getId(), failure), (meta, error) -> {
+                if (error != null) {
+                    LOG.error("cannot record fetch failure of {} on {}: {}", failure.getUrl(),
+                            Topics.STORIES_RAW.name(), error.toString());
+                }
+            });
         }
 
         IngestReport finish() {

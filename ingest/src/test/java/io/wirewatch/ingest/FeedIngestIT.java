@@ -120,8 +120,15 @@ class FeedIngestIT {
             assertThat(notModified.get()).isEqualTo(1);
             assertThat(pageFetches.get()).isEqualTo(3);
 
-            List<Story> stories = read(broker.bootstrapServers(), 2);
-            assertThat(stories).extracting(Story::getSource).containsOnly(feed.toString());
+            List<Story> records = read(broker.bootstrapServers(), 3);
+            assertThat(records).extracting(Story::getSource).containsOnly(feed.toString());
+            // the page that could not be fetched is on the topic too, without text, with its reason
+            assertThat(records).filteredOn(s -> s.getFetchStatus() != null).singleElement().satisfies(s -> {
+                assertThat(s.getFetchStatus()).isEqualTo("HTTP 404");
+                assertThat(s.getTitle()).isEqualTo("Gone");
+                assertThat(s.getParagraphs()).isEmpty();
+            });
+            List<Story> stories = records.stream().filter(s -> s.getFetchStatus() == null).toList();
             assertThat(stories).extracting(Story::getUrl)
                     .containsExactlyInAnyOrder(base + "/world/seed", base + "/world/talks");
             assertThat(stories).filteredOn(s -> s.getUrl().endsWith("/seed")).singleElement()
