@@ -1,5 +1,6 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.ingest.archive.WarcStories;
 import io.wirewatch.ingest.dedup.NearDuplicates;
 import io.wirewatch.ingest.extract.Article;
 import io.wirewatch.ingest.extract.HtmlExtractor;
@@ -80,6 +81,7 @@ public final class IngestService implements AutoCloseable {
     private final Fetcher fetcher;
     private final FeedParser feedParser;
     private final HtmlExtractor extractor;
+    private final WarcStories warcs;
 
     public IngestService(Config config) {
         this(config, FetchPolicy.defaults());
@@ -97,6 +99,7 @@ public final class IngestService implements AutoCloseable {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.feedParser = new FeedParser(clock);
         this.extractor = new HtmlExtractor(clock);
+        this.warcs = new WarcStories(clock);
         this.reader = new StoryReader(config.clock());
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
                 Topics.STORIES_RAW.valueSerde().serializer());
@@ -117,8 +120,9 @@ public final class IngestService implements AutoCloseable {
     }
 
     /**
-     * Ingests files and folders (recursively; within folders, files of unsupported types are skipped). Blocks
-     * until every produced record is acknowledged.
+     * Ingests files and folders (recursively; within folders, files of unsupported types are skipped): saved
+     * pages and texts, and WARC archives ({@code .warc}, {@code .warc.gz}) whose HTML responses become stories.
+     * Blocks until every produced record is acknowledged.
      */
     public synchronized IngestReport ingest(List<Path> paths) {
         Batch batch = new Batch();
@@ -127,6 +131,24 @@ public final class IngestService implements AutoCloseable {
             expand(path, files, batch.failures);
         }
         for (Path file : files) {
+            if (WarcStories.isWarc(file)) {
+                try {
+                    warcs.read(file, new WarcStories.Sink() {
+                        @Override
+                        public void story(String source, Story story) {
+                            batch.offer(source, story);
+                        }
+
+                        @Override
+                        public void failure(String source, String reason) {
+                            batch.fail(source, reason);
+                        }
+                    });
+                } catch (IOException | RuntimeException e) {
+                    batch.fail(file.toString(), "cannot read WARC file: " + e);
+                }
+                continue;
+            }
             ReadResult result = reader.read(file);
             if (result instanceof ReadResult.Unreadable bad) {
                 batch.fail(bad.path().toString(), bad.reason());
@@ -317,14 +339,14 @@ public final class IngestService implements AutoCloseable {
                     .toList();
             int skipped = 0;
             for (Path p : found) {
-                if (StoryReader.supports(p)) {
+                if (StoryReader.supports(p) || WarcStories.isWarc(p)) {
                     files.add(p);
                 } else {
                     skipped++;
                 }
             }
             if (skipped > 0) {
-                LOG.info("{}: skipped {} files that are not .txt or .html (optionally .gz)", path, skipped);
+                LOG.info("{}: skipped {} files that are not .txt, .html (optionally .gz) or WARC", path, skipped);
             }
         } catch (IOException | UncheckedIOException e) {
             failures.add(new IngestReport.Failure(path.toString(), "cannot list folder: " + e));
