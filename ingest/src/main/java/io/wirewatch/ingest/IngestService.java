@@ -1,5 +1,6 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.ingest.archive.JsonLinesStories;
 import io.wirewatch.ingest.archive.WarcStories;
 import io.wirewatch.ingest.dedup.NearDuplicates;
 import io.wirewatch.ingest.extract.Article;
@@ -82,6 +83,7 @@ public final class IngestService implements AutoCloseable {
     private final FeedParser feedParser;
     private final HtmlExtractor extractor;
     private final WarcStories warcs;
+    private final JsonLinesStories jsonLines;
 
     public IngestService(Config config) {
         this(config, FetchPolicy.defaults());
@@ -100,6 +102,7 @@ public final class IngestService implements AutoCloseable {
         this.feedParser = new FeedParser(clock);
         this.extractor = new HtmlExtractor(clock);
         this.warcs = new WarcStories(clock);
+        this.jsonLines = new JsonLinesStories(clock);
         this.reader = new StoryReader(config.clock());
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
                 Topics.STORIES_RAW.valueSerde().serializer());
@@ -121,7 +124,8 @@ public final class IngestService implements AutoCloseable {
 
     /**
      * Ingests files and folders (recursively; within folders, files of unsupported types are skipped): saved
-     * pages and texts, and WARC archives ({@code .warc}, {@code .warc.gz}) whose HTML responses become stories.
+     * pages and texts, WARC archives ({@code .warc}, {@code .warc.gz}) whose HTML responses become stories, and
+     * JSON lines ({@code .jsonl}, one story per line).
      * Blocks until every produced record is acknowledged.
      */
     public synchronized IngestReport ingest(List<Path> paths) {
@@ -131,21 +135,26 @@ public final class IngestService implements AutoCloseable {
             expand(path, files, batch.failures);
         }
         for (Path file : files) {
-            if (WarcStories.isWarc(file)) {
-                try {
-                    warcs.read(file, new WarcStories.Sink() {
-                        @Override
-                        public void story(String source, Story story) {
-                            batch.offer(source, story);
-                        }
+            if (WarcStories.isWarc(file) || JsonLinesStories.isJsonLines(file)) {
+                WarcStories.Sink sink = new WarcStories.Sink() {
+                    @Override
+                    public void story(String source, Story story) {
+                        batch.offer(source, story);
+                    }
 
-                        @Override
-                        public void failure(String source, String reason) {
-                            batch.fail(source, reason);
-                        }
-                    });
+                    @Override
+                    public void failure(String source, String reason) {
+                        batch.fail(source, reason);
+                    }
+                };
+                try {
+                    if (WarcStories.isWarc(file)) {
+                        warcs.read(file, sink);
+                    } else {
+                        jsonLines.read(file, sink);
+                    }
                 } catch (IOException | RuntimeException e) {
-                    batch.fail(file.toString(), "cannot read WARC file: " + e);
+                    batch.fail(file.toString(), "cannot read archive: " + e);
                 }
                 continue;
             }
@@ -339,14 +348,14 @@ public final class IngestService implements AutoCloseable {
                     .toList();
             int skipped = 0;
             for (Path p : found) {
-                if (StoryReader.supports(p) || WarcStories.isWarc(p)) {
+                if (StoryReader.supports(p) || WarcStories.isWarc(p) || JsonLinesStories.isJsonLines(p)) {
                     files.add(p);
                 } else {
                     skipped++;
                 }
             }
             if (skipped > 0) {
-                LOG.info("{}: skipped {} files that are not .txt, .html (optionally .gz) or WARC", path, skipped);
+                LOG.info("{}: skipped {} files that are not .txt, .html (optionally .gz), WARC or JSON lines", path, skipped);
             }
         } catch (IOException | UncheckedIOException e) {
             failures.add(new IngestReport.Failure(path.toString(), "cannot list folder: " + e));

@@ -1,4 +1,4 @@
-/** Archives: WARC files (e.g. Common Crawl's CC-NEWS) read record by record into stories, for loading history. */
+/** Archives for loading history: WARC files (e.g. Common Crawl CC-NEWS) and JSON lines, read into stories. */
 @NullMarked
 package io.wirewatch.ingest.archive;
 
