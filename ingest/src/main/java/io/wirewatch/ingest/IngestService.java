@@ -8,6 +8,7 @@ import io.wirewatch.ingest.extract.HtmlExtractor;
 import io.wirewatch.ingest.feed.FeedItem;
 import io.wirewatch.ingest.feed.FeedParser;
 import io.wirewatch.ingest.feed.FeedResult;
+import io.wirewatch.ingest.feed.Sitemap;
 import io.wirewatch.ingest.fetch.FetchPolicy;
 import io.wirewatch.ingest.fetch.FetchResult;
 import io.wirewatch.ingest.fetch.Fetcher;
@@ -205,6 +206,57 @@ public final class IngestService implements AutoCloseable {
                     continue;
                 }
                 ingestPage(batch, link, feedUrl.toString(), item.title(), item.published());
+            }
+        }
+        return batch.finish();
+    }
+
+    /**
+     * Fetches news sitemaps and sitemap indexes (following an index two levels deep, at most 100 sitemaps per
+     * call), then every listed page this service has not seen yet, as {@link #ingestFeeds} does for feeds.
+     */
+    public synchronized IngestReport ingestSitemaps(List<URI> sitemaps) {
+        Batch batch = new Batch();
+        java.util.ArrayDeque<java.util.Map.Entry<URI, Integer>> queue = new java.util.ArrayDeque<>();
+        sitemaps.forEach(u -> queue.add(Map.entry(u, 0)));
+        int visited = 0;
+        while (!queue.isEmpty() && visited++ < 100) {
+            var next = queue.poll();
+            URI sitemapUrl = next.getKey();
+            FetchResult fetched = fetcher.fetch(sitemapUrl, feedValidators.getOrDefault(sitemapUrl, Validators.NONE));
+            if (fetched instanceof FetchResult.NotModified) {
+                continue;
+            }
+            if (fetched instanceof FetchResult.Failed failed) {
+                batch.fail(sitemapUrl.toString(), failed.reason());
+                continue;
+            }
+            FetchResult.Fetched ok = (FetchResult.Fetched) fetched;
+            feedValidators.put(sitemapUrl, ok.validators());
+            Sitemap sitemap;
+            try {
+                sitemap = Sitemap.parse(ok.body(), java.time.LocalDate.ofInstant(clock.instant(),
+                        java.time.ZoneOffset.UTC).plusDays(1));
+            } catch (IOException | RuntimeException e) {
+                batch.fail(sitemapUrl.toString(), "malformed sitemap: " + e);
+                continue;
+            }
+            if (next.getValue() < 2) {
+                for (String child : sitemap.sitemaps()) {
+                    try {
+                        queue.add(Map.entry(ok.url().resolve(child.strip()), next.getValue() + 1));
+                    } catch (IllegalArgumentException e) {
+                        batch.fail(sitemapUrl + " sitemap " + child, "bad link");
+                    }
+                }
+            }
+            for (Sitemap.Page page : sitemap.pages()) {
+                try {
+                    ingestPage(batch, ok.url().resolve(page.url().strip()), sitemapUrl.toString(),
+                            page.title() == null ? "" : page.title(), page.published());
+                } catch (IllegalArgumentException e) {
+                    batch.fail(sitemapUrl + " page " + page.url(), "bad link");
+                }
             }
         }
         return batch.finish();

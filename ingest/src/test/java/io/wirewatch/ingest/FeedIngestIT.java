@@ -69,6 +69,11 @@ class FeedIngestIT {
             ex.getResponseHeaders().add("ETag", "\"f1\"");
             send(ex, 200, feed.getBytes(StandardCharsets.UTF_8));
         });
+        server.createContext("/sitemap-index.xml", ex -> send(ex, 200, ("<sitemapindex><sitemap><loc>/news-sitemap.xml"
+                + "</loc></sitemap></sitemapindex>").getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/news-sitemap.xml", ex -> send(ex, 200, ("<urlset><url><loc>" + base + "/world/talks"
+                + "</loc><lastmod>2022-02-02</lastmod></url><url><loc>" + base + "/world/seed</loc></url></urlset>")
+                .getBytes(StandardCharsets.UTF_8)));
         Path golden = GoldenStoryTest.goldenFolder();
         server.createContext("/world/", ex -> {
             pageFetches.incrementAndGet();
@@ -133,6 +138,21 @@ class FeedIngestIT {
                     .containsExactlyInAnyOrder(base + "/world/seed", base + "/world/talks");
             assertThat(stories).filteredOn(s -> s.getUrl().endsWith("/seed")).singleElement()
                     .satisfies(s -> assertThat(String.join(" ", s.getParagraphs())).contains("retaliatory measures"));
+        }
+    }
+
+    @Test
+    void shouldIngestThePagesOfASitemapIndex() throws Exception {
+        FetchPolicy policy = FetchPolicy.defaults().withTrustedHosts(Set.of("127.0.0.1"))
+                .withTiming(Duration.ofMillis(10), Duration.ZERO);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir, 0));
+             IngestService service = new IngestService(new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                     GoldenStoryTest.CLOCK), Fetcher.of(policy))) {
+            IngestReport report = service.ingestSitemaps(List.of(URI.create(base + "/sitemap-index.xml")));
+            assertThat(report.failures()).isEmpty();
+            assertThat(report.produced()).isEqualTo(2);
+            assertThat(read(broker.bootstrapServers(), 2)).extracting(Story::getSource)
+                    .containsOnly(base + "/news-sitemap.xml"); // the sitemap that lists the page
         }
     }
 
