@@ -130,12 +130,32 @@ public final class IngestService implements AutoCloseable {
      * Blocks until every produced record is acknowledged.
      */
     public synchronized IngestReport ingest(List<Path> paths) {
+        return ingest(paths, Progress.NONE);
+    }
+
+    /** Told after each input file, so that a command can draw a progress bar with rate and ETA. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, file) -> { };
+
+        /** {@code done} of {@code total} files are finished; {@code file} is the one just finished. */
+        void fileDone(int done, int total, Path file);
+    }
+
+    /** As {@link #ingest(List)}, reporting progress file by file. */
+    public synchronized IngestReport ingest(List<Path> paths, Progress progress) {
+        Objects.requireNonNull(progress, "progress");
         Batch batch = new Batch();
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             expand(path, files, batch.failures);
         }
+        int done = 0;
         for (Path file : files) {
+            if (done > 0) {
+                progress.fileDone(done, files.size(), files.get(done - 1));
+            }
+            done++;
             if (WarcStories.isWarc(file) || JsonLinesStories.isJsonLines(file)) {
                 WarcStories.Sink sink = new WarcStories.Sink() {
                     @Override
@@ -165,6 +185,9 @@ public final class IngestService implements AutoCloseable {
             } else {
                 batch.offer(file.toString(), ((ReadResult.Read) result).story());
             }
+        }
+        if (!files.isEmpty()) {
+            progress.fileDone(files.size(), files.size(), files.get(files.size() - 1));
         }
         return batch.finish();
     }

@@ -44,7 +44,12 @@ class IngestServiceIT {
                     GoldenStoryTest.CLOCK);
             IngestReport first;
             try (IngestService service = new IngestService(config)) {
-                first = service.ingest(List.of(stories));
+                List<Integer> progress = new ArrayList<>();
+                first = service.ingest(List.of(stories), (done, total, file) -> {
+                    assertThat(total).isEqualTo(6);
+                    progress.add(done);
+                });
+                assertThat(progress).containsExactly(1, 2, 3, 4, 5, 6);
                 // the same folder again in the same run: every story is now an exact duplicate
                 IngestReport again = service.ingest(List.of(stories));
                 assertThat(again.produced()).isZero();
