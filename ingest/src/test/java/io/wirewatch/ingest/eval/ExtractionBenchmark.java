@@ -81,6 +81,17 @@ public final class ExtractionBenchmark {
                         sorted.get(sorted.size() / 2), entry.getValue().stream()
                                 .map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
             }
+            // each round ran both extractors back to back, so their ratio within a round is robust to load drift
+            List<Double> oursRates = rates.get("wirewatch");
+            List<Double> peer = rates.get("readability4j");
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < oursRates.size(); r++) {
+                ratios.add(oursRates.get(r) / peer.get(r));
+            }
+            List<Double> sortedRatios = ratios.stream().sorted().toList();
+            System.out.printf(Locale.ROOT, "  wirewatch / readability4j speed, median of per-round ratios: %.2fx %s%n",
+                    sortedRatios.get(sortedRatios.size() / 2), ratios.stream()
+                            .map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
         }
     }
 
