@@ -1,41 +1,31 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.ingest.fetch.FetchPolicy;
+import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ingest service: reads story files and folders, extracts them and produces {@link Story} records to
- * {@code news.stories.raw}, keyed by story id, with an idempotent producer ({@code acks=all}). Exact duplicates
- * (same id or same content hash) seen by this service are skipped and counted; inputs that give no story are
- * reported with the reason, and the run goes on.
+ * {@code news.stories.raw}, keyed by story id, with an idempotent producer ({@code acks=all}); also from feeds,
+ * sitemaps and single URLs, fetched politely and safely, and from WARC archives and JSON lines. Exact duplicates
+ * (same id or same content hash) seen by this service are skipped and counted; near-duplicates (SimHash within
+ * 3 bits) are produced with the cluster id of the first copy seen; inputs that give no story are reported with
+ * the reason, and the run goes on. A feed item or URL whose page cannot be fetched is also written to
+ * {@code news.stories.raw} as a record without text whose {@code fetchStatus} says why (e.g. "HTTP 404"), so
+ * nothing vanishes; such records are not counted as produced.
  */
 public final class IngestService implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
     /** How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings) and the clock. */
     public record Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock) {
@@ -51,16 +41,27 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private final Producer<String, Story> producer;
-    private final StoryReader reader;
-    private final Set<String> seenIds = new HashSet<>();
-    private final Set<String> seenHashes = new HashSet<>();
+    private final StoryProducer stories;
+    private final FileSources files;
+    private final WebSources web;
 
     public IngestService(Config config) {
+        this(config, FetchPolicy.defaults());
+    }
+
+    /** A service that fetches feeds and pages with {@code fetchPolicy} (e.g. trusting the demo's loopback host). */
+    public IngestService(Config config, FetchPolicy fetchPolicy) {
+        this(config, Fetcher.of(fetchPolicy));
+    }
+
+    /** A service that fetches with the given fetcher. */
+    public IngestService(Config config, Fetcher fetcher) {
         Objects.requireNonNull(config, "config");
-        this.reader = new StoryReader(config.clock());
-        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
-                Topics.STORIES_RAW.valueSerde().serializer());
+        Objects.requireNonNull(fetcher, "fetcher");
+        this.files = new FileSources(config.clock());
+        this.web = new WebSources(config.clock(), fetcher);
+        this.stories = new StoryProducer(new KafkaProducer<>(producerProperties(config), new StringSerializer(),
+                Topics.STORIES_RAW.valueSerde().serializer()));
     }
 
     static Map<String, Object> producerProperties(Config config) {
@@ -78,92 +79,62 @@ public final class IngestService implements AutoCloseable {
     }
 
     /**
-     * Ingests files and folders (recursively; within folders, files of unsupported types are skipped). Blocks
-     * until every produced record is acknowledged.
+     * Ingests files and folders (recursively; within folders, files of unsupported types are skipped): saved
+     * pages and texts, WARC archives ({@code .warc}, {@code .warc.gz}) whose HTML responses become stories, and
+     * JSON lines ({@code .jsonl}, one story per line).
+     * Blocks until every produced record is acknowledged.
      */
     public synchronized IngestReport ingest(List<Path> paths) {
-        List<IngestReport.Failure> failures = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            expand(path, files, failures);
-        }
-        int read = 0;
-        int duplicates = 0;
-        Map<Path, Future<RecordMetadata>> sent = new java.util.LinkedHashMap<>();
-        for (Path file : files) {
-            ReadResult result = reader.read(file);
-            if (result instanceof ReadResult.Unreadable bad) {
-                LOG.warn("no story in {}: {}", bad.path(), bad.reason());
-                failures.add(new IngestReport.Failure(bad.path().toString(), bad.reason()));
-                continue;
-            }
-            read++;
-            Story story = ((ReadResult.Read) result).story();
-            boolean newId = seenIds.add(story.getId());
-            boolean newContent = seenHashes.add(story.getContentHash());
-            if (!newId || !newContent) {
-                duplicates++;
-                LOG.info("skipping duplicate story {} from {}", story.getId(), file);
-                continue;
-            }
-            // Event time is publication time, so replays and windows see stories when they happened.
-            Instant eventTime = story.getPublishedAt() != null ? story.getPublishedAt() : story.getFetchedAt();
-            sent.put(file, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
-                    eventTime.toEpochMilli(), story.getId(), story)));
-        }
-        producer.flush();
-        int produced = 0;
-        for (Map.Entry<Path, Future<RecordMetadata>> entry : sent.entrySet()) {
-            try {
-                entry.getValue().get();
-                produced++;
-            } catch (ExecutionException e) {
-                String reason = "cannot produce to " + Topics.STORIES_RAW.name() + ": " + e.getCause();
-                LOG.error("{}: {}", entry.getKey(), reason);
-                failures.add(new IngestReport.Failure(entry.getKey().toString(), reason));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.add(new IngestReport.Failure(entry.getKey().toString(), "interrupted while producing"));
-            }
-        }
-        IngestReport report = new IngestReport(read, produced, duplicates, failures);
-        LOG.info("ingest: {} read, {} produced, {} duplicates, {} failures", read, produced, duplicates,
-                failures.size());
-        return report;
+        return ingest(paths, Progress.NONE);
     }
 
-    private static void expand(Path path, List<Path> files, List<IngestReport.Failure> failures) {
-        if (!Files.exists(path)) {
-            failures.add(new IngestReport.Failure(path.toString(), "no such file or folder"));
-            return;
-        }
-        if (!Files.isDirectory(path)) {
-            files.add(path);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            List<Path> found = walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-            int skipped = 0;
-            for (Path p : found) {
-                if (StoryReader.supports(p)) {
-                    files.add(p);
-                } else {
-                    skipped++;
-                }
-            }
-            if (skipped > 0) {
-                LOG.info("{}: skipped {} files that are not .txt or .html (optionally .gz)", path, skipped);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            failures.add(new IngestReport.Failure(path.toString(), "cannot list folder: " + e));
-        }
+    /** Told after each input file, so that a command can draw a progress bar with rate and ETA. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, file) -> { };
+
+        /** {@code done} of {@code total} files are finished; {@code file} is the one just finished. */
+        void fileDone(int done, int total, Path file);
+    }
+
+    /** As {@link #ingest(List)}, reporting progress file by file. */
+    public synchronized IngestReport ingest(List<Path> paths, Progress progress) {
+        Objects.requireNonNull(progress, "progress");
+        StoryProducer.Batch batch = stories.batch();
+        files.files(batch, paths, progress);
+        return batch.finish();
+    }
+
+    /**
+     * Fetches each feed (conditionally: a feed unchanged since this service last read it costs one 304), then
+     * fetches and extracts every item's page that this service has not seen yet, and produces the stories.
+     * The item's date stands in when the page has none. Failures of feeds and pages are reported with reasons.
+     */
+    public synchronized IngestReport ingestFeeds(List<URI> feeds) {
+        StoryProducer.Batch batch = stories.batch();
+        web.feeds(batch, feeds);
+        return batch.finish();
+    }
+
+    /**
+     * Fetches news sitemaps and sitemap indexes (following an index two levels deep, at most 100 sitemaps per
+     * call), then every listed page this service has not seen yet, as {@link #ingestFeeds} does for feeds.
+     */
+    public synchronized IngestReport ingestSitemaps(List<URI> sitemaps) {
+        StoryProducer.Batch batch = stories.batch();
+        web.sitemaps(batch, sitemaps);
+        return batch.finish();
+    }
+
+    /** Fetches, extracts and produces single article URLs. */
+    public synchronized IngestReport ingestUrls(List<URI> urls) {
+        StoryProducer.Batch batch = stories.batch();
+        web.urls(batch, urls);
+        return batch.finish();
     }
 
     @Override
     public void close() {
-        producer.close();
+        stories.close();
     }
 }

@@ -44,7 +44,12 @@ class IngestServiceIT {
                     GoldenStoryTest.CLOCK);
             IngestReport first;
             try (IngestService service = new IngestService(config)) {
-                first = service.ingest(List.of(stories));
+                List<Integer> progress = new ArrayList<>();
+                first = service.ingest(List.of(stories), (done, total, file) -> {
+                    assertThat(total).isEqualTo(6);
+                    progress.add(done);
+                });
+                assertThat(progress).containsExactly(1, 2, 3, 4, 5, 6);
                 // the same folder again in the same run: every story is now an exact duplicate
                 IngestReport again = service.ingest(List.of(stories));
                 assertThat(again.produced()).isZero();
@@ -63,6 +68,8 @@ class IngestServiceIT {
 
             List<ConsumerRecord<String, Story>> firstRun = readAll(broker.bootstrapServers(), 3);
             assertThat(firstRun).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
+            // three different stories: each is the first of its own near-duplicate cluster
+            assertThat(firstRun).allSatisfy(r -> assertThat(r.value().getClusterId()).isEqualTo(r.value().getId()));
             assertThat(firstRun).extracting(r -> r.value().getTitle()).contains(
                     "There are no concessions to Russia in the US response",
                     "Norway offers to host talks on Arctic fishing dispute",

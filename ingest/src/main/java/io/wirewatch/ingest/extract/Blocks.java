@@ -17,6 +17,9 @@ final class Blocks {
             "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
             "var", "wbr", "big", "tt", "strike", "ins", "del", "label", "img", "nobr", "acronym");
 
+    private static final java.util.regex.Pattern PARAGRAPH_BREAK =
+            java.util.regex.Pattern.compile("\\n[\\s\\u00a0]*\\n");
+
     private final List<Block> blocks = new ArrayList<>();
     private final StringBuilder run = new StringBuilder();
     private int runLinkChars;
@@ -27,31 +30,12 @@ final class Blocks {
     /** The text blocks of {@code root} in document order; blank runs are left out. */
     static List<Block> of(Element root) {
         Blocks b = new Blocks();
-        b.visit(root);
+        b.visit(root, false);
         b.flush(root);
         return b.blocks;
     }
 
-    private void visit(Element el) {
-        for (Node child : el.childNodes()) {
-            if (child instanceof TextNode text) {
-                run.append(text.getWholeText());
-            } else if (child instanceof Element e) {
-                String name = e.normalName();
-                if (name.equals("br")) {
-                    run.append('\n');
-                } else if (INLINE.contains(name)) {
-                    inline(e, name.equals("a"));
-                } else {
-                    flush(el);
-                    visit(e);
-                    flush(e);
-                }
-            }
-        }
-    }
-
-    private void inline(Element el, boolean inLink) {
+    private void visit(Element el, boolean inLink) {
         for (Node child : el.childNodes()) {
             if (child instanceof TextNode text) {
                 String s = text.getWholeText();
@@ -64,11 +48,11 @@ final class Blocks {
                 if (name.equals("br")) {
                     run.append('\n');
                 } else if (INLINE.contains(name)) {
-                    inline(e, inLink || name.equals("a"));
+                    visit(e, inLink || name.equals("a"));
                 } else {
-                    // a block inside an inline element (e.g. a <div> in an <a>): still its own block
+                    // a block element (also one inside an inline element such as a card-shaped <a>)
                     flush(el);
-                    visit(e);
+                    visit(e, inLink);
                     flush(e);
                 }
             }
@@ -87,7 +71,7 @@ final class Blocks {
         int links = runLinkChars;
         runLinkChars = 0;
         // a single <br> is a line break inside a paragraph; two or more end the paragraph
-        String[] parts = raw.split("\\n[\\s\\u00a0]*\\n");
+        String[] parts = raw.indexOf('\n') < 0 ? new String[] {raw} : PARAGRAPH_BREAK.split(raw);
         for (String part : parts) {
             String text = Text.normalise(part);
             if (!text.isEmpty()) {

@@ -113,6 +113,10 @@ final class Cleaner {
             + "reader-comments|user-comments|article-comments|post-comments|fb-comments)$");
 
     static boolean comments(Element e) {
+        String marker = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+        if (!marker.contains("comment") && !marker.contains("disqus") && !marker.contains("respond")) {
+            return false;
+        }
         if (COMMENTS.matcher(e.id()).matches()) {
             return true;
         }
@@ -124,8 +128,12 @@ final class Cleaner {
         return false;
     }
 
+    private static final Pattern MAYBE_HIDDEN = Pattern.compile("(?i)hid|sr-only|invisible|offscreen|tooltip"
+            + "|popover|rollover|hovercard|popup|d-none|assistive|show-for-sr|screen-reader");
+
     private static boolean hiddenClass(Element e) {
-        if (!e.hasAttr("class")) {
+        String className = e.className();
+        if (className.isEmpty() || !MAYBE_HIDDEN.matcher(className).find()) {
             return false;
         }
         for (String name : e.classNames()) {

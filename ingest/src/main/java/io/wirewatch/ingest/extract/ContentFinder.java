@@ -30,7 +30,56 @@ final class ContentFinder {
         static final Selection NONE = new Selection(null, List.of());
     }
 
+    /** Text, link text and prose lengths under each element, summed once over the blocks. */
+    private static final class Totals {
+        final Map<Element, int[]> sums = new IdentityHashMap<>();
+
+        Totals(Element body, List<Block> blocks) {
+            for (Block block : blocks) {
+                int length = block.text().length();
+                int prose = length >= 80 && block.linkDensity() < 0.25 ? length : 0;
+                for (Element e = block.owner(); e != null; e = e.parent()) {
+                    int[] sum = sums.computeIfAbsent(e, k -> new int[5]);
+                    sum[0] += length;
+                    sum[1] += block.linkChars();
+                    sum[2] += prose;
+                    sum[3] += prose > 0 ? 1 : 0;
+                    sum[4] += 1;
+                    if (e == body) {
+                        break;
+                    }
+                }
+            }
+        }
+
+        int text(Element e) {
+            int[] sum = sums.get(e);
+            return sum == null ? 0 : sum[0];
+        }
+
+        double linkDensity(Element e) {
+            int[] sum = sums.get(e);
+            return sum == null || sum[0] == 0 ? 0 : Math.min(1.0, (double) sum[1] / sum[0]);
+        }
+
+        int prose(Element e) {
+            int[] sum = sums.get(e);
+            return sum == null ? 0 : sum[2];
+        }
+
+        int proseBlocks(Element e) {
+            int[] sum = sums.get(e);
+            return sum == null ? 0 : sum[3];
+        }
+
+        int blocks(Element e) {
+            int[] sum = sums.get(e);
+            return sum == null ? 0 : sum[4];
+        }
+    }
+
     static Selection select(Element body, List<Block> blocks) {
+        Totals totals = new Totals(body, blocks);
         Map<Element, Double> scores = new IdentityHashMap<>();
         Map<Element, Double> prose = new IdentityHashMap<>();
         for (Block block : blocks) {
@@ -57,11 +106,10 @@ final class ContentFinder {
         if (scores.isEmpty()) {
             return Selection.NONE;
         }
-        Map<Element, Double> linkDensities = new IdentityHashMap<>();
         Element top = null;
         double best = Double.NEGATIVE_INFINITY;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            double ld = linkDensities.computeIfAbsent(entry.getKey(), ContentFinder::linkDensity);
+            double ld = totals.linkDensity(entry.getKey());
             double score = entry.getValue() * (1 - ld);
             entry.setValue(score);
             if (score > best) {
@@ -72,7 +120,7 @@ final class ContentFinder {
         if (top == null) {
             return Selection.NONE;
         }
-        top = grow(top, body, blocks);
+        top = grow(top, body, totals);
         best = scores.getOrDefault(top, best);
         Element parent = top.parent();
         if (parent == null || top == body) {
@@ -91,7 +139,7 @@ final class ContentFinder {
                 chosen.add(sibling);
             } else if (sibling.normalName().equals("p")) {
                 String text = sibling.text();
-                double ld = linkDensity(sibling);
+                double ld = totals.linkDensity(sibling);
                 if (text.length() > 80 && ld < 0.25
                         || text.length() > 0 && ld == 0 && text.matches("(?s).*\\.( |$).*")) {
                     chosen.add(sibling);
@@ -105,34 +153,23 @@ final class ContentFinder {
      * Climbs from {@code top} to an ancestor while the ancestor adds a good deal of prose without adding much
      * link text: a story split into sections, or interrupted by figures and ads, is held by that ancestor.
      */
-    private static Element grow(Element top, Element body, List<Block> blocks) {
-        Map<Element, Integer> good = new IdentityHashMap<>();
-        Map<Element, Integer> all = new IdentityHashMap<>();
-        for (Block block : blocks) {
-            int length = block.text().length();
-            boolean prose = length >= 80 && block.linkDensity() < 0.25;
-            for (Element e = block.owner(); e != null; e = e.parent()) {
-                all.merge(e, length, Integer::sum);
-                if (prose) {
-                    good.merge(e, length, Integer::sum);
-                }
-                if (e == body) {
-                    break;
-                }
-            }
-        }
+    private static Element grow(Element top, Element body, Totals totals) {
         Element chosen = top;
-        int here = good.getOrDefault(top, 0);
+        int here = totals.prose(top);
         Element current = top;
         for (int level = 0; level < 6 && current != body && current.parent() != null; level++) {
             Element parent = current.parent();
-            int there = good.getOrDefault(parent, 0);
-            int total = all.getOrDefault(parent, 0);
-            if (there < 0.6 * total || linkDensity(parent) > 0.3) {
+            int there = totals.prose(parent);
+            int total = totals.text(parent);
+            if (there < 0.6 * total || totals.linkDensity(parent) > 0.3) {
                 break;
             }
             int extra = there - here;
-            if (extra >= 200 && extra >= 0.2 * here) {
+            // the added blocks must read like more of the story, not like a list of teasers (each a title,
+            // a date and a summary): most of them prose
+            int extraProse = totals.proseBlocks(parent) - totals.proseBlocks(chosen);
+            int extraOther = totals.blocks(parent) - totals.blocks(chosen) - extraProse;
+            if (extra >= 200 && extra >= 0.2 * here && extraProse >= extraOther) {
                 chosen = parent;
                 here = there;
             }
@@ -175,15 +212,4 @@ final class ContentFinder {
         return n;
     }
 
-    static double linkDensity(Element e) {
-        int total = e.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int links = 0;
-        for (Element a : e.getElementsByTag("a")) {
-            links += a.text().length();
-        }
-        return Math.min(1.0, (double) links / total);
-    }
 }

@@ -88,6 +88,9 @@ public final class HtmlExtractor {
             }
             confidence = confidence(paragraphs.size(), chars, links, pageChars);
         }
+        if (language == null) {
+            language = Languages.guess(paragraphs);
+        }
         Datelines.Found found = Datelines.find(paragraphs);
         String wire = found.wire() != null ? found.wire() : Datelines.wireIn(byline);
         return new Article(title, byline, found.place(), wire, language, canonical,

@@ -106,7 +106,10 @@ public final class PublishedDates {
             published = fromText(doc, latest);
         }
         if (published == null) {
-            published = mostFrequentInText(doc, latest);
+            published = firstInText(doc, latest);
+        }
+        if (published == null) {
+            published = mostFrequentInLinks(doc, latest);
         }
         if (published == null && modified != null) {
             published = new Found(modified.date(), modified.evidence() + " (modified)");
@@ -202,7 +205,8 @@ public final class PublishedDates {
 
     private static @Nullable Found fromMarkup(Document doc, LocalDate latest) {
         for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated], time[pubdate], "
-                + "abbr.published, .published[title], time.published, time.entry-date, [property=dc:date]")) {
+                + "abbr.published, .published[title], time.published, time.entry-date, [property=dc:date], "
+                + "[property=schema:datePublished], [property=schema:dateCreated], [property=dcterms:created]")) {
             Optional<DateParser.Parsed> parsed = parseAttributes(e, latest);
             if (parsed.isPresent()) {
                 return new Found(parsed.get(), "markup:" + e.tagName());
@@ -315,35 +319,45 @@ public final class PublishedDates {
         return null;
     }
 
-    /** Last resort: the date written most often in the page's text (ties go to the first written). */
-    private static @Nullable Found mostFrequentInText(Document doc, LocalDate latest) {
+    /** Last resort: the first plausible date written in the page text (comments and scripts left out). */
+    private static @Nullable Found firstInText(Document doc, LocalDate latest) {
         Element body = doc.body();
         if (body == null) {
             return null;
         }
         Element content = body.clone();
         content.select("script, style, [class*=comment], [id*=comment]").remove();
-        String text = content.text();
-        java.util.Map<LocalDate, Integer> counts = new java.util.LinkedHashMap<>();
-        java.util.Map<LocalDate, DateParser.Parsed> first = new java.util.HashMap<>();
-        Matcher m = ANY_DATE.matcher(text);
+        Matcher m = ANY_DATE.matcher(content.text());
         int seen = 0;
         while (m.find() && seen++ < 500) {
             Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest);
             if (p.isPresent()) {
-                counts.merge(p.get().day(), 1, Integer::sum);
-                first.putIfAbsent(p.get().day(), p.get());
+                return new Found(p.get(), "text:first");
             }
         }
-        LocalDate best = null;
-        int bestCount = 0;
-        for (var entry : counts.entrySet()) {
-            if (best == null) {
-                best = entry.getKey();
-                bestCount = entry.getValue();
+        return null;
+    }
+
+    /** Really the last resort: the full date most often found in the page's link and image URLs. */
+    private static @Nullable Found mostFrequentInLinks(Document doc, LocalDate latest) {
+        java.util.Map<LocalDate, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.Map<LocalDate, Found> first = new java.util.HashMap<>();
+        int seen = 0;
+        for (Element e : doc.select("a[href], img[src]")) {
+            if (seen++ > 2000) {
+                break;
+            }
+            String link = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+            Found f = fromUrl(link, latest);
+            if (f != null) {
+                counts.merge(f.date().day(), 1, Integer::sum);
+                first.putIfAbsent(f.date().day(), f);
             }
         }
-        return best == null ? null : new Found(first.get(best), "text:most-frequent");
+        return counts.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(e -> new Found(first.get(e.getKey()).date(), "links:most-frequent"))
+                .orElse(null);
     }
 
     private static boolean insideBoilerplate(Element e) {

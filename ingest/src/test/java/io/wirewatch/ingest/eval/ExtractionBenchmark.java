@@ -62,15 +62,36 @@ public final class ExtractionBenchmark {
                             e.getKey(), e.getValue().tp(), e.getValue().fp(), e.getValue().fn()));
         }
         if (rounds > 0) {
-            System.out.printf(Locale.ROOT, "extraction speed, single thread, %d rounds over the same %d pages "
-                    + "(parse + extract from bytes; one warm-up round first)%n", rounds, pages.size());
+            System.out.printf(Locale.ROOT, "extraction speed, single thread, parse + extract from bytes, %d rounds over "
+                    + "the same %d pages, extractors alternating round by round (the machine is shared: the median "
+                    + "round counts); one warm-up round first%n", rounds, pages.size());
             for (var entry : extractors.entrySet()) {
                 speed(entry.getKey(), entry.getValue(), pages, 1);
             }
-            for (var entry : extractors.entrySet()) {
-                double rate = speed(entry.getKey(), entry.getValue(), pages, rounds);
-                System.out.printf(Locale.ROOT, "  %-14s %.1f pages/s%n", entry.getKey(), rate);
+            Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
+            for (int r = 0; r < rounds; r++) {
+                for (var entry : extractors.entrySet()) {
+                    rates.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                            .add(speed(entry.getKey(), entry.getValue(), pages, 1));
+                }
             }
+            for (var entry : rates.entrySet()) {
+                List<Double> sorted = entry.getValue().stream().sorted().toList();
+                System.out.printf(Locale.ROOT, "  %-14s %.1f pages/s (median; rounds %s)%n", entry.getKey(),
+                        sorted.get(sorted.size() / 2), entry.getValue().stream()
+                                .map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+            }
+            // each round ran both extractors back to back, so their ratio within a round is robust to load drift
+            List<Double> oursRates = rates.get("wirewatch");
+            List<Double> peer = rates.get("readability4j");
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < oursRates.size(); r++) {
+                ratios.add(oursRates.get(r) / peer.get(r));
+            }
+            List<Double> sortedRatios = ratios.stream().sorted().toList();
+            System.out.printf(Locale.ROOT, "  wirewatch / readability4j speed, median of per-round ratios: %.2fx %s%n",
+                    sortedRatios.get(sortedRatios.size() / 2), ratios.stream()
+                            .map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
         }
     }
 

@@ -1,0 +1,70 @@
+package io.wirewatch.ingest.dedup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Clusters stories whose SimHash fingerprints differ in at most {@code maxDistance} bits. The fingerprint is cut
+ * into {@code maxDistance + 1} bands: two fingerprints within the distance share at least one band exactly
+ * (pigeonhole), so only stories sharing a band are compared. A story joins the cluster of the first close story
+ * seen; a cluster's id is the id of its first story. Not thread-safe.
+ */
+public final class NearDuplicates {
+
+    /** The cluster a story was put in, and whether it is a copy of an earlier story. */
+    public record Assignment(String clusterId, boolean copy) {
+        public Assignment {
+            Objects.requireNonNull(clusterId, "clusterId");
+        }
+    }
+
+    private record Entry(long fingerprint, String clusterId) {
+    }
+
+    private final int maxDistance;
+    private final int bands;
+    private final List<Map<Long, List<Entry>>> index = new ArrayList<>();
+
+    /** An index; 3 bits is a good distance for news text of a few hundred words and more. */
+    public NearDuplicates(int maxDistance) {
+        if (maxDistance < 0 || maxDistance > 15) {
+            throw new IllegalArgumentException("maxDistance must be in [0, 15], was " + maxDistance);
+        }
+        this.maxDistance = maxDistance;
+        this.bands = maxDistance + 1;
+        for (int i = 0; i < bands; i++) {
+            index.add(new HashMap<>());
+        }
+    }
+
+    /** Adds the story {@code id} with the text {@code body} and says which cluster it belongs to. */
+    public Assignment add(String id, String body) {
+        long fingerprint = SimHash.of(body);
+        String cluster = null;
+        for (int band = 0; band < bands && cluster == null; band++) {
+            for (Entry entry : index.get(band).getOrDefault(bandKey(fingerprint, band), List.of())) {
+                if (SimHash.distance(entry.fingerprint(), fingerprint) <= maxDistance) {
+                    cluster = entry.clusterId();
+                    break;
+                }
+            }
+        }
+        boolean copy = cluster != null;
+        Entry entry = new Entry(fingerprint, copy ? cluster : id);
+        for (int band = 0; band < bands; band++) {
+            index.get(band).computeIfAbsent(bandKey(fingerprint, band), k -> new ArrayList<>()).add(entry);
+        }
+        return new Assignment(entry.clusterId(), copy);
+    }
+
+    private long bandKey(long fingerprint, int band) {
+        int width = 64 / bands;
+        int from = band * width;
+        int bits = band == bands - 1 ? 64 - from : width;
+        long mask = bits == 64 ? -1L : (1L << bits) - 1;
+        return (long) band << 58 ^ fingerprint >>> from & mask;
+    }
+}

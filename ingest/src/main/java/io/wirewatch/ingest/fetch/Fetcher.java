@@ -1,0 +1,225 @@
+package io.wirewatch.ingest.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches URLs politely and safely with {@link HttpClient}: every hop of a redirect chain is checked by the
+ * address guard before it is requested; requests to one host are spaced by the policy's delay and never run
+ * concurrently; 5xx, 429 and timeouts are retried with exponential backoff up to the policy's attempts, 4xx never;
+ * bodies are decompressed (gzip, deflate) and cut off at the size limit with a clear error. Thread-safe.
+ */
+public final class Fetcher {
+
+    /** Waits; injected so that tests need not sleep for real. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
+
+    private final FetchPolicy policy;
+    private final HttpClient client;
+    private final AddressGuard guard;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastRequest = new ConcurrentHashMap<>();
+    private final Map<String, RobotsTxt> robots = new ConcurrentHashMap<>();
+
+    public Fetcher(FetchPolicy policy, Clock clock, Sleeper sleeper) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.guard = new AddressGuard(policy);
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(policy.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** A fetcher on the system clock that really sleeps. */
+    public static Fetcher of(FetchPolicy policy) {
+        return new Fetcher(policy, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** Fetches {@code url}, sending {@code validators} for a conditional GET. */
+    public FetchResult fetch(URI url, Validators validators) {
+        URI current = url;
+        for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
+            Optional<String> refusal = guard.refusal(current);
+            if (refusal.isPresent()) {
+                LOG.warn("not fetching {}: {}", current, refusal.get());
+                return new FetchResult.Failed(current, -1, refusal.get(), false);
+            }
+            if (policy.obeyRobots() && !robotsFor(current).allows(pathAndQuery(current))) {
+                LOG.info("not fetching {}: disallowed by robots.txt", current);
+                return new FetchResult.Failed(current, -1, "disallowed by robots.txt", false);
+            }
+            Attempt attempt = withRetries(current, validators);
+            if (attempt.result() != null) {
+                return attempt.result();
+            }
+            URI next = attempt.redirect();
+            if (next == null) {
+                return new FetchResult.Failed(current, -1, "redirect without a location", false);
+            }
+            current = next;
+        }
+        return new FetchResult.Failed(current, -1, "more than " + policy.maxRedirects() + " redirects", false);
+    }
+
+    private RobotsTxt robotsFor(URI url) {
+        String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
+        return robots.computeIfAbsent(origin, o -> {
+            URI robotsUrl = URI.create(o + "/robots.txt");
+            Attempt attempt = once(robotsUrl, Validators.NONE);
+            if (attempt.result() instanceof FetchResult.Fetched fetched) {
+                return RobotsTxt.parse(fetched.body(), policy.userAgent());
+            }
+            // no robots.txt (or an unreadable one): allowed, as RFC 9309 says for 4xx
+            return RobotsTxt.ALLOW_ALL;
+        });
+    }
+
+    private static String pathAndQuery(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    private record Attempt(@Nullable FetchResult result, @Nullable URI redirect) {
+    }
+
+    private Attempt withRetries(URI url, Validators validators) {
+        Attempt last = null;
+        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+            last = once(url, validators);
+            if (!(last.result() instanceof FetchResult.Failed failed) || !failed.retriable()
+                    || attempt == policy.maxAttempts()) {
+                return last;
+            }
+            Duration wait = policy.backoff().multipliedBy(1L << (attempt - 1));
+            LOG.info("{} failed ({}), attempt {} of {}, retrying in {} ms", url, failed.reason(), attempt,
+                    policy.maxAttempts(), wait.toMillis());
+            if (!sleep(wait)) {
+                return new Attempt(new FetchResult.Failed(url, -1, "interrupted", false), null);
+            }
+        }
+        return Objects.requireNonNull(last);
+    }
+
+    private Attempt once(URI url, Validators validators) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(policy.requestTimeout())
+                .header("User-Agent", policy.userAgent())
+                .header("Accept-Encoding", "gzip, deflate")
+                .GET();
+        if (validators.etag() != null) {
+            request.header("If-None-Match", validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            request.header("If-Modified-Since", validators.lastModified());
+        }
+        String host = url.getHost().toLowerCase(Locale.ROOT) + ":" + url.getPort();
+        Object lock = hostLocks.computeIfAbsent(host, h -> new Object());
+        synchronized (lock) {
+            if (!politeWait(host)) {
+                return new Attempt(new FetchResult.Failed(url, -1, "interrupted", false), null);
+            }
+            try {
+                HttpResponse<InputStream> response = client.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                lastRequest.put(host, clock.instant());
+                return handle(url, response);
+            } catch (HttpTimeoutException e) {
+                lastRequest.put(host, clock.instant());
+                return new Attempt(new FetchResult.Failed(url, -1, "timed out: " + e.getMessage(), true), null);
+            } catch (IOException e) {
+                lastRequest.put(host, clock.instant());
+                return new Attempt(new FetchResult.Failed(url, -1, "cannot connect: " + e, true), null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Attempt(new FetchResult.Failed(url, -1, "interrupted", false), null);
+            }
+        }
+    }
+
+    private Attempt handle(URI url, HttpResponse<InputStream> response) throws IOException {
+        int status = response.statusCode();
+        try (InputStream raw = response.body()) {
+            if (status == 304) {
+                return new Attempt(new FetchResult.NotModified(url), null);
+            }
+            if (status >= 300 && status < 400) {
+                Optional<String> location = response.headers().firstValue("Location");
+                return new Attempt(null, location.map(url::resolve).orElse(null));
+            }
+            if (status == 429 || status >= 500) {
+                return new Attempt(new FetchResult.Failed(url, status, "HTTP " + status, true), null);
+            }
+            if (status >= 400 || status < 200) {
+                return new Attempt(new FetchResult.Failed(url, status, "HTTP " + status, false), null);
+            }
+            String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
+            InputStream body = encoding.contains("gzip") ? new GZIPInputStream(raw)
+                    : encoding.contains("deflate") ? new InflaterInputStream(raw) : raw;
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, policy.maxBodyBytes() + 1));
+            if (bytes.length > policy.maxBodyBytes()) {
+                return new Attempt(new FetchResult.Failed(url, status, "body larger than " + policy.maxBodyBytes()
+                        + " bytes: cut off", false), null);
+            }
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            String charset = null;
+            if (contentType != null) {
+                Matcher m = CHARSET.matcher(contentType);
+                charset = m.find() ? m.group(1) : null;
+            }
+            Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null));
+            return new Attempt(new FetchResult.Fetched(url, status, bytes, contentType, charset, validators), null);
+        }
+    }
+
+    private boolean politeWait(String host) {
+        Instant last = lastRequest.get(host);
+        if (last == null) {
+            return true;
+        }
+        Duration since = Duration.between(last, clock.instant());
+        Duration wait = policy.perHostDelay().minus(since);
+        return wait.isNegative() || wait.isZero() || sleep(wait);
+    }
+
+    private boolean sleep(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

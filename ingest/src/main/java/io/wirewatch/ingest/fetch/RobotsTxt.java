@@ -1,0 +1,115 @@
+package io.wirewatch.ingest.fetch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rules of one robots.txt for one user agent (RFC 9309): the group naming the agent (by product token),
+ * else the {@code *} group; the longest matching Allow/Disallow wins, Allow on a tie; {@code *} and {@code $}
+ * wildcards. An empty or unreadable robots.txt allows everything.
+ */
+public final class RobotsTxt {
+
+    private record Rule(String pattern, boolean allow) {
+    }
+
+    /** Allows everything: what a missing robots.txt (4xx) means. */
+    public static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of());
+
+    private final List<Rule> rules;
+
+    private RobotsTxt(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Parses {@code body} and keeps the rules that apply to {@code userAgent} (e.g. "wirewatch/0.1 (...)"). */
+    public static RobotsTxt parse(byte[] body, String userAgent) {
+        String product = userAgent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
+        List<Rule> mine = new ArrayList<>();
+        List<Rule> star = new ArrayList<>();
+        List<String> agents = new ArrayList<>();
+        List<Rule> group = new ArrayList<>();
+        boolean inRules = false;
+        boolean matchedMine = false;
+        for (String raw : new String(body, StandardCharsets.UTF_8).split("\\R")) {
+            String line = raw.replaceFirst("#.*", "").strip();
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            if (key.equals("user-agent")) {
+                if (inRules) {
+                    matchedMine |= collect(agents, group, product, mine, star);
+                    agents = new ArrayList<>();
+                    group = new ArrayList<>();
+                    inRules = false;
+                }
+                agents.add(value.toLowerCase(Locale.ROOT));
+            } else if (key.equals("allow") || key.equals("disallow")) {
+                inRules = true;
+                if (!value.isEmpty()) {
+                    group.add(new Rule(value, key.equals("allow")));
+                }
+            }
+        }
+        matchedMine |= collect(agents, group, product, mine, star);
+        return new RobotsTxt(matchedMine ? mine : star);
+    }
+
+    private static boolean collect(List<String> agents, List<Rule> group, String product, List<Rule> mine,
+                                   List<Rule> star) {
+        boolean matched = false;
+        for (String agent : agents) {
+            if (!product.isEmpty() && agent.equals(product)) {
+                mine.addAll(group);
+                matched = true;
+            } else if (agent.equals("*")) {
+                star.addAll(group);
+            }
+        }
+        return matched;
+    }
+
+    /** True when the path (with query) may be fetched. */
+    public boolean allows(String pathAndQuery) {
+        String path = pathAndQuery.isEmpty() ? "/" : pathAndQuery;
+        Rule best = null;
+        for (Rule rule : rules) {
+            if (matches(rule.pattern(), path) && (best == null || rule.pattern().length() > best.pattern().length()
+                    || rule.pattern().length() == best.pattern().length() && rule.allow())) {
+                best = rule;
+            }
+        }
+        return best == null || best.allow();
+    }
+
+    private static boolean matches(String pattern, String path) {
+        boolean anchored = pattern.endsWith("$");
+        String p = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
+        return match(p, 0, path, 0, anchored);
+    }
+
+    private static boolean match(String p, int pi, String s, int si, boolean anchored) {
+        while (pi < p.length()) {
+            char c = p.charAt(pi);
+            if (c == '*') {
+                for (int k = si; k <= s.length(); k++) {
+                    if (match(p, pi + 1, s, k, anchored)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (si >= s.length() || s.charAt(si) != c) {
+                return false;
+            }
+            pi++;
+            si++;
+        }
+        return !anchored || si == s.length();
+    }
+}

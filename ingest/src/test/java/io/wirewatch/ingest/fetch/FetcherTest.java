@@ -1,0 +1,217 @@
+package io.wirewatch.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fetcher against a real HTTP server on loopback (the only address these tests ever contact). */
+class FetcherTest {
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger flaky = new AtomicInteger();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private String base;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/story", ex -> {
+            requests.incrementAndGet();
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            ex.getResponseHeaders().add("ETag", "\"v1\"");
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=windows-1252");
+            send(ex, 200, "<html><body><p>Caf\u00e9 story</p></body></html>".getBytes(StandardCharsets.ISO_8859_1));
+        });
+        server.createContext("/gzip", ex -> {
+            requests.incrementAndGet();
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (OutputStream gz = new GZIPOutputStream(zipped)) {
+                gz.write("compressed story text".getBytes(StandardCharsets.UTF_8));
+            }
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            send(ex, 200, zipped.toByteArray());
+        });
+        server.createContext("/flaky", ex -> {
+            requests.incrementAndGet();
+            if (flaky.incrementAndGet() <= 2) {
+                send(ex, 503, "busy".getBytes(StandardCharsets.UTF_8));
+            } else {
+                send(ex, 200, "finally".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.createContext("/missing", ex -> {
+            requests.incrementAndGet();
+            send(ex, 404, "no".getBytes(StandardCharsets.UTF_8));
+        });
+        server.createContext("/to-private", ex -> {
+            requests.incrementAndGet();
+            ex.getResponseHeaders().add("Location", "http://10.1.2.3/internal");
+            send(ex, 302, new byte[0]);
+        });
+        server.createContext("/to-localhost", ex -> {
+            requests.incrementAndGet();
+            ex.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/story");
+            send(ex, 301, new byte[0]);
+        });
+        server.createContext("/relative", ex -> {
+            requests.incrementAndGet();
+            ex.getResponseHeaders().add("Location", "/story");
+            send(ex, 302, new byte[0]);
+        });
+        server.createContext("/huge", ex -> {
+            requests.incrementAndGet();
+            ex.sendResponseHeaders(200, 50L * 1024 * 1024);
+            byte[] chunk = new byte[64 * 1024];
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 50 * 16; i++) {
+                    out.write(chunk);
+                }
+            } catch (IOException clientWentAway) {
+                // the fetcher stops reading at its limit
+            }
+        });
+        server.createContext("/robots.txt", ex -> send(ex, 200, ("User-agent: *\nDisallow: /story\n\n"
+                + "User-agent: wirewatch\nDisallow: /missing\n").getBytes(StandardCharsets.UTF_8)));
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        ex.close();
+    }
+
+    private Fetcher fetcher(FetchPolicy policy) {
+        return new Fetcher(policy, Clock.systemUTC(), sleeps::add);
+    }
+
+    private FetchPolicy trustingLoopback() {
+        return FetchPolicy.defaults().withTrustedHosts(Set.of("127.0.0.1"))
+                .withTiming(Duration.ofMillis(100), Duration.ZERO);
+    }
+
+    @Test
+    void shouldFetchAPageAndCostOnly304WhenUnchanged() {
+        Fetcher fetcher = fetcher(trustingLoopback());
+        FetchResult first = fetcher.fetch(URI.create(base + "/story"), Validators.NONE);
+        assertThat(first).isInstanceOfSatisfying(FetchResult.Fetched.class, f -> {
+            assertThat(new String(f.body(), StandardCharsets.ISO_8859_1)).contains("Caf\u00e9 story");
+            assertThat(f.charset()).isEqualTo("windows-1252");
+            assertThat(f.validators().etag()).isEqualTo("\"v1\"");
+        });
+        FetchResult again = fetcher.fetch(URI.create(base + "/story"), ((FetchResult.Fetched) first).validators());
+        assertThat(again).isInstanceOf(FetchResult.NotModified.class);
+    }
+
+    @Test
+    void shouldDecompressGzip() {
+        FetchResult result = fetcher(trustingLoopback()).fetch(URI.create(base + "/gzip"), Validators.NONE);
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Fetched.class, f ->
+                assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("compressed story text"));
+    }
+
+    @Test
+    void shouldRetryServerErrorsWithGrowingBackoff() {
+        FetchResult result = fetcher(trustingLoopback()).fetch(URI.create(base + "/flaky"), Validators.NONE);
+        assertThat(result).isInstanceOf(FetchResult.Fetched.class);
+        assertThat(requests.get()).isEqualTo(3);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+    }
+
+    @Test
+    void shouldNotRetryClientErrors() {
+        FetchResult result = fetcher(trustingLoopback().withRobots(false)).fetch(URI.create(base + "/missing"), Validators.NONE);
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+            assertThat(f.status()).isEqualTo(404);
+            assertThat(f.retriable()).isFalse();
+        });
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseLoopbackAndOtherSchemesByDefault() {
+        Fetcher fetcher = fetcher(FetchPolicy.defaults());
+        assertThat(fetcher.fetch(URI.create(base + "/story"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> assertThat(f.reason()).contains("loopback"));
+        assertThat(fetcher.fetch(URI.create("file:///etc/passwd"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> assertThat(f.reason()).contains("scheme"));
+        assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    void shouldRefuseARedirectToAPrivateAddress() {
+        Fetcher fetcher = fetcher(trustingLoopback());
+        assertThat(fetcher.fetch(URI.create(base + "/to-private"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+                    assertThat(f.url()).isEqualTo(URI.create("http://10.1.2.3/internal"));
+                    assertThat(f.reason()).contains("private");
+                    assertThat(f.retriable()).isFalse();
+                });
+        // "localhost" is not the trusted literal: after the redirect it resolves to loopback and is refused
+        assertThat(fetcher.fetch(URI.create(base + "/to-localhost"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> assertThat(f.reason()).contains("loopback"));
+    }
+
+    @Test
+    void shouldFollowARelativeRedirect() {
+        assertThat(fetcher(trustingLoopback()).fetch(URI.create(base + "/relative"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Fetched.class,
+                        f -> assertThat(f.url()).isEqualTo(URI.create(base + "/story")));
+    }
+
+    @Test
+    void shouldObeyTheRobotsGroupThatNamesUs() {
+        Fetcher fetcher = fetcher(trustingLoopback());
+        assertThat(fetcher.fetch(URI.create(base + "/missing"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+                    assertThat(f.reason()).contains("robots.txt");
+                    assertThat(f.status()).isEqualTo(-1);
+                });
+        assertThat(requests.get()).isZero();
+        // the * group disallows /story, but a group names wirewatch, so only that group applies
+        assertThat(fetcher.fetch(URI.create(base + "/story"), Validators.NONE)).isInstanceOf(FetchResult.Fetched.class);
+    }
+
+    @Test
+    void shouldCutOffA50MegabyteBodyWithAClearError() {
+        FetchPolicy policy = trustingLoopback().withMaxBodyBytes(1024 * 1024);
+        assertThat(fetcher(policy).fetch(URI.create(base + "/huge"), Validators.NONE))
+                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+                    assertThat(f.reason()).contains("larger than 1048576 bytes");
+                    assertThat(f.retriable()).isFalse();
+                });
+    }
+}
