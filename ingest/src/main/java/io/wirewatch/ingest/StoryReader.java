@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
@@ -85,7 +86,12 @@ public final class StoryReader {
                 return new ReadResult.Unreadable(path, "no title found");
             }
             String source = "file:" + path;
-            return new ReadResult.Read(path, Stories.of(article, source, null, clock.instant()));
+            Story story = Stories.of(article, source, null, clock.instant());
+            Instant named = story.getPublishedAt() == null ? dateInName(path) : null;
+            if (named != null) {
+                story = Story.newBuilder(story).setPublishedAt(named).build();
+            }
+            return new ReadResult.Read(path, story);
         } catch (RuntimeException | StackOverflowError e) {
             return new ReadResult.Unreadable(path, "cannot extract: " + e);
         }
@@ -141,6 +147,26 @@ public final class StoryReader {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-1252"));
+        }
+    }
+
+    private static final java.util.regex.Pattern DATE_IN_NAME =
+            java.util.regex.Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])(?![0-9])");
+
+    /**
+     * The day a file's name gives (archives are often named {@code 2022-01-26-...}), as midnight UTC: the
+     * publication date of last resort, when the story itself names none.
+     */
+    static @Nullable Instant dateInName(Path path) {
+        java.util.regex.Matcher date = DATE_IN_NAME.matcher(path.getFileName().toString());
+        if (!date.find()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                    Integer.parseInt(date.group(3))).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.DateTimeException e) {
+            return null;
         }
     }
 
