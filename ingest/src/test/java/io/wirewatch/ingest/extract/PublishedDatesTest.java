@@ -25,7 +25,7 @@ class PublishedDatesTest {
         "15 августа 2016, 13:43 | 2016-08-15",
         "17/02/2022 | 2022-02-17",
         "20220126 | 2022-01-26",
-        "Von: Björn Jahner | 31.01.22 | 2022-01-31"})
+        "Von: Björn Jahner, 31.01.22 | 2022-01-31"})
     void shouldReadTheDayAsThePageWroteIt(String text, String day) {
         assertThat(DateParser.parse(text, TODAY)).hasValueSatisfying(p ->
                 assertThat(p.day()).isEqualTo(LocalDate.parse(day)));
