@@ -73,7 +73,7 @@ public final class DateEval {
         try {
             JsonNode root = new ObjectMapper().readTree(labels.toFile());
             List<Page> pages = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = root.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 String file = entry.getValue().path("file").asText("");

@@ -65,7 +65,7 @@ public final class ExtractionEval {
         try {
             JsonNode truth = new ObjectMapper().readTree(truthFile.toFile());
             List<Page> pages = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = truth.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = truth.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 String id = entry.getKey();

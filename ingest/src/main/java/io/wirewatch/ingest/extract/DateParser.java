@@ -40,6 +40,9 @@ public final class DateParser {
             "(?<!\\d)(?<y>(?:19|20)\\d\\d)[/.](?<m>[01]?\\d)[/.](?<d>[0-3]?\\d)(?!\\d)");
     private static final Pattern DMY_DOTS = Pattern.compile(
             "(?<![\\d.])(?<d>[0-3]?\\d)\\.[ ]?(?<m>[01]?\\d)\\.[ ]?(?<y>(?:19|20)\\d\\d)(?!\\d)");
+    /** d.m.yy, common in German-speaking pages; not when more dotted numbers follow (version numbers). */
+    private static final Pattern DMY_DOTS_SHORT = Pattern.compile(
+            "(?<![\\d.])(?<d>[0-3]?\\d)\\.(?<m>[01]?\\d)\\.(?<y>\\d\\d)(?![\\d.]\\d|\\d)");
     private static final Pattern DMY_SLASH = Pattern.compile(
             "(?<![\\d/])(?<a>[0-3]?\\d)[/-](?<b>[0-3]?\\d)[/-](?<y>(?:19|20)\\d\\d)(?!\\d)");
     private static final String MONTH_WORD = "(?<mon>\\p{L}{3,10})\\.?";
@@ -137,6 +140,16 @@ public final class DateParser {
                     best = p;
                     bestAt = m.start();
                 }
+            }
+        }
+        Matcher shortYear = DMY_DOTS_SHORT.matcher(s);
+        if (shortYear.find() && shortYear.start() < bestAt) {
+            String year = "20" + shortYear.group("y");
+            Optional<Parsed> p = parseInts(year, shortYear.group("m"), shortYear.group("d"))
+                    .flatMap(day -> withTime(day, s.substring(shortYear.end())));
+            if (p.isPresent()) {
+                best = p;
+                bestAt = shortYear.start();
             }
         }
         Matcher slash = DMY_SLASH.matcher(s);

@@ -57,7 +57,7 @@ final class JsonLd {
             node.forEach(child -> collect(child, out, depth + 1));
         } else if (node.isObject()) {
             out.add(node);
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (e.getValue().isContainerNode()) {
                     collect(e.getValue(), out, depth + 1);
                 }

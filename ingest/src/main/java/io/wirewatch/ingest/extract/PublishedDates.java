@@ -56,7 +56,7 @@ public final class PublishedDates {
             "(?iu)\\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|datum|date|created"
                     + "|erstellt|geschrieben|written|publication|stand)(?:\\s+(?:on|am|le|el|il|at|vom))?\\s*[:\\s]");
     private static final Pattern ANY_DATE = Pattern.compile(
-            "(?iu)(?<![\\d.])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d\\.\\s?[01]?\\d\\.\\s?(?:19|20)\\d\\d"
+            "(?iu)(?<![\\d.])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d\\.[01]?\\d\\.\\d\\d(?![\\d.]\\d|\\d)|[0-3]?\\d\\.\\s?[01]?\\d\\.\\s?(?:19|20)\\d\\d"
                     + "|(?:19|20)\\d\\d/[01]\\d/[0-3]\\d|[0-3]?\\d/[01]?\\d/(?:19|20)\\d\\d|[0-3]?\\d\\.?\\s+\\p{L}{3,10}\\.?,?\\s+(?:19|20)\\d\\d"
                     + "|\\p{L}{3,10}\\.?\\s+[0-3]?\\d(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d)(?!\\d)");
 
@@ -95,6 +95,9 @@ public final class PublishedDates {
         }
         if (published == null) {
             published = fromScriptJson(doc, latest);
+        }
+        if (published == null) {
+            published = nearTitle(doc, latest);
         }
         if (published == null) {
             published = fromDateElements(doc, latest);
@@ -320,6 +323,33 @@ public final class PublishedDates {
     }
 
     /** Last resort: the first plausible date written in the page text (comments and scripts left out). */
+    /** A date written next to the headline: in the headline's own block, or the block around it. */
+    private static @Nullable Found nearTitle(Document doc, LocalDate latest) {
+        Element h1 = doc.selectFirst("h1");
+        if (h1 == null) {
+            return null;
+        }
+        Element scope = h1;
+        for (int level = 0; level < 3 && scope.parent() != null; level++) {
+            scope = scope.parent();
+            if (scope.normalName().equals("body")) {
+                break;
+            }
+            String text = scope.text();
+            if (text.length() > 3000) {
+                break;
+            }
+            Matcher m = ANY_DATE.matcher(text);
+            while (m.find()) {
+                Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest);
+                if (p.isPresent()) {
+                    return new Found(p.get(), "near-title");
+                }
+            }
+        }
+        return null;
+    }
+
     private static @Nullable Found firstInText(Document doc, LocalDate latest) {
         Element body = doc.body();
         if (body == null) {

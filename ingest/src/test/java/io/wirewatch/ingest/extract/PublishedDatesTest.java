@@ -24,7 +24,8 @@ class PublishedDatesTest {
         "Published: 03.02.2022 14:05 | 2022-02-03",
         "15 августа 2016, 13:43 | 2016-08-15",
         "17/02/2022 | 2022-02-17",
-        "20220126 | 2022-01-26"})
+        "20220126 | 2022-01-26",
+        "Von: Björn Jahner, 31.01.22 | 2022-01-31"})
     void shouldReadTheDayAsThePageWroteIt(String text, String day) {
         assertThat(DateParser.parse(text, TODAY)).hasValueSatisfying(p ->
                 assertThat(p.day()).isEqualTo(LocalDate.parse(day)));
@@ -34,6 +35,7 @@ class PublishedDatesTest {
     void shouldRefuseAmbiguousAndFutureDates() {
         assertThat(DateParser.find("03/02/2022", TODAY)).isEmpty();
         assertThat(DateParser.find("2030-01-01", TODAY)).isEmpty();
+        assertThat(DateParser.find("iOS 13.1.2 and version 1.2.10.5", TODAY)).isEmpty();
     }
 
     @Test
