@@ -2,20 +2,32 @@ package io.wirewatch.app;
 
 import io.wirewatch.ingest.IngestReport;
 import io.wirewatch.ingest.IngestService;
+import io.wirewatch.ingest.fetch.FetchPolicy;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wirewatch ingest PATH...}: read story files and folders into news.stories.raw on any Kafka. */
+/** {@code wirewatch ingest}: stories from files, folders, archives, feeds, sitemaps and URLs into news.stories.raw. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest story files (.txt, .html, .html.gz) and folders into news.stories.raw.")
+        description = {"Ingest stories into news.stories.raw: files and folders (.txt, .html, .html.gz, .warc(.gz),"
+                + " .jsonl), RSS/Atom/JSON feeds, news sitemaps and article URLs.",
+                "Without --follow it ingests once and exits; with --follow it polls the feeds and sitemaps."})
 final class IngestCommand implements Callable<Integer> {
 
     @Spec
@@ -24,19 +36,81 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders (searched recursively).")
-    List<Path> paths = List.of();
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (searched recursively).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--feed", paramLabel = "URL", description = "An RSS, Atom or JSON feed; repeatable.")
+    List<URI> feeds = new ArrayList<>();
+
+    @Option(names = "--sitemap", paramLabel = "URL", description = "A news sitemap or sitemap index; repeatable.")
+    List<URI> sitemaps = new ArrayList<>();
+
+    @Option(names = "--url", paramLabel = "URL", description = "A single article page; repeatable.")
+    List<URI> urls = new ArrayList<>();
+
+    @Option(names = "--follow", description = "Keep polling the feeds and sitemaps until Ctrl-C.")
+    boolean follow;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Seconds between polls with --follow (default: ${DEFAULT-VALUE}); unchanged feeds cost a 304.")
+    long intervalSeconds = 300;
+
+    @Option(names = "--trust-host", paramLabel = "HOST",
+            description = "Allow fetching from this host even if it is loopback or private (refused by default);"
+                    + " repeatable.")
+    Set<String> trustedHosts = Set.of();
+
+    @Option(names = "--ignore-robots", description = "Do not honour robots.txt (only for sites you own).")
+    boolean ignoreRobots;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (IngestService ingest = new IngestService(new IngestService.Config(kafka.bootstrapServers,
-                kafka.clientProperties(), Clock.systemUTC()))) {
-            IngestReport report = ingest.ingest(paths);
-            out.printf("read %d, produced %d, duplicates %d, failed %d%n", report.read(), report.produced(),
-                    report.duplicates(), report.failures().size());
-            report.failures().forEach(failure -> spec.commandLine().getErr().println("  failed: " + failure));
-            return report.failures().isEmpty() ? 0 : 2;
+    public Integer call() throws InterruptedException {
+        if (paths.isEmpty() && feeds.isEmpty() && sitemaps.isEmpty() && urls.isEmpty()) {
+            throw new IllegalArgumentException("nothing to ingest: give PATHs, --feed, --sitemap or --url");
         }
+        PrintWriter out = spec.commandLine().getOut();
+        FetchPolicy policy = FetchPolicy.defaults().withTrustedHosts(trustedHosts).withRobots(!ignoreRobots);
+        boolean failed = false;
+        try (IngestService ingest = new IngestService(new IngestService.Config(kafka.bootstrapServers,
+                kafka.clientProperties(), Clock.systemUTC()), policy)) {
+            if (!paths.isEmpty()) {
+                failed |= report(out, "files", ingestFiles(ingest));
+            }
+            if (!urls.isEmpty()) {
+                failed |= report(out, "urls", ingest.ingestUrls(urls));
+            }
+            CountDownLatch stop = new CountDownLatch(1);
+            if (follow) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ingest-stop"));
+            }
+            do {
+                if (!feeds.isEmpty()) {
+                    failed |= report(out, "feeds", ingest.ingestFeeds(feeds));
+                }
+                if (!sitemaps.isEmpty()) {
+                    failed |= report(out, "sitemaps", ingest.ingestSitemaps(sitemaps));
+                }
+            } while (follow && !stop.await(intervalSeconds, TimeUnit.SECONDS));
+        }
+        return failed ? 2 : 0;
+    }
+
+    private IngestReport ingestFiles(IngestService ingest) {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ingest").setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" files", 1).showSpeed().setUpdateIntervalMillis(250)
+                .setMaxRenderedLength(100).continuousUpdate().build()) {
+            return ingest.ingest(paths, (done, total, file) -> {
+                bar.maxHint(total);
+                bar.stepTo(done);
+            });
+        }
+    }
+
+    private boolean report(PrintWriter out, String what, IngestReport report) {
+        out.printf("%s: read %d, produced %d, duplicates %d, failed %d%n", what, report.read(), report.produced(),
+                report.duplicates(), report.failures().size());
+        report.failures().forEach(failure -> spec.commandLine().getErr().println("  failed: " + failure));
+        out.flush();
+        return !report.failures().isEmpty();
     }
 }
