@@ -3,8 +3,6 @@ package io.wirewatch.alerts.topology;
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroJson;
-import io.wirewatch.schema.AvroSerde;
-import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +22,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The alert topology: {@code news.stories.enriched} (read as bytes) → decode and judge against the rules →
+ * The alert topology: {@code news.stories.enriched}, and when configured {@code news.stance.changes} and
+ * {@code news.dyads.escalation} (each read as bytes) → decode and judge against the rules →
  * re-key by rule id → de-duplicate, wait for independent sources, cool down → {@code news.alerts} (Avro) and {@code news.alerts.json},
  * both keyed by alert id. An undecodable record goes to {@code news.dlq} unchanged, with the reason in its
  * headers, and processing goes on.
@@ -52,17 +51,23 @@ public final class AlertsTopology {
      * @param rules     the rules in force, asked once per story, so a reload applies to the next story
      * @param clock     gives each alert's {@code raisedAt}
      * @param retention how long alert ids are remembered for de-duplication
+     * @param stanceChanges whether to judge {@code news.stance.changes} (rules {@code on: stanceChange})
+     * @param dyadWindows   whether to judge {@code news.dyads.escalation} (rules {@code on: dyadWindow})
      */
-    public record Config(Supplier<RuleSet> rules, Clock clock, Duration retention) {
+    public record Config(Supplier<RuleSet> rules, Clock clock, Duration retention, boolean stanceChanges,
+                         boolean dyadWindows) {
         public Config {
             Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(retention, "retention");
         }
 
-        /** Remembers alert ids for 30 days, as long as news.stories.enriched keeps stories. */
+        /**
+         * Remembers alert ids for 30 days, as long as news.stories.enriched keeps stories; judges stories, stance
+         * changes and dyad windows.
+         */
         public static Config of(Supplier<RuleSet> rules, Clock clock) {
-            return new Config(rules, clock, Duration.ofDays(30));
+            return new Config(rules, clock, Duration.ofDays(30), true, true);
         }
     }
 
@@ -72,7 +77,6 @@ public final class AlertsTopology {
     /** The topology, a pure function of its config. */
     public static Topology build(Config config) {
         StreamsBuilder builder = new StreamsBuilder();
-        AvroSerde<EnrichedStory> stories = (AvroSerde<EnrichedStory>) Topics.STORIES_ENRICHED.valueSerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COOLDOWN_STORE),
@@ -83,8 +87,21 @@ public final class AlertsTopology {
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.STORIES_ENRICHED.name(),
                         Consumed.with(Topics.bytes(), Topics.bytes()).withName("enriched-stories"))
-                .process(() -> new EvaluateProcessor(stories, config.rules(), config.clock()),
-                        Named.as("judge-story"));
+                .process(() -> EvaluateProcessor.stories(config.rules(), config.clock()), Named.as("judge-story"));
+        if (config.stanceChanges()) {
+            outcomes = outcomes.merge(builder
+                    .stream(Topics.STANCE_CHANGES.name(),
+                            Consumed.with(Topics.bytes(), Topics.bytes()).withName("stance-changes"))
+                    .process(() -> EvaluateProcessor.stanceChanges(config.rules(), config.clock()),
+                            Named.as("judge-stance-change")), Named.as("merge-stance-changes"));
+        }
+        if (config.dyadWindows()) {
+            outcomes = outcomes.merge(builder
+                    .stream(Topics.DYADS_ESCALATION.name(),
+                            Consumed.with(Topics.bytes(), Topics.bytes()).withName("dyad-windows"))
+                    .process(() -> EvaluateProcessor.dyadWindows(config.rules(), config.clock()),
+                            Named.as("judge-dyad-window")), Named.as("merge-dyad-windows"));
+        }
 
         Map<String, KStream<String, Outcome>> routes = outcomes.split(Named.as("route-"))
                 .branch((key, outcome) -> outcome instanceof Outcome.Dead, Branched.as("dead-letters"))

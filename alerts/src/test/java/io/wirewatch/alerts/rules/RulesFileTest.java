@@ -69,7 +69,7 @@ class RulesFileTest {
     @Test
     void shouldShipDefaultRulesThatLoad() {
         RuleSet rules = RulesFile.loadDefault();
-        assertThat(rules.rules()).extracting(Rule::id).containsExactly("conflict-language", "escalation-score");
+        assertThat(rules.rules()).extracting(Rule::id).containsExactly("escalation");
         assertThat(rules.origin()).startsWith("classpath:");
     }
 

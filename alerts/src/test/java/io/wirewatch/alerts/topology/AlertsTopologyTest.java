@@ -85,8 +85,9 @@ class AlertsTopologyTest {
 
         List<TestRecord<String, Alert>> raised = alerts.readRecordsToList();
         assertThat(raised).isNotEmpty();
-        Alert language = raised.stream().map(TestRecord::value)
-                .filter(a -> a.getRuleId().equals("conflict-language")).findFirst().orElseThrow();
+        assertThat(raised).as("one story, one alert").hasSize(1);
+        Alert language = raised.get(0).value();
+        assertThat(language.getRuleId()).isEqualTo("escalation");
         assertThat(language.getEvidence()).extracting(Signal::getEvidence)
                 .containsExactly("Moscow will take the necessary retaliatory measures", "no concessions");
         assertThat(language.getExplanation()).contains(
@@ -96,7 +97,7 @@ class AlertsTopologyTest {
         assertThat(language.getDyad()).isEqualTo("RUS->WST");
         assertThat(language.getActors()).containsExactly("RUS", "USA", "WST");
         assertThat(language.getSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(language.getRuleVersion()).isEqualTo("1");
+        assertThat(language.getRuleVersion()).isEqualTo("2");
         assertThat(language.getRaisedAt()).isEqualTo(NOW);
         assertThat(raised).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
 
@@ -109,18 +110,16 @@ class AlertsTopologyTest {
     }
 
     @Test
-    void shouldFireScoreRuleOnlyWhenTheScorePassesTheThreshold() {
-        EnrichedStory seed = Stories.seed();
-        send(seed);
-        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("conflict-language");
-
-        EnrichedStory hotter = EnrichedStory.newBuilder(Stories.seed("seed-hot", null)).setEscalationScore(14.5).build();
+    void shouldRaiseOneAlertPerStoryWhateverItsScoreWithSeverityFromTheScore() {
+        send(Stories.seed());
+        EnrichedStory hotter = EnrichedStory.newBuilder(Stories.seed("seed-hot", null)).setEscalationScore(30.5).build();
         send(hotter);
+
         List<Alert> raised = alerts.readValuesToList();
-        assertThat(raised).extracting(Alert::getRuleId).containsExactly("conflict-language", "escalation-score");
-        Alert score = raised.get(1);
-        assertThat(score.getSeverity()).isEqualTo(Severity.HIGH);
-        assertThat(score.getExplanation()).contains("Escalation score 14.5 (threshold 10.0)");
+        assertThat(raised).extracting(Alert::getStoryId).containsExactly("seed-1", "seed-hot");
+        assertThat(raised).extracting(Alert::getRuleId).containsOnly("escalation");
+        assertThat(raised).extracting(Alert::getSeverity).as("a threat heads both; the score raises the second")
+                .containsExactly(Severity.MEDIUM, Severity.HIGH);
     }
 
     @Test
@@ -145,7 +144,7 @@ class AlertsTopologyTest {
         send(Stories.seed());
         send(Stories.seed());
 
-        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("conflict-language");
+        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("escalation");
         assertThat(alertsJson.readValuesToList()).hasSize(1);
     }
 
@@ -165,11 +164,11 @@ class AlertsTopologyTest {
         send(Stories.seed());
         String first = alerts.readValue().getId();
 
-        rules.set(RuleSet.of("test", Rule.of("conflict-language", "2", "Hard conflict language, v2")));
+        rules.set(RuleSet.of("test", Rule.of("escalation", "3", "Escalation language, v3")));
         send(Stories.seed());
         Alert second = alerts.readValue();
 
-        assertThat(second.getRuleVersion()).isEqualTo("2");
+        assertThat(second.getRuleVersion()).isEqualTo("3");
         assertThat(second.getId()).isNotEqualTo(first);
     }
 
@@ -245,7 +244,7 @@ class AlertsTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, otherState.toString());
         try (TopologyTestDriver retaining = new TopologyTestDriver(AlertsTopology.build(new AlertsTopology.Config(
-                rules::get, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1))), props, NOW)) {
+                rules::get, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1), false, false)), props, NOW)) {
             TestInputTopic<String, EnrichedStory> in = retaining.createInputTopic(Topics.STORIES_ENRICHED.name(),
                     Serdes.String().serializer(), Topics.STORIES_ENRICHED.valueSerde().serializer());
             TestOutputTopic<String, Alert> out = retaining.createOutputTopic(Topics.ALERTS.name(),
