@@ -65,6 +65,7 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
     }
 
     /** Judges enriched stories. */
+    @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
     static EvaluateProcessor<EnrichedStory> stories(Supplier<RuleSet> rules, Clock clock) {
         return new EvaluateProcessor<>((AvroSerde<EnrichedStory>) Topics.STORIES_ENRICHED.valueSerde(),
                 Topics.STORIES_ENRICHED.name(), RuleEngine::evaluate, story -> Sources.of(story.getStory()), rules,
@@ -72,12 +73,14 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
     }
 
     /** Judges stance changes. */
+    @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
     static EvaluateProcessor<StanceChange> stanceChanges(Supplier<RuleSet> rules, Clock clock) {
         return new EvaluateProcessor<>((AvroSerde<StanceChange>) Topics.STANCE_CHANGES.valueSerde(),
                 Topics.STANCE_CHANGES.name(), EventRules::evaluate, change -> "enrich", rules, clock);
     }
 
     /** Judges closed dyad windows. */
+    @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
     static EvaluateProcessor<DyadWindow> dyadWindows(Supplier<RuleSet> rules, Clock clock) {
         return new EvaluateProcessor<>((AvroSerde<DyadWindow>) Topics.DYADS_ESCALATION.valueSerde(),
                 Topics.DYADS_ESCALATION.name(), EventRules::evaluate, window -> "enrich", rules, clock);
