@@ -40,6 +40,8 @@ public final class AlertsTopology {
     public static final String SOURCES_STORE = "alerts-sources-store";
     /** Header on a candidate alert naming the story's source (its wire, or its host). */
     static final String SOURCE_HEADER = "wirewatch.alert.source";
+    /** Story id → the enriched story (Avro bytes) with the wall-clock time it was kept, for the dashboard. */
+    public static final String STORIES_STORE = "alerts-stories-store";
     /** The internal topic that brings every candidate of one rule to one task. */
     public static final String BY_RULE = "alerts-by-rule";
 
@@ -53,21 +55,26 @@ public final class AlertsTopology {
      * @param retention how long alert ids are remembered for de-duplication
      * @param stanceChanges whether to judge {@code news.stance.changes} (rules {@code on: stanceChange})
      * @param dyadWindows   whether to judge {@code news.dyads.escalation} (rules {@code on: dyadWindow})
+     * @param storyRetention how long enriched stories stay in {@link #STORIES_STORE} after they arrive
      */
     public record Config(Supplier<RuleSet> rules, Clock clock, Duration retention, boolean stanceChanges,
-                         boolean dyadWindows) {
+                         boolean dyadWindows, Duration storyRetention) {
         public Config {
             Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(retention, "retention");
+            Objects.requireNonNull(storyRetention, "storyRetention");
+            if (storyRetention.isNegative() || storyRetention.isZero()) {
+                throw new IllegalArgumentException("storyRetention must be positive, was " + storyRetention);
+            }
         }
 
         /**
-         * Remembers alert ids for 30 days, as long as news.stories.enriched keeps stories; judges stories, stance
-         * changes and dyad windows.
+         * Remembers alert ids for 30 days, as long as news.stories.enriched keeps stories; keeps stories for the
+         * dashboard 7 days; judges stories, stance changes and dyad windows.
          */
         public static Config of(Supplier<RuleSet> rules, Clock clock) {
-            return new Config(rules, clock, Duration.ofDays(30), true, true);
+            return new Config(rules, clock, Duration.ofDays(30), true, true, Duration.ofDays(7));
         }
     }
 
@@ -84,10 +91,13 @@ public final class AlertsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCES_STORE),
                 Serdes.String(), Serdes.String()));
 
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORIES_STORE), Serdes.String(), Serdes.ByteArray()));
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.STORIES_ENRICHED.name(),
                         Consumed.with(Topics.bytes(), Topics.bytes()).withName("enriched-stories"))
-                .process(() -> EvaluateProcessor.stories(config.rules(), config.clock()), Named.as("judge-story"));
+                .process(() -> EvaluateProcessor.stories(config.rules(), config.clock(), config.storyRetention()),
+                        Named.as("judge-story"), STORIES_STORE);
         if (config.stanceChanges()) {
             outcomes = outcomes.merge(builder
                     .stream(Topics.STANCE_CHANGES.name(),

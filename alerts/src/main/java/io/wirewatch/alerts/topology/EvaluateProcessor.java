@@ -13,16 +13,24 @@ import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +44,7 @@ import org.slf4j.LoggerFactory;
 final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byte[], byte[], String, Outcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateProcessor.class);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
     /** How to judge one decoded record: its alerts under the rules, raised at the given instant. */
     interface Judge<T> {
@@ -48,7 +57,10 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
     private final Function<T, String> source;
     private final Supplier<RuleSet> rules;
     private final Clock clock;
+    private final @Nullable Duration keepFor;
+    private final Function<T, String> idOf;
     private ProcessorContext<String, Outcome> context;
+    private @Nullable TimestampedKeyValueStore<String, byte[]> kept;
 
     /**
      * @param topic  the input topic, named in dead letters when the record's metadata is missing
@@ -56,6 +68,17 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
      */
     EvaluateProcessor(AvroSerde<T> serde, String topic, Judge<T> judge, Function<T, String> source,
                       Supplier<RuleSet> rules, Clock clock) {
+        this(serde, topic, judge, source, rules, clock, null, value -> "");
+    }
+
+    /**
+     * @param keepFor when set, each record is also kept (as it came) in {@link AlertsTopology#STORIES_STORE} under
+     *                {@code idOf} for this long
+     */
+    EvaluateProcessor(AvroSerde<T> serde, String topic, Judge<T> judge, Function<T, String> source,
+                      Supplier<RuleSet> rules, Clock clock, @Nullable Duration keepFor, Function<T, String> idOf) {
+        this.keepFor = keepFor;
+        this.idOf = idOf;
         this.serde = serde;
         this.topic = topic;
         this.judge = judge;
@@ -66,10 +89,10 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
 
     /** Judges enriched stories. */
     @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
-    static EvaluateProcessor<EnrichedStory> stories(Supplier<RuleSet> rules, Clock clock) {
+    static EvaluateProcessor<EnrichedStory> stories(Supplier<RuleSet> rules, Clock clock, Duration keepFor) {
         return new EvaluateProcessor<>((AvroSerde<EnrichedStory>) Topics.STORIES_ENRICHED.valueSerde(),
                 Topics.STORIES_ENRICHED.name(), RuleEngine::evaluate, story -> Sources.of(story.getStory()), rules,
-                clock);
+                clock, keepFor, story -> story.getStory().getId());
     }
 
     /** Judges stance changes. */
@@ -89,6 +112,28 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
+        if (keepFor != null) {
+            this.kept = context.getStateStore(AlertsTopology.STORIES_STORE);
+            context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldStories);
+        }
+    }
+
+    /** Deletes the stories kept longer than the retention (by the wall-clock time they arrived). */
+    private void forgetOldStories(long wallClockMillis) {
+        long cutoff = wallClockMillis - keepFor.toMillis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = kept.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<byte[]>> entry = all.next();
+                if (entry.value != null && entry.value.timestamp() < cutoff) {
+                    old.add(entry.key);
+                }
+            }
+        }
+        old.forEach(kept::delete);
+        if (!old.isEmpty()) {
+            LOG.info("Forgot {} stories kept since before {}", old.size(), Instant.ofEpochMilli(cutoff));
+        }
     }
 
     @Override
@@ -102,6 +147,9 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
             T value = serde.decode(record.value());
             alerts = judge.alerts(rules.get(), value, clock.instant());
             source = this.source.apply(value);
+            if (kept != null) {
+                kept.put(idOf.apply(value), ValueAndTimestamp.make(record.value(), context.currentSystemTimeMs()));
+            }
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;

@@ -248,7 +248,7 @@ class AlertsTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, otherState.toString());
         try (TopologyTestDriver retaining = new TopologyTestDriver(AlertsTopology.build(new AlertsTopology.Config(
-                rules::get, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1), false, false)), props, NOW)) {
+                rules::get, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1), false, false, Duration.ofHours(1))), props, NOW)) {
             TestInputTopic<String, EnrichedStory> in = retaining.createInputTopic(Topics.STORIES_ENRICHED.name(),
                     Serdes.String().serializer(), Topics.STORIES_ENRICHED.valueSerde().serializer());
             TestOutputTopic<String, Alert> out = retaining.createOutputTopic(Topics.ALERTS.name(),
@@ -257,8 +257,13 @@ class AlertsTopologyTest {
             assertThat(out.readValuesToList()).extracting(Alert::getRuleId).containsExactly("threats");
             in.pipeInput("a", fromWire(Stories.seed("a", "cluster-9"), "AP"));
             assertThat(out.isEmpty()).as("within the retention: already raised").isTrue();
+            var kept = retaining.<String, byte[]>getTimestampedKeyValueStore(AlertsTopology.STORIES_STORE);
+            assertThat(kept.get("a")).as("the story is kept for the dashboard").isNotNull();
+            assertThat(Topics.STORIES_ENRICHED.valueSerde().deserializer().deserialize("t", kept.get("a").value())
+                    .getStory().getId()).isEqualTo("a");
 
             retaining.advanceWallClockTime(Duration.ofHours(2));
+            assertThat(kept.get("a")).as("and forgotten after its retention").isNull();
 
             in.pipeInput("b", fromWire(Stories.seed("b", "cluster-9"), "Reuters"));
             assertThat(out.readValuesToList()).extracting(Alert::getRuleId)
