@@ -37,8 +37,25 @@ import org.jspecify.annotations.Nullable;
  *     minEscalationScore: 5            # the story's escalation score must reach it
  *     minSources: 2                    # distinct wires carrying the same story cluster
  *     cooldown: 6h                     # quiet per cluster and per dyad after firing (s, m, h, d or ISO-8601)
- *     severity: fromScore              # or HIGH, or {min: MEDIUM, bands: {10: HIGH}}
+ *     severity: fromScore              # or HIGH, or {min: MEDIUM, bands: {10: HIGH}, headline: {THREATEN: HIGH}}
+ *     attributed: true                 # a signal counts only with both a source and a target
+ *     oneIsEnough: [THREATEN]          # one signal of these fires the rule whatever minSignals says
+ *   - id: turned-hostile
+ *     version: 1
+ *     on: stanceChange                 # news.stance.changes; or dyadWindow (news.dyads.escalation); default story
+ *     kinds: [SHIFT]                   # SHIFT, INDEX_DROP
+ *     from: [COOPERATION]              # stance levels: COOPERATION, PRESSURE, THREAT, FORCE
+ *     to: [THREAT, FORCE]
+ *   - id: hostile-day
+ *     version: 1
+ *     on: dyadWindow
+ *     windows: [DAY]                   # HOUR, DAY
+ *     maxIndex: -5                     # the window's mean intensity at or below
+ *     minConflictShare: 0.8
+ *     minStories: 3
  * </pre>
+ * Settings of another kind of rule are refused with their line. A headline severity names the category of the
+ * alert's headline signal (a story rule) or the stance level moved to (a stance-change rule).
  */
 public final class RulesFile {
 
