@@ -108,12 +108,32 @@ public final class AlertsService implements AutoCloseable {
      *                    {@code Authorization: Bearer <token>}; a browser opens {@code /?token=<token>} once and gets
      *                    a cookie. At least 16 characters of A-Z a-z 0-9 . _ ~ + / = -
      * @param webhooks    each gets every alert (that passes its filter) by signed POST, with retries
+     * @param enrichQuery base URI of the enrichment service's dyad queries ({@code EnrichService.queryUri()}),
+     *                    asked when it is needed and proxied as {@code GET /api/dyads/timeline}; it may answer
+     *                    null (then that path answers 503)
      */
-    public record Options(@Nullable String bearerToken, List<Webhook> webhooks) {
+    public record Options(@Nullable String bearerToken, List<Webhook> webhooks,
+                          Supplier<@Nullable URI> enrichQuery) {
         public static final Options NONE = new Options(null, List.of());
 
         public Options {
             webhooks = List.copyOf(webhooks);
+            Objects.requireNonNull(enrichQuery, "enrichQuery");
+        }
+
+        /** Without dyad timelines. */
+        public Options(@Nullable String bearerToken, List<Webhook> webhooks) {
+            this(bearerToken, webhooks, () -> null);
+        }
+
+        /** These options with the enrichment service's query base URI (e.g. {@code http://127.0.0.1:7071/}). */
+        public Options withEnrichQuery(@Nullable URI base) {
+            return new Options(bearerToken, webhooks, () -> base);
+        }
+
+        /** These options with the query base URI asked each time (for a service that starts later). */
+        public Options withEnrichQuery(Supplier<@Nullable URI> base) {
+            return new Options(bearerToken, webhooks, base);
         }
     }
 
@@ -139,7 +159,8 @@ public final class AlertsService implements AutoCloseable {
             DashboardServer server = DashboardServer.start(new DashboardServer.Config(config.httpHost(),
                     config.httpPort(), feed, () -> streams.state().name(),
                     () -> streams.state() == KafkaStreams.State.RUNNING, rules,
-                    watcher == null ? () -> null : watcher::lastError, metrics, options.bearerToken()));
+                    watcher == null ? () -> null : watcher::lastError, metrics, options.bearerToken(),
+                    options.enrichQuery(), new StreamsStoryLookup(streams), config.clock()));
             for (Webhook webhook : options.webhooks()) {
                 webhooks.add(WebhookDispatcher.start(config.bootstrapServers(), config.clientProperties(), webhook,
                         config.clock()));

@@ -83,7 +83,7 @@ class AlertsServiceIT {
                     .toList();
             assertThat(seedAlerts).hasSize(1);
             JsonNode seed = seedAlerts.get(0);
-            assertThat(seed.get("ruleId").asText()).isEqualTo("conflict-language");
+            assertThat(seed.get("ruleId").asText()).isEqualTo("escalation");
             assertThat(seed.get("evidence").toString()).contains("retaliatory measures").contains("no concessions");
             assertThat(alerts.get(0).get("storyId").asText()).as("newest first").isEqualTo("marker-it");
             assertThat(getAlerts(base, "?limit=1")).hasSize(1);
@@ -123,7 +123,7 @@ class AlertsServiceIT {
 
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(base.resolve("metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("wirewatch_alerts_total{rule=\"conflict-language\",severity=\"MEDIUM\"} 2.0")
+        assertThat(metrics.body()).contains("wirewatch_alerts_total{rule=\"escalation\",severity=\"MEDIUM\"} 2.0")
                 .contains("wirewatch_alert_delivery_seconds").contains("kafka_stream");
         java.nio.file.Files.writeString(Path.of("target", "metrics-sample.txt"), metrics.body());
 

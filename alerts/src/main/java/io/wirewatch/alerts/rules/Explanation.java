@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The words of an alert: a one-line title from the strongest signal, and an explanation that says which rule
+ * The words of an alert: a one-line title from the most salient signal ({@link Salience}), and an explanation that says which rule
  * fired, on which signals, said by whom about whom, and how it was said, e.g.
  * {@code Sergei Lavrov (RUS) threatened the West: 'Moscow will take the necessary retaliatory measures' (conditional)}.
  */
@@ -27,8 +27,8 @@ record Explanation(String title, String text) {
                 names.putIfAbsent(entity.getActorId(), entity.getActorName());
             }
         }
-        Signal strongest = evidence.get(0);
-        String title = limit(clause(strongest, names, false));
+        Signal headline = evidence.get(0);
+        String title = limit(clause(headline, names, false));
 
         StringBuilder text = new StringBuilder();
         text.append(rule.description().isBlank() ? "Rule " + rule.id() : rule.description().strip());

@@ -7,36 +7,45 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One alert rule. A story fires the rule when at least {@code minSignals} of its signals match every signal
- * condition given (category, modality, actors, dyads, phrases) and, when {@code minScore} is set, its escalation
- * score reaches it. Empty conditions match anything, except that an empty category set means "any conflict
- * category" and modalities are always limited to affirmative ones: negated or denied signals never fire a rule.
+ * One alert rule. A story rule fires when at least {@code minSignals} of the story's signals (or one signal whose
+ * category is in {@code oneIsEnough}) match every signal condition given (category, modality, actors, dyads, phrases,
+ * attribution) and, when {@code minScore} is set, its escalation score reaches it. Empty conditions match anything,
+ * except that an empty category set means "any conflict category" and modalities are always limited to affirmative
+ * ones: negated or denied signals never fire a rule. Stance-change and dyad-window rules ({@link Trigger}) match
+ * those events instead, with {@code actors} and {@code dyads} applied to the event's source and target.
  *
- * @param id          stable name, named by every alert the rule raises
- * @param version     changes whenever the rule's meaning changes; part of the alert id
- * @param categories  PLOVER categories (upper case); empty = {@link Vocabulary#CONFLICT_CATEGORIES}
- * @param modalities  modalities that count; never NEGATED or DENIED
- * @param actors      actor ids of which a signal's source or target must be one; empty = any
- * @param dyads       SOURCE->TARGET pairs of which a signal must fall in one; empty = any
- * @param phrases     lower-case phrases of which one must occur in a signal's evidence or sentence; empty = any
- * @param minSignals  how many matching signals a story needs
- * @param minScore    the story's escalation score must reach this, when set
- * @param minSources  independent sources (wires) that must carry the same story cluster before it fires
- * @param cooldown    after firing, the rule stays quiet for the same cluster and the same dyad this long
- * @param minSeverity the severity floor
- * @param bands       score bands that raise the severity above the floor
+ * @param id               stable name, named by every alert the rule raises
+ * @param version          changes whenever the rule's meaning changes; part of the alert id
+ * @param trigger          what the rule watches: stories, stance changes or dyad windows
+ * @param categories       PLOVER categories (upper case); empty = {@link Vocabulary#CONFLICT_CATEGORIES}
+ * @param modalities       modalities that count; never NEGATED or DENIED
+ * @param actors           actor ids of which a signal's source or target must be one; empty = any
+ * @param dyads            SOURCE->TARGET pairs of which a signal must fall in one; empty = any
+ * @param phrases          lower-case phrases of which one must occur in a signal's evidence or sentence; empty = any
+ * @param minSignals       how many matching signals a story needs (a dyad window: how many signals it counted)
+ * @param oneIsEnough      categories of which one matching signal fires the rule, whatever {@code minSignals} says
+ * @param attributed       when true, a signal counts only with both a source and a target
+ * @param minScore         the story's escalation score must reach this, when set
+ * @param minSources       independent sources (wires) that must carry the same story cluster before it fires
+ * @param cooldown         after firing, the rule stays quiet for the same cluster and the same dyad this long
+ * @param minSeverity      the severity floor
+ * @param bands            score bands that raise the severity above the floor
+ * @param headlineSeverity per category of the alert's headline signal, a severity it raises the floor to
  */
-public record Rule(String id, String version, String description, Set<String> categories, Set<Modality> modalities,
-                   Set<String> actors, List<Dyad> dyads, List<String> phrases, int minSignals,
-                   @Nullable Double minScore, int minSources, Duration cooldown, Severity minSeverity,
-                   List<SeverityBand> bands) {
+public record Rule(String id, String version, String description, Trigger trigger, Set<String> categories,
+                   Set<Modality> modalities, Set<String> actors, List<Dyad> dyads, List<String> phrases,
+                   int minSignals, Set<String> oneIsEnough, boolean attributed, @Nullable Double minScore,
+                   int minSources, Duration cooldown, Severity minSeverity, List<SeverityBand> bands,
+                   Map<String, Severity> headlineSeverity) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -44,6 +53,7 @@ public record Rule(String id, String version, String description, Set<String> ca
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(minSeverity, "minSeverity");
         if (!ID.matcher(id).matches()) {
@@ -52,8 +62,8 @@ public record Rule(String id, String version, String description, Set<String> ca
         if (version.isBlank()) {
             throw new IllegalArgumentException("rule " + id + ": version must not be blank");
         }
-        categories = categories.stream().map(c -> c.strip().toUpperCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        categories = upper(categories);
+        oneIsEnough = upper(oneIsEnough);
         modalities = Set.copyOf(modalities.isEmpty() ? Vocabulary.AFFIRMATIVE : modalities);
         for (Modality modality : modalities) {
             if (Vocabulary.NEGATIVE.contains(modality)) {
@@ -61,7 +71,7 @@ public record Rule(String id, String version, String description, Set<String> ca
                         + " cannot fire a rule (negated and denied statements never raise alerts)");
             }
         }
-        actors = actors.stream().map(a -> a.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        actors = upper(actors);
         dyads = List.copyOf(dyads);
         phrases = phrases.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).toList();
         if (minSignals < 1) {
@@ -74,62 +84,72 @@ public record Rule(String id, String version, String description, Set<String> ca
             throw new IllegalArgumentException("rule " + id + ": cooldown must not be negative, was " + cooldown);
         }
         bands = bands.stream().sorted(Comparator.comparingDouble(SeverityBand::minScore)).toList();
+        TreeMap<String, Severity> byCategory = new TreeMap<>();
+        headlineSeverity.forEach((category, severity) -> byCategory.put(category.strip().toUpperCase(Locale.ROOT),
+                Objects.requireNonNull(severity, "severity")));
+        headlineSeverity = java.util.Collections.unmodifiableMap(byCategory);
     }
 
-    /** A rule with the given id and version, matching any affirmative conflict signal, for building in code. */
+    /** A story rule with the given id and version, matching any affirmative conflict signal, for building in code. */
     public static Rule of(String id, String version, String description) {
-        return new Rule(id, version, description, Set.of(), Set.of(), Set.of(), List.of(), List.of(), 1, null, 1,
-                Duration.ZERO, Severity.LOW, List.of());
+        return new Rule(id, version, description, Trigger.STORY, Set.of(), Set.of(), Set.of(), List.of(), List.of(),
+                1, Set.of(), false, null, 1, Duration.ZERO, Severity.LOW, List.of(), Map.of());
+    }
+
+    public Rule withTrigger(Trigger trigger) {
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withCategories(Set<String> categories) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withModalities(Set<Modality> modalities) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withActors(Set<String> actors) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withDyads(List<Dyad> dyads) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withPhrases(List<String> phrases) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withMinSignals(int minSignals) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
+    }
+
+    public Rule withOneIsEnough(Set<String> oneIsEnough) {
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
+    }
+
+    public Rule withAttributed(boolean attributed) {
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withMinScore(@Nullable Double minScore) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withMinSources(int minSources) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withCooldown(Duration cooldown) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     public Rule withSeverity(Severity minSeverity, List<SeverityBand> bands) {
-        return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                minScore, minSources, cooldown, minSeverity, bands);
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
+    }
+
+    public Rule withHeadlineSeverity(Map<String, Severity> headlineSeverity) {
+        return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases, minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, minSeverity, bands, headlineSeverity);
     }
 
     /** Whether {@code signal} counts toward this rule. */
@@ -141,10 +161,10 @@ public record Rule(String id, String version, String description, Set<String> ca
         if (categories.isEmpty() ? !Vocabulary.isConflict(category) : !categories.contains(category)) {
             return false;
         }
-        if (!actors.isEmpty() && !(contains(actors, signal.getSource()) || contains(actors, signal.getTarget()))) {
+        if (attributed && (signal.getSource() == null || signal.getTarget() == null)) {
             return false;
         }
-        if (!dyads.isEmpty() && dyads.stream().noneMatch(d -> d.matches(signal.getSource(), signal.getTarget()))) {
+        if (!matchesActors(signal.getSource(), signal.getTarget())) {
             return false;
         }
         if (!phrases.isEmpty()) {
@@ -155,15 +175,47 @@ public record Rule(String id, String version, String description, Set<String> ca
         return true;
     }
 
+    /** Whether an event from {@code source} toward {@code target} passes the actor and dyad conditions. */
+    public boolean matchesActors(@Nullable String source, @Nullable String target) {
+        if (!actors.isEmpty() && !(contains(actors, source) || contains(actors, target))) {
+            return false;
+        }
+        return dyads.isEmpty() || dyads.stream().anyMatch(d -> d.matches(source, target));
+    }
+
+    /** Whether {@code matching} signals, all of which {@link #matches(Signal)}, are enough to fire. */
+    public boolean enough(List<Signal> matching) {
+        return matching.size() >= minSignals || !oneIsEnough.isEmpty() && matching.stream()
+                .anyMatch(s -> oneIsEnough.contains(s.getCategory().toUpperCase(Locale.ROOT)));
+    }
+
     /** The severity of an alert with this score: the highest band reached, never below the floor. */
     public Severity severityFor(double score) {
+        return severityFor(score, null);
+    }
+
+    /**
+     * The severity of an alert with this score and headline category: the highest of the floor, the band reached and
+     * the headline category's severity.
+     */
+    public Severity severityFor(double score, @Nullable String headlineCategory) {
         Severity result = minSeverity;
+        if (headlineCategory != null) {
+            Severity byCategory = headlineSeverity.get(headlineCategory.toUpperCase(Locale.ROOT));
+            if (byCategory != null && byCategory.compareTo(result) > 0) {
+                result = byCategory;
+            }
+        }
         for (SeverityBand band : bands) {
             if (score >= band.minScore() && band.severity().compareTo(result) > 0) {
                 result = band.severity();
             }
         }
         return result;
+    }
+
+    private static Set<String> upper(Set<String> values) {
+        return values.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     private static boolean contains(Set<String> upperCase, @Nullable String actor) {

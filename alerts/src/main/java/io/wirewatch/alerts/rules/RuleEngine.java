@@ -6,7 +6,6 @@ import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -17,11 +16,6 @@ import org.jspecify.annotations.Nullable;
  * (apart from {@code raisedAt}, which the caller supplies).
  */
 public final class RuleEngine {
-
-    /** Strongest conflict first: the most negative weighted intensity, then the earliest in the text. */
-    static final Comparator<Signal> STRONGEST_FIRST = Comparator
-            .comparingDouble((Signal s) -> s.getIntensity() * Vocabulary.weight(s.getModality()))
-            .thenComparingInt(Signal::getStart);
 
     static {
         trustSchemaClasses();
@@ -55,10 +49,17 @@ public final class RuleEngine {
         return alerts;
     }
 
-    /** The alert {@code story} raises under {@code rule}, or null when the rule does not fire. */
+    /**
+     * The alert {@code story} raises under {@code rule}, or null when the rule does not fire (or watches something
+     * other than stories). Its evidence is in order of {@link Salience}: the first signal heads the alert.
+     */
     public static @Nullable Alert evaluate(Rule rule, EnrichedStory story, Instant raisedAt) {
-        List<Signal> evidence = story.getSignals().stream().filter(rule::matches).sorted(STRONGEST_FIRST).toList();
-        if (evidence.size() < rule.minSignals()) {
+        if (!(rule.trigger() instanceof Trigger.OnStory)) {
+            return null;
+        }
+        List<Signal> evidence = story.getSignals().stream().filter(rule::matches)
+                .sorted(Salience.in(story).mostSalientFirst()).toList();
+        if (evidence.isEmpty() || !rule.enough(evidence)) {
             return null;
         }
         if (rule.minScore() != null && story.getEscalationScore() < rule.minScore()) {
@@ -67,7 +68,7 @@ public final class RuleEngine {
         double score = score(story, evidence);
         Story raw = story.getStory();
         Explanation why = Explanation.of(rule, story, evidence, score);
-        Signal strongest = evidence.get(0);
+        Signal headline = evidence.get(0);
         TreeSet<String> actors = new TreeSet<>();
         for (Signal signal : evidence) {
             if (signal.getSource() != null) {
@@ -77,13 +78,13 @@ public final class RuleEngine {
                 actors.add(signal.getTarget());
             }
         }
-        String dyad = strongest.getSource() != null && strongest.getTarget() != null
-                ? strongest.getSource() + "->" + strongest.getTarget() : null;
+        String dyad = headline.getSource() != null && headline.getTarget() != null
+                ? headline.getSource() + "->" + headline.getTarget() : null;
         return Alert.newBuilder()
                 .setId(AlertIds.of(rule.id(), rule.version(), raw.getId(), raw.getClusterId()))
                 .setRuleId(rule.id())
                 .setRuleVersion(rule.version())
-                .setSeverity(rule.severityFor(score))
+                .setSeverity(rule.severityFor(score, headline.getCategory()))
                 .setTitle(why.title())
                 .setExplanation(why.text())
                 .setStoryId(raw.getId())

@@ -37,8 +37,25 @@ import org.jspecify.annotations.Nullable;
  *     minEscalationScore: 5            # the story's escalation score must reach it
  *     minSources: 2                    # distinct wires carrying the same story cluster
  *     cooldown: 6h                     # quiet per cluster and per dyad after firing (s, m, h, d or ISO-8601)
- *     severity: fromScore              # or HIGH, or {min: MEDIUM, bands: {10: HIGH}}
+ *     severity: fromScore              # or HIGH, or {min: MEDIUM, bands: {10: HIGH}, headline: {THREATEN: HIGH}}
+ *     attributed: true                 # a signal counts only with both a source and a target
+ *     oneIsEnough: [THREATEN]          # one signal of these fires the rule whatever minSignals says
+ *   - id: turned-hostile
+ *     version: 1
+ *     on: stanceChange                 # news.stance.changes; or dyadWindow (news.dyads.escalation); default story
+ *     kinds: [SHIFT]                   # SHIFT, INDEX_DROP
+ *     from: [COOPERATION]              # stance levels: COOPERATION, PRESSURE, THREAT, FORCE
+ *     to: [THREAT, FORCE]
+ *   - id: hostile-day
+ *     version: 1
+ *     on: dyadWindow
+ *     windows: [DAY]                   # HOUR, DAY
+ *     maxIndex: -5                     # the window's mean intensity at or below
+ *     minConflictShare: 0.8
+ *     minStories: 3
  * </pre>
+ * Settings of another kind of rule are refused with their line. A headline severity names the category of the
+ * alert's headline signal (a story rule) or the stance level moved to (a stance-change rule).
  */
 public final class RulesFile {
 
@@ -46,9 +63,15 @@ public final class RulesFile {
     public static final String DEFAULT_RESOURCE = "/io/wirewatch/alerts/rules/default-rules.yml";
 
     private static final Set<String> TOP_KEYS = Set.of("severityBands", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("id", "version", "description", "categories", "modalities",
-            "actors", "dyads", "phrases", "minSignals", "minEscalationScore", "minSources", "cooldown", "severity");
-    private static final Set<String> SEVERITY_KEYS = Set.of("min", "bands", "fromScore");
+    private static final Set<String> RULE_KEYS = Set.of("id", "version", "description", "on", "categories",
+            "modalities", "actors", "dyads", "phrases", "minSignals", "oneIsEnough", "attributed", "minEscalationScore",
+            "minSources", "cooldown", "severity", "kinds", "from", "to", "windows", "maxIndex", "minConflictShare",
+            "minStories");
+    private static final Set<String> STORY_ONLY = Set.of("categories", "modalities", "phrases", "oneIsEnough",
+            "attributed", "minEscalationScore", "minSources");
+    private static final Set<String> STANCE_ONLY = Set.of("kinds", "from", "to");
+    private static final Set<String> WINDOW_ONLY = Set.of("windows", "maxIndex", "minConflictShare", "minStories");
+    private static final Set<String> SEVERITY_KEYS = Set.of("min", "bands", "fromScore", "headline");
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z_]*");
     private static final Pattern ACTOR = Pattern.compile("[A-Z0-9][A-Z0-9:_.\\-]*");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
@@ -127,14 +150,10 @@ public final class RulesFile {
         checkKeys(map, RULE_KEYS, where);
         String version = requiredText(map, "version");
         String description = e.containsKey("description") ? text(e.get("description"), where) : "";
-        Set<String> categories = new LinkedHashSet<>();
-        for (YamlTree item : list(e.get("categories"), where)) {
-            String category = text(item, where).strip().toUpperCase(Locale.ROOT);
-            if (!CATEGORY.matcher(category).matches()) {
-                throw error(item, where + ": '" + category + "' is not a category name (e.g. THREATEN)");
-            }
-            categories.add(category);
-        }
+        Trigger trigger = trigger(map, where);
+        Set<String> categories = names(e.get("categories"), where, "a category name (e.g. THREATEN)");
+        Set<String> oneIsEnough = names(e.get("oneIsEnough"), where, "a category name (e.g. THREATEN)");
+        boolean attributed = e.containsKey("attributed") && bool(e.get("attributed"), where + ": attributed");
         Set<Modality> modalities = new LinkedHashSet<>();
         for (YamlTree item : list(e.get("modalities"), where)) {
             String name = text(item, where).strip().toUpperCase(Locale.ROOT);
@@ -175,11 +194,16 @@ public final class RulesFile {
             }
             phrases.add(phrase);
         }
+        if (!oneIsEnough.isEmpty() && !categories.isEmpty() && !categories.containsAll(oneIsEnough)) {
+            throw error(e.get("oneIsEnough"), where + ": oneIsEnough must name categories the rule matches "
+                    + categories);
+        }
         int minSignals = e.containsKey("minSignals") ? positiveInt(e.get("minSignals"), where + ": minSignals") : 1;
         Double minScore = e.containsKey("minEscalationScore")
                 ? number(e.get("minEscalationScore"), where + ": minEscalationScore") : null;
         int minSources = e.containsKey("minSources") ? positiveInt(e.get("minSources"), where + ": minSources") : 1;
         Duration cooldown = e.containsKey("cooldown") ? duration(e.get("cooldown"), where) : Duration.ZERO;
+        Map<String, Severity> headline = new java.util.LinkedHashMap<>();
         Severity floor = Severity.LOW;
         List<SeverityBand> bands = sharedBands;
         YamlTree severity = e.get("severity");
@@ -198,6 +222,17 @@ public final class RulesFile {
             if (map2.entries().containsKey("min")) {
                 floor = severity(map2.entries().get("min"), where);
             }
+            if (map2.entries().containsKey("headline")) {
+                YamlTree.Mapping byCategory = mapping(map2.entries().get("headline"), where + " severity headline");
+                for (Map.Entry<String, YamlTree> entry : byCategory.entries().entrySet()) {
+                    String category = entry.getKey().strip().toUpperCase(Locale.ROOT);
+                    if (!CATEGORY.matcher(category).matches()) {
+                        throw error(entry.getValue(), where + ": severity headline '" + entry.getKey()
+                                + "' is not a category name (e.g. THREATEN: MEDIUM)");
+                    }
+                    headline.put(category, severity(entry.getValue(), where + " severity headline " + category));
+                }
+            }
             if (map2.entries().containsKey("bands")) {
                 bands = bands(map2.entries().get("bands"));
             } else if (map2.entries().containsKey("fromScore")
@@ -208,11 +243,72 @@ public final class RulesFile {
             throw error(severity, where + ": severity must be a level (e.g. HIGH), fromScore, or {min:, bands:}");
         }
         try {
-            return new Rule(id, version, description, categories, modalities, actors, dyads, phrases, minSignals,
-                    minScore, minSources, cooldown, floor, bands);
+            return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases,
+                    minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, floor, bands, headline);
         } catch (IllegalArgumentException ex) {
             throw error(map, ex.getMessage());
         }
+    }
+
+    /** {@code on:} and the settings of its kind; settings of another kind are refused, naming the line. */
+    private Trigger trigger(YamlTree.Mapping map, String where) {
+        Map<String, YamlTree> e = map.entries();
+        String on = e.containsKey("on") ? text(e.get("on"), where).strip() : "story";
+        Set<String> allowedHere = switch (on) {
+            case "story" -> STORY_ONLY;
+            case "stanceChange" -> STANCE_ONLY;
+            case "dyadWindow" -> WINDOW_ONLY;
+            default -> throw error(e.get("on"), where + ": on must be story, stanceChange or dyadWindow, was '"
+                    + on + "'");
+        };
+        for (String key : e.keySet()) {
+            boolean kindSpecific = STORY_ONLY.contains(key) || STANCE_ONLY.contains(key) || WINDOW_ONLY.contains(key);
+            if (kindSpecific && !allowedHere.contains(key)) {
+                throw error(e.get(key), where + ": '" + key + "' does not apply to a rule on " + on);
+            }
+        }
+        return switch (on) {
+            case "stanceChange" -> new Trigger.OnStanceChange(
+                    names(e.get("kinds"), where, "a change kind (SHIFT or INDEX_DROP)"),
+                    names(e.get("from"), where, "a stance level (e.g. COOPERATION)"),
+                    names(e.get("to"), where, "a stance level (e.g. THREAT)"));
+            case "dyadWindow" -> {
+                Set<String> windows = names(e.get("windows"), where, "a window (HOUR or DAY)");
+                for (String window : windows) {
+                    if (!window.equals("HOUR") && !window.equals("DAY")) {
+                        throw error(e.get("windows"), where + ": window '" + window + "' must be HOUR or DAY");
+                    }
+                }
+                yield new Trigger.OnDyadWindow(windows,
+                        e.containsKey("maxIndex") ? number(e.get("maxIndex"), where + ": maxIndex") : null,
+                        e.containsKey("minConflictShare")
+                                ? number(e.get("minConflictShare"), where + ": minConflictShare") : null,
+                        e.containsKey("minStories") ? positiveInt(e.get("minStories"), where + ": minStories") : 1);
+            }
+            default -> Trigger.STORY;
+        };
+    }
+
+    /** A list of upper-case names such as categories or stance levels. */
+    private Set<String> names(@Nullable YamlTree node, String where, String what) {
+        Set<String> names = new LinkedHashSet<>();
+        for (YamlTree item : list(node, where)) {
+            String name = text(item, where).strip().toUpperCase(Locale.ROOT);
+            if (!CATEGORY.matcher(name).matches()) {
+                throw error(item, where + ": '" + name + "' is not " + what);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private boolean bool(YamlTree node, String what) {
+        String value = text(node, what).strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw error(node, what + " must be true or false, was '" + value + "'");
+        };
     }
 
     private List<SeverityBand> bands(YamlTree node) {

@@ -3,8 +3,6 @@ package io.wirewatch.alerts.topology;
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroJson;
-import io.wirewatch.schema.AvroSerde;
-import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +22,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The alert topology: {@code news.stories.enriched} (read as bytes) → decode and judge against the rules →
+ * The alert topology: {@code news.stories.enriched}, and when configured {@code news.stance.changes} and
+ * {@code news.dyads.escalation} (each read as bytes) → decode and judge against the rules →
  * re-key by rule id → de-duplicate, wait for independent sources, cool down → {@code news.alerts} (Avro) and {@code news.alerts.json},
  * both keyed by alert id. An undecodable record goes to {@code news.dlq} unchanged, with the reason in its
  * headers, and processing goes on.
@@ -41,6 +40,8 @@ public final class AlertsTopology {
     public static final String SOURCES_STORE = "alerts-sources-store";
     /** Header on a candidate alert naming the story's source (its wire, or its host). */
     static final String SOURCE_HEADER = "wirewatch.alert.source";
+    /** Story id → the enriched story (Avro bytes) with the wall-clock time it was kept, for the dashboard. */
+    public static final String STORIES_STORE = "alerts-stories-store";
     /** The internal topic that brings every candidate of one rule to one task. */
     public static final String BY_RULE = "alerts-by-rule";
 
@@ -52,17 +53,28 @@ public final class AlertsTopology {
      * @param rules     the rules in force, asked once per story, so a reload applies to the next story
      * @param clock     gives each alert's {@code raisedAt}
      * @param retention how long alert ids are remembered for de-duplication
+     * @param stanceChanges whether to judge {@code news.stance.changes} (rules {@code on: stanceChange})
+     * @param dyadWindows   whether to judge {@code news.dyads.escalation} (rules {@code on: dyadWindow})
+     * @param storyRetention how long enriched stories stay in {@link #STORIES_STORE} after they arrive
      */
-    public record Config(Supplier<RuleSet> rules, Clock clock, Duration retention) {
+    public record Config(Supplier<RuleSet> rules, Clock clock, Duration retention, boolean stanceChanges,
+                         boolean dyadWindows, Duration storyRetention) {
         public Config {
             Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(retention, "retention");
+            Objects.requireNonNull(storyRetention, "storyRetention");
+            if (storyRetention.isNegative() || storyRetention.isZero()) {
+                throw new IllegalArgumentException("storyRetention must be positive, was " + storyRetention);
+            }
         }
 
-        /** Remembers alert ids for 30 days, as long as news.stories.enriched keeps stories. */
+        /**
+         * Remembers alert ids for 30 days, as long as news.stories.enriched keeps stories; keeps stories for the
+         * dashboard 7 days; judges stories, stance changes and dyad windows.
+         */
         public static Config of(Supplier<RuleSet> rules, Clock clock) {
-            return new Config(rules, clock, Duration.ofDays(30));
+            return new Config(rules, clock, Duration.ofDays(30), true, true, Duration.ofDays(7));
         }
     }
 
@@ -72,7 +84,6 @@ public final class AlertsTopology {
     /** The topology, a pure function of its config. */
     public static Topology build(Config config) {
         StreamsBuilder builder = new StreamsBuilder();
-        AvroSerde<EnrichedStory> stories = (AvroSerde<EnrichedStory>) Topics.STORIES_ENRICHED.valueSerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COOLDOWN_STORE),
@@ -80,11 +91,27 @@ public final class AlertsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCES_STORE),
                 Serdes.String(), Serdes.String()));
 
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORIES_STORE), Serdes.String(), Serdes.ByteArray()));
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.STORIES_ENRICHED.name(),
                         Consumed.with(Topics.bytes(), Topics.bytes()).withName("enriched-stories"))
-                .process(() -> new EvaluateProcessor(stories, config.rules(), config.clock()),
-                        Named.as("judge-story"));
+                .process(() -> EvaluateProcessor.stories(config.rules(), config.clock(), config.storyRetention()),
+                        Named.as("judge-story"), STORIES_STORE);
+        if (config.stanceChanges()) {
+            outcomes = outcomes.merge(builder
+                    .stream(Topics.STANCE_CHANGES.name(),
+                            Consumed.with(Topics.bytes(), Topics.bytes()).withName("stance-changes"))
+                    .process(() -> EvaluateProcessor.stanceChanges(config.rules(), config.clock()),
+                            Named.as("judge-stance-change")), Named.as("merge-stance-changes"));
+        }
+        if (config.dyadWindows()) {
+            outcomes = outcomes.merge(builder
+                    .stream(Topics.DYADS_ESCALATION.name(),
+                            Consumed.with(Topics.bytes(), Topics.bytes()).withName("dyad-windows"))
+                    .process(() -> EvaluateProcessor.dyadWindows(config.rules(), config.clock()),
+                            Named.as("judge-dyad-window")), Named.as("merge-dyad-windows"));
+        }
 
         Map<String, KStream<String, Outcome>> routes = outcomes.split(Named.as("route-"))
                 .branch((key, outcome) -> outcome instanceof Outcome.Dead, Branched.as("dead-letters"))

@@ -1,47 +1,139 @@
 package io.wirewatch.alerts.topology;
 
+import io.wirewatch.alerts.rules.EventRules;
 import io.wirewatch.alerts.rules.RuleEngine;
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.rules.Sources;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
+import io.wirewatch.schema.DyadWindow;
+import io.wirewatch.schema.StanceChange;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes an enriched story and judges it against the rules in force; each alert goes on keyed by its rule id,
- * and a record that cannot be decoded or judged goes on as a {@link Outcome.Dead} with {@link DeadLetter} headers.
+ * Decodes an input record (an enriched story, a stance change or a dyad window) and judges it against the rules in
+ * force; each alert goes on keyed by its rule id, and a record that cannot be decoded or judged goes on as a
+ * {@link Outcome.Dead} with {@link DeadLetter} headers.
+ *
+ * @param <T> the record's Avro type
  */
-final class EvaluateProcessor implements Processor<byte[], byte[], String, Outcome> {
+final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byte[], byte[], String, Outcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateProcessor.class);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
-    private final AvroSerde<EnrichedStory> stories;
+    /** How to judge one decoded record: its alerts under the rules, raised at the given instant. */
+    interface Judge<T> {
+        List<Alert> alerts(RuleSet rules, T value, Instant raisedAt);
+    }
+
+    private final AvroSerde<T> serde;
+    private final String topic;
+    private final Judge<T> judge;
+    private final Function<T, String> source;
     private final Supplier<RuleSet> rules;
     private final Clock clock;
+    private final @Nullable Duration keepFor;
+    private final Function<T, String> idOf;
     private ProcessorContext<String, Outcome> context;
+    private @Nullable TimestampedKeyValueStore<String, byte[]> kept;
 
-    EvaluateProcessor(AvroSerde<EnrichedStory> stories, Supplier<RuleSet> rules, Clock clock) {
-        this.stories = stories;
+    /**
+     * @param topic  the input topic, named in dead letters when the record's metadata is missing
+     * @param source who published the record, for rules that count independent sources
+     */
+    EvaluateProcessor(AvroSerde<T> serde, String topic, Judge<T> judge, Function<T, String> source,
+                      Supplier<RuleSet> rules, Clock clock) {
+        this(serde, topic, judge, source, rules, clock, null, value -> "");
+    }
+
+    /**
+     * @param keepFor when set, each record is also kept (as it came) in {@link AlertsTopology#STORIES_STORE} under
+     *                {@code idOf} for this long
+     */
+    EvaluateProcessor(AvroSerde<T> serde, String topic, Judge<T> judge, Function<T, String> source,
+                      Supplier<RuleSet> rules, Clock clock, @Nullable Duration keepFor, Function<T, String> idOf) {
+        this.keepFor = keepFor;
+        this.idOf = idOf;
+        this.serde = serde;
+        this.topic = topic;
+        this.judge = judge;
+        this.source = source;
         this.rules = rules;
         this.clock = clock;
+    }
+
+    /** Judges enriched stories. */
+    @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
+    static EvaluateProcessor<EnrichedStory> stories(Supplier<RuleSet> rules, Clock clock, Duration keepFor) {
+        return new EvaluateProcessor<>((AvroSerde<EnrichedStory>) Topics.STORIES_ENRICHED.valueSerde(),
+                Topics.STORIES_ENRICHED.name(), RuleEngine::evaluate, story -> Sources.of(story.getStory()), rules,
+                clock, keepFor, story -> story.getStory().getId());
+    }
+
+    /** Judges stance changes. */
+    @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
+    static EvaluateProcessor<StanceChange> stanceChanges(Supplier<RuleSet> rules, Clock clock) {
+        return new EvaluateProcessor<>((AvroSerde<StanceChange>) Topics.STANCE_CHANGES.valueSerde(),
+                Topics.STANCE_CHANGES.name(), EventRules::evaluate, change -> "enrich", rules, clock);
+    }
+
+    /** Judges closed dyad windows. */
+    @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
+    static EvaluateProcessor<DyadWindow> dyadWindows(Supplier<RuleSet> rules, Clock clock) {
+        return new EvaluateProcessor<>((AvroSerde<DyadWindow>) Topics.DYADS_ESCALATION.valueSerde(),
+                Topics.DYADS_ESCALATION.name(), EventRules::evaluate, window -> "enrich", rules, clock);
     }
 
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
+        if (keepFor != null) {
+            this.kept = context.getStateStore(AlertsTopology.STORIES_STORE);
+            context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldStories);
+        }
+    }
+
+    /** Deletes the stories kept longer than the retention (by the wall-clock time they arrived). */
+    private void forgetOldStories(long wallClockMillis) {
+        long cutoff = wallClockMillis - keepFor.toMillis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = kept.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<byte[]>> entry = all.next();
+                if (entry.value != null && entry.value.timestamp() < cutoff) {
+                    old.add(entry.key);
+                }
+            }
+        }
+        old.forEach(kept::delete);
+        if (!old.isEmpty()) {
+            LOG.info("Forgot {} stories kept since before {}", old.size(), Instant.ofEpochMilli(cutoff));
+        }
     }
 
     @Override
@@ -52,9 +144,12 @@ final class EvaluateProcessor implements Processor<byte[], byte[], String, Outco
         List<Alert> alerts;
         String source;
         try {
-            EnrichedStory story = stories.decode(record.value());
-            alerts = RuleEngine.evaluate(rules.get(), story, clock.instant());
-            source = Sources.of(story.getStory());
+            T value = serde.decode(record.value());
+            alerts = judge.alerts(rules.get(), value, clock.instant());
+            source = this.source.apply(value);
+            if (kept != null) {
+                kept.put(idOf.apply(value), ValueAndTimestamp.make(record.value(), context.currentSystemTimeMs()));
+            }
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;
@@ -69,7 +164,7 @@ final class EvaluateProcessor implements Processor<byte[], byte[], String, Outco
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
         RecordMetadata where = context.recordMetadata().orElse(null);
-        String topic = where == null ? Topics.STORIES_ENRICHED.name() : where.topic();
+        String topic = where == null ? this.topic : where.topic();
         int partition = where == null ? -1 : where.partition();
         long offset = where == null ? -1 : where.offset();
         LOG.warn("Sending record {}-{}@{} to {}: {}", topic, partition, offset, Topics.DLQ.name(), error.toString());

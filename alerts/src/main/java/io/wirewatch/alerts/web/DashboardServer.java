@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.regex.Pattern;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -56,11 +57,27 @@ public final class DashboardServer implements AutoCloseable {
      * @param metrics      served at /metrics
      * @param bearerToken  when set, every path but /health needs it: as {@code Authorization: Bearer <token>}, or
      *                     as the cookie a browser gets by opening {@code /?token=<token>} once
+     * @param enrichQuery  base URI of the enrichment service's dyad queries, or null (then dyad timelines answer 503)
+     * @param stories      the enriched stories kept, for {@code /api/stories}
+     * @param clock        the present, for timelines without an end
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
                          BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
-                         AlertMetrics metrics, @Nullable String bearerToken) {
+                         AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
+                         StoryLookup stories, Clock clock) {
+
+        /** Without dyad timelines or stories. */
+        public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState, BooleanSupplier streamsUp,
+                      Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError, AlertMetrics metrics,
+                      @Nullable String bearerToken) {
+            this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, () -> null,
+                    StoryLookup.NONE, Clock.systemUTC());
+        }
+
         public Config {
+            Objects.requireNonNull(enrichQuery, "enrichQuery");
+            Objects.requireNonNull(stories, "stories");
+            Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(metrics, "metrics");
             if (bearerToken != null && !TOKEN.matcher(bearerToken).matches()) {
                 throw new IllegalArgumentException("the bearer token must be at least 16 characters of A-Z a-z 0-9 "
@@ -113,6 +130,16 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed));
             javalin.routes.get("/api/alerts/stream", ctx -> stream(ctx, feed, config.metrics()));
             javalin.routes.get("/health", ctx -> health(ctx, config));
+            DyadTimelineProxy timelines = new DyadTimelineProxy(config.enrichQuery(), config.clock());
+            javalin.routes.get("/api/dyads/timeline", ctx -> {
+                DyadTimelineProxy.Answer answer = timelines.timeline(ctx.queryParam("source"),
+                        ctx.queryParam("target"), ctx.queryParam("window"), ctx.queryParam("from"),
+                        ctx.queryParam("to"));
+                ctx.status(answer.status()).contentType("application/json").result(answer.json());
+            });
+            StoryEndpoints stories = new StoryEndpoints(config.stories());
+            javalin.routes.get("/api/stories", stories::search);
+            javalin.routes.get("/api/stories/{id}", stories::byId);
             javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
                     .contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
                             .put("error", e.getMessage()))));

@@ -22,10 +22,11 @@ class RuleEngineTest {
         Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), Stories.seed(), NOW);
 
         assertThat(alert).isNotNull();
-        assertThat(alert.getExplanation()).isEqualTo("Hard conflict language: a threat, rejection, demand or use of "
-                + "force said plainly, on a condition or as intent. 2 signals: Sergei Lavrov (RUS) threatened the West: "
+        assertThat(alert.getExplanation()).isEqualTo("Escalation language between two actors: a threat, coercion, "
+                + "attack or sanction, or several rejections, demands or mobilisations, said plainly, on a condition or "
+                + "as intent. 2 signals: Sergei Lavrov (RUS) threatened the West: "
                 + "'Moscow will take the necessary retaliatory measures' (conditional); United States (USA) rejected "
-                + "Russia: 'no concessions' (asserted). Escalation score 8.9. Rule conflict-language v1.");
+                + "Russia: 'no concessions' (asserted). Escalation score 8.9. Rule escalation v2.");
         assertThat(alert.getTitle()).isEqualTo("Sergei Lavrov (RUS) threatened the West: "
                 + "'Moscow will take the necessary retaliatory measures'");
         assertThat(alert.getStoryUrl()).isEqualTo("https://example.org/seed-1");
@@ -36,17 +37,17 @@ class RuleEngineTest {
     void shouldScoreFromEvidenceWhenTheEnricherGaveNoScore() {
         String s = "Officials said they would impose new sanctions.";
         EnrichedStory story = Stories.enriched(Stories.story("s-1", "Sanctions ahead", null, s), List.of(),
-                List.of(Stories.signal("SANCTION", -8.0, Modality.FUTURE, "USA", null, null, "impose new sanctions", s)),
+                List.of(Stories.signal("SANCTION", -8.0, Modality.FUTURE, "USA", "RUS", null, "impose new sanctions", s)),
                 0.0);
 
         Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), story, NOW);
 
         assertThat(alert).isNotNull();
         assertThat(alert.getScore()).isEqualTo(7.2);
-        assertThat(alert.getSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(alert.getDyad()).as("no target, no dyad").isNull();
-        assertThat(alert.getTitle()).as("no entity names the actor, no target").isEqualTo(
-                "USA sanctioned: 'impose new sanctions'");
+        assertThat(alert.getSeverity()).as("below every score band; a sanction heads it").isEqualTo(Severity.MEDIUM);
+        assertThat(alert.getDyad()).isEqualTo("USA->RUS");
+        assertThat(alert.getTitle()).as("no entity names the actors").isEqualTo(
+                "USA sanctioned RUS: 'impose new sanctions'");
     }
 
     @Test

@@ -69,7 +69,7 @@ class RulesFileTest {
     @Test
     void shouldShipDefaultRulesThatLoad() {
         RuleSet rules = RulesFile.loadDefault();
-        assertThat(rules.rules()).extracting(Rule::id).containsExactly("conflict-language", "escalation-score");
+        assertThat(rules.rules()).extracting(Rule::id).containsExactly("escalation");
         assertThat(rules.origin()).startsWith("classpath:");
     }
 
@@ -154,5 +154,86 @@ class RulesFileTest {
         var stories = io.wirewatch.alerts.testing.Stories.seed().getSignals();
         assertThat(stories.stream().filter(rule::matches).map(s -> s.getEvidence()).toList())
                 .isEqualTo(List.of("no concessions"));
+    }
+
+    @Test
+    void shouldReadStoryStanceChangeAndDyadWindowRules() {
+        RuleSet rules = RulesFile.parse("""
+                severityBands: {0: LOW, 10: MEDIUM}
+                rules:
+                  - id: escalation
+                    version: 2
+                    categories: [THREATEN, REJECT]
+                    attributed: true
+                    oneIsEnough: [threaten]
+                    minSignals: 3
+                    severity:
+                      fromScore: true
+                      headline: {threaten: HIGH}
+                  - id: turned-hostile
+                    version: 1
+                    on: stanceChange
+                    kinds: [SHIFT]
+                    from: [cooperation]
+                    to: [THREAT, FORCE]
+                    dyads: ["RUS->*"]
+                    severity: {min: MEDIUM, headline: {FORCE: CRITICAL}}
+                  - id: hostile-day
+                    version: 1
+                    on: dyadWindow
+                    windows: [DAY]
+                    maxIndex: -5
+                    minConflictShare: 0.8
+                    minStories: 3
+                    minSignals: 4
+                """, "test.yml");
+
+        Rule story = rules.rules().get(0);
+        assertThat(story.trigger()).isEqualTo(Trigger.STORY);
+        assertThat(story.attributed()).isTrue();
+        assertThat(story.oneIsEnough()).containsExactly("THREATEN");
+        assertThat(story.severityFor(1, "THREATEN")).isEqualTo(Severity.HIGH);
+        assertThat(story.severityFor(12, "REJECT")).isEqualTo(Severity.MEDIUM);
+        assertThat(story.severityFor(1, "REJECT")).isEqualTo(Severity.LOW);
+        assertThat(rules.rules().get(1).trigger()).isEqualTo(new Trigger.OnStanceChange(java.util.Set.of("SHIFT"),
+                java.util.Set.of("COOPERATION"), java.util.Set.of("THREAT", "FORCE")));
+        assertThat(rules.rules().get(1).severityFor(0, "FORCE")).isEqualTo(Severity.CRITICAL);
+        assertThat(rules.rules().get(2).trigger()).isEqualTo(new Trigger.OnDyadWindow(java.util.Set.of("DAY"), -5.0,
+                0.8, 3));
+        assertThat(rules.rules().get(2).minSignals()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldRefuseSettingsOfAnotherKindOfRuleNamingTheLine() {
+        assertThatThrownBy(() -> RulesFile.parse("""
+                rules:
+                  - id: turned-hostile
+                    version: 1
+                    on: stanceChange
+                    categories: [THREATEN]
+                """, "test.yml")).hasMessage("test.yml:5: rule turned-hostile: 'categories' does not apply to a rule "
+                + "on stanceChange");
+        assertThatThrownBy(() -> RulesFile.parse("""
+                rules:
+                  - id: odd
+                    version: 1
+                    on: weather
+                """, "test.yml")).hasMessage("test.yml:4: rule odd: on must be story, stanceChange or dyadWindow, "
+                + "was 'weather'");
+        assertThatThrownBy(() -> RulesFile.parse("""
+                rules:
+                  - id: hostile-day
+                    version: 1
+                    on: dyadWindow
+                    windows: [WEEK]
+                """, "test.yml")).hasMessage("test.yml:5: rule hostile-day: window 'WEEK' must be HOUR or DAY");
+        assertThatThrownBy(() -> RulesFile.parse("""
+                rules:
+                  - id: escalation
+                    version: 1
+                    categories: [REJECT]
+                    oneIsEnough: [THREATEN]
+                """, "test.yml")).hasMessage("test.yml:5: rule escalation: oneIsEnough must name categories the rule "
+                + "matches [REJECT]");
     }
 }

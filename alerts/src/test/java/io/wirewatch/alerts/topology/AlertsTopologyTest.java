@@ -2,17 +2,21 @@ package io.wirewatch.alerts.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.alerts.rules.AlertIds;
 import io.wirewatch.alerts.rules.DefaultRules;
 import io.wirewatch.alerts.rules.Rule;
 import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.alerts.rules.RulesFile;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroJson;
 import io.wirewatch.schema.DeadLetter;
+import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Signal;
+import io.wirewatch.schema.StanceChange;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,8 +89,9 @@ class AlertsTopologyTest {
 
         List<TestRecord<String, Alert>> raised = alerts.readRecordsToList();
         assertThat(raised).isNotEmpty();
-        Alert language = raised.stream().map(TestRecord::value)
-                .filter(a -> a.getRuleId().equals("conflict-language")).findFirst().orElseThrow();
+        assertThat(raised).as("one story, one alert").hasSize(1);
+        Alert language = raised.get(0).value();
+        assertThat(language.getRuleId()).isEqualTo("escalation");
         assertThat(language.getEvidence()).extracting(Signal::getEvidence)
                 .containsExactly("Moscow will take the necessary retaliatory measures", "no concessions");
         assertThat(language.getExplanation()).contains(
@@ -96,7 +101,7 @@ class AlertsTopologyTest {
         assertThat(language.getDyad()).isEqualTo("RUS->WST");
         assertThat(language.getActors()).containsExactly("RUS", "USA", "WST");
         assertThat(language.getSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(language.getRuleVersion()).isEqualTo("1");
+        assertThat(language.getRuleVersion()).isEqualTo("2");
         assertThat(language.getRaisedAt()).isEqualTo(NOW);
         assertThat(raised).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
 
@@ -109,18 +114,16 @@ class AlertsTopologyTest {
     }
 
     @Test
-    void shouldFireScoreRuleOnlyWhenTheScorePassesTheThreshold() {
-        EnrichedStory seed = Stories.seed();
-        send(seed);
-        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("conflict-language");
-
-        EnrichedStory hotter = EnrichedStory.newBuilder(Stories.seed("seed-hot", null)).setEscalationScore(14.5).build();
+    void shouldRaiseOneAlertPerStoryWhateverItsScoreWithSeverityFromTheScore() {
+        send(Stories.seed());
+        EnrichedStory hotter = EnrichedStory.newBuilder(Stories.seed("seed-hot", null)).setEscalationScore(30.5).build();
         send(hotter);
+
         List<Alert> raised = alerts.readValuesToList();
-        assertThat(raised).extracting(Alert::getRuleId).containsExactly("conflict-language", "escalation-score");
-        Alert score = raised.get(1);
-        assertThat(score.getSeverity()).isEqualTo(Severity.HIGH);
-        assertThat(score.getExplanation()).contains("Escalation score 14.5 (threshold 10.0)");
+        assertThat(raised).extracting(Alert::getStoryId).containsExactly("seed-1", "seed-hot");
+        assertThat(raised).extracting(Alert::getRuleId).containsOnly("escalation");
+        assertThat(raised).extracting(Alert::getSeverity).as("a threat heads both; the score raises the second")
+                .containsExactly(Severity.MEDIUM, Severity.HIGH);
     }
 
     @Test
@@ -145,7 +148,7 @@ class AlertsTopologyTest {
         send(Stories.seed());
         send(Stories.seed());
 
-        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("conflict-language");
+        assertThat(alerts.readValuesToList()).extracting(Alert::getRuleId).containsExactly("escalation");
         assertThat(alertsJson.readValuesToList()).hasSize(1);
     }
 
@@ -165,11 +168,11 @@ class AlertsTopologyTest {
         send(Stories.seed());
         String first = alerts.readValue().getId();
 
-        rules.set(RuleSet.of("test", Rule.of("conflict-language", "2", "Hard conflict language, v2")));
+        rules.set(RuleSet.of("test", Rule.of("escalation", "3", "Escalation language, v3")));
         send(Stories.seed());
         Alert second = alerts.readValue();
 
-        assertThat(second.getRuleVersion()).isEqualTo("2");
+        assertThat(second.getRuleVersion()).isEqualTo("3");
         assertThat(second.getId()).isNotEqualTo(first);
     }
 
@@ -245,7 +248,7 @@ class AlertsTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, otherState.toString());
         try (TopologyTestDriver retaining = new TopologyTestDriver(AlertsTopology.build(new AlertsTopology.Config(
-                rules::get, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1))), props, NOW)) {
+                rules::get, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1), false, false, Duration.ofHours(1))), props, NOW)) {
             TestInputTopic<String, EnrichedStory> in = retaining.createInputTopic(Topics.STORIES_ENRICHED.name(),
                     Serdes.String().serializer(), Topics.STORIES_ENRICHED.valueSerde().serializer());
             TestOutputTopic<String, Alert> out = retaining.createOutputTopic(Topics.ALERTS.name(),
@@ -254,13 +257,112 @@ class AlertsTopologyTest {
             assertThat(out.readValuesToList()).extracting(Alert::getRuleId).containsExactly("threats");
             in.pipeInput("a", fromWire(Stories.seed("a", "cluster-9"), "AP"));
             assertThat(out.isEmpty()).as("within the retention: already raised").isTrue();
+            var kept = retaining.<String, byte[]>getTimestampedKeyValueStore(AlertsTopology.STORIES_STORE);
+            assertThat(kept.get("a")).as("the story is kept for the dashboard").isNotNull();
+            assertThat(Topics.STORIES_ENRICHED.valueSerde().deserializer().deserialize("t", kept.get("a").value())
+                    .getStory().getId()).isEqualTo("a");
 
             retaining.advanceWallClockTime(Duration.ofHours(2));
+            assertThat(kept.get("a")).as("and forgotten after its retention").isNull();
 
             in.pipeInput("b", fromWire(Stories.seed("b", "cluster-9"), "Reuters"));
             assertThat(out.readValuesToList()).extracting(Alert::getRuleId)
                     .as("the id is forgotten, and so is the waiting AP source: Reuters alone is one source")
                     .containsExactly("threats");
         }
+    }
+
+    private static StanceChange change(String id, String from, String to, String storyId) {
+        String s = "\u201CIf the West continues its aggressive course, Moscow will take the necessary retaliatory "
+                + "measures,\u201D Lavrov said.";
+        String t = "Lavrov said Moscow was ready to discuss arms control.";
+        return StanceChange.newBuilder().setId(id).setSource("RUS").setTarget("WST").setKind("SHIFT")
+                .setBefore(from).setAfter(to).setAt(Stories.PUBLISHED).setStoryId(storyId)
+                .setEvidenceBefore(Stories.signal("CONSULT", 1.0, Modality.ASSERTED, "RUS", "WST", "Sergei Lavrov",
+                        "discuss arms control", t))
+                .setEvidenceAfter(Stories.signal("THREATEN", -4.4, Modality.CONDITIONAL, "RUS", "WST",
+                        "Sergei Lavrov", "retaliatory measures", s))
+                .build();
+    }
+
+    @Test
+    void shouldRaiseAnAlertOnAStanceChangeThatARuleWatches() {
+        rules.set(RulesFile.parse("""
+                rules:
+                  - id: turned-hostile
+                    version: 1
+                    description: A dyad turned from cooperation to threat
+                    on: stanceChange
+                    from: [COOPERATION]
+                    to: [THREAT, FORCE]
+                    dyads: ["RUS->*"]
+                    severity: {min: MEDIUM, headline: {FORCE: HIGH}}
+                """, "test.yml"));
+        TestInputTopic<String, StanceChange> changes = driver.createInputTopic(Topics.STANCE_CHANGES.name(),
+                Serdes.String().serializer(), Topics.STANCE_CHANGES.valueSerde().serializer());
+
+        changes.pipeInput("RUS->WST", change("sc-1", "COOPERATION", "THREAT", "story-9"), Stories.PUBLISHED);
+        changes.pipeInput("RUS->WST", change("sc-2", "PRESSURE", "THREAT", "story-9"), Stories.PUBLISHED);
+        changes.pipeInput("RUS->WST", change("sc-1", "COOPERATION", "THREAT", "story-9"), Stories.PUBLISHED);
+        send(Stories.seed());
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).as("from PRESSURE does not match; the replayed change is the same alert; no story rule")
+                .hasSize(1);
+        Alert alert = raised.get(0);
+        assertThat(alert.getRuleId()).isEqualTo("turned-hostile");
+        assertThat(alert.getId()).isEqualTo(AlertIds.of("turned-hostile", "1", "stance:sc-1", null));
+        assertThat(alert.getTitle()).isEqualTo("RUS->WST moved from cooperation to threat: 'retaliatory measures' "
+                + "(threatened, conditional)");
+        assertThat(alert.getExplanation()).isEqualTo("A dyad turned from cooperation to threat. RUS->WST moved from "
+                + "cooperation to threat (before 'discuss arms control' (consulted, asserted); after "
+                + "'retaliatory measures' (threatened, conditional)). Rule turned-hostile v1.");
+        assertThat(alert.getDyad()).isEqualTo("RUS->WST");
+        assertThat(alert.getActors()).containsExactly("RUS", "WST");
+        assertThat(alert.getStoryId()).isEqualTo("story-9");
+        assertThat(alert.getSeverity()).isEqualTo(Severity.MEDIUM);
+        assertThat(alert.getEvidence()).extracting(Signal::getEvidence)
+                .containsExactly("retaliatory measures", "discuss arms control");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRaiseAnAlertOnADyadWindowBelowTheIndexThreshold() {
+        rules.set(RulesFile.parse("""
+                rules:
+                  - id: hostile-day
+                    version: 1
+                    description: A hostile day between two actors
+                    on: dyadWindow
+                    windows: [DAY]
+                    maxIndex: -4
+                    minStories: 2
+                    severity: {min: LOW, bands: {6: HIGH}}
+                """, "test.yml"));
+        TestInputTopic<String, DyadWindow> windows = driver.createInputTopic(Topics.DYADS_ESCALATION.name(),
+                Serdes.String().serializer(), Topics.DYADS_ESCALATION.valueSerde().serializer());
+        Instant start = Instant.parse("2022-01-26T00:00:00Z");
+        DyadWindow hostile = DyadWindow.newBuilder().setSource("RUS").setTarget("USA").setWindow("DAY")
+                .setWindowStart(start).setWindowEnd(start.plus(Duration.ofDays(1))).setCategories(java.util.Map.of(
+                        "THREATEN", 3, "REJECT", 2)).setSignals(5).setStories(3).setIntensitySum(-32.0)
+                .setIntensityMean(-6.4).setConflictShare(1.0).setStrongest(Stories.seed().getSignals().get(1))
+                .build();
+
+        windows.pipeInput("RUS->USA", hostile, start);
+        windows.pipeInput("RUS->USA", DyadWindow.newBuilder(hostile).setIntensityMean(-2.0).setWindowStart(
+                start.plus(Duration.ofDays(1))).build(), start);
+        windows.pipeInput("RUS->USA", DyadWindow.newBuilder(hostile).setWindow("HOUR").build(), start);
+        windows.pipeInput("RUS->USA", hostile, start);
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).as("a milder day, an hourly window and the same window again raise nothing").hasSize(1);
+        Alert alert = raised.get(0);
+        assertThat(alert.getTitle()).isEqualTo("RUS->USA daily index -6.4: 5 signals in 3 stories, 100% conflict");
+        assertThat(alert.getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(alert.getScore()).isEqualTo(6.4);
+        assertThat(alert.getEvidence()).extracting(Signal::getEvidence)
+                .containsExactly("Moscow will take the necessary retaliatory measures");
+        assertThat(alert.getId()).isEqualTo(AlertIds.of("hostile-day", "1",
+                "window:RUS->USA|DAY|" + start.toEpochMilli(), null));
     }
 }

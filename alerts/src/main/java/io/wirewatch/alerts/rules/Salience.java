@@ -1,0 +1,125 @@
+package io.wirewatch.alerts.rules;
+
+import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.Entity;
+import io.wirewatch.schema.EntityType;
+import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.Signal;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How much a signal deserves to head an alert: what an analyst reads first. Points for the kind of act (a threat,
+ * coercion, an attack or a sanction before a rejection or demand, before a mobilisation, before criticism), for
+ * how it was said (asserted, conditional or as intent before speculation), for being attributed (both a source and a
+ * target), for a speaker (more for a named person, more again for a direct quote); ties go to the harder intensity,
+ * then the earlier place in the text. Negated and denied signals score {@link #NEVER} and never head an alert.
+ * Deterministic: the same story gives the same order.
+ */
+public final class Salience {
+
+    /** The score of a negated or denied signal. */
+    public static final int NEVER = Integer.MIN_VALUE;
+
+    private static final Map<String, Integer> CATEGORY = Map.ofEntries(
+            Map.entry("THREATEN", 40), Map.entry("COERCE", 40), Map.entry("ASSAULT", 40), Map.entry("SANCTION", 40),
+            Map.entry("REJECT", 30), Map.entry("DEMAND", 30),
+            Map.entry("MOBILIZE", 20),
+            Map.entry("DISAPPROVE", 10), Map.entry("ACCUSE", 10), Map.entry("PROTEST", 10),
+            Map.entry("REDUCE_RELATIONS", 10),
+            Map.entry("INVESTIGATE", 5));
+    private static final Map<Modality, Integer> MODALITY = Map.of(Modality.ASSERTED, 12, Modality.FUTURE, 11,
+            Modality.CONDITIONAL, 10, Modality.UNKNOWN, 4, Modality.SPECULATIVE, 2);
+    private static final int BOTH_ACTORS = 10;
+    private static final int ONE_ACTOR = 3;
+    private static final int SPEAKER = 6;
+    private static final int NAMED_PERSON = 2;
+    private static final int DIRECT_QUOTE = 3;
+
+    private final Set<String> persons;
+
+    private Salience(Set<String> persons) {
+        this.persons = persons;
+    }
+
+    /** Salience within {@code story}, whose entities say which speakers are people. */
+    public static Salience in(EnrichedStory story) {
+        Set<String> persons = new HashSet<>();
+        for (Entity entity : story.getEntities()) {
+            if (entity.getType() == EntityType.PERSON) {
+                persons.add(key(entity.getText()));
+                if (entity.getActorId() != null) {
+                    persons.add(key(entity.getActorId()));
+                }
+                if (entity.getActorName() != null) {
+                    persons.add(key(entity.getActorName()));
+                }
+            }
+        }
+        return new Salience(Set.copyOf(persons));
+    }
+
+    /** The category's weight alone: 40 for threats, coercion, attacks and sanctions, down to 0 for cooperation. */
+    public static int categoryWeight(String category) {
+        return CATEGORY.getOrDefault(category.toUpperCase(Locale.ROOT), 0);
+    }
+
+    /** The signal's points, or {@link #NEVER} when it is negated or denied. */
+    public int score(Signal signal) {
+        if (Vocabulary.NEGATIVE.contains(signal.getModality())) {
+            return NEVER;
+        }
+        int points = categoryWeight(signal.getCategory()) + MODALITY.getOrDefault(signal.getModality(), 0);
+        boolean source = signal.getSource() != null;
+        boolean target = signal.getTarget() != null;
+        points += source && target ? BOTH_ACTORS : source || target ? ONE_ACTOR : 0;
+        String speaker = signal.getSpeaker();
+        if (speaker != null && !speaker.isBlank()) {
+            points += SPEAKER;
+            if (persons.contains(key(speaker)) || speaker.startsWith("PER:")) {
+                points += NAMED_PERSON;
+            }
+        }
+        if (quoted(signal.getEvidence(), signal.getSentence())) {
+            points += DIRECT_QUOTE;
+        }
+        return points;
+    }
+
+    /** Most salient first; then the harder (more negative) intensity, the earlier span, the evidence text. */
+    public Comparator<Signal> mostSalientFirst() {
+        return Comparator.comparingInt((Signal s) -> score(s)).reversed()
+                .thenComparingDouble(Signal::getIntensity)
+                .thenComparingInt(Signal::getStart)
+                .thenComparing(Signal::getEvidence)
+                .thenComparing(Signal::getCategory);
+    }
+
+    /** Whether {@code evidence} sits inside quotation marks in {@code sentence}. */
+    static boolean quoted(String evidence, String sentence) {
+        int at = sentence.indexOf(evidence.strip());
+        if (at < 0 || evidence.isBlank()) {
+            return false;
+        }
+        int open = 0;
+        int straight = 0;
+        for (int i = 0; i < at; i++) {
+            char c = sentence.charAt(i);
+            if (c == '\u201C' || c == '\u00AB') {
+                open++;
+            } else if ((c == '\u201D' || c == '\u00BB') && open > 0) {
+                open--;
+            } else if (c == '"') {
+                straight++;
+            }
+        }
+        return open > 0 || straight % 2 == 1;
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,201 @@
+package io.wirewatch.alerts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirewatch.alerts.rules.DefaultRules;
+import io.wirewatch.alerts.testing.FakeDyadQueries;
+import io.wirewatch.alerts.testing.Stories;
+import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.EnrichedStory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /api/dyads/timeline} against a loopback stand-in for enrichment, and {@code /api/stories}. */
+class DyadAndStoryEndpointsTest {
+
+    private static final Instant NOW = Instant.parse("2022-01-27T12:00:00Z");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final FakeDyadQueries enrich = FakeDyadQueries.start();
+    private AlertFeed feed;
+    private AlertMetrics metrics;
+    private DashboardServer server;
+
+    /** Stories in memory, as the topology's store would hold them. */
+    private static final class Kept implements StoryLookup {
+        private final List<EnrichedStory> stories;
+
+        Kept(EnrichedStory... stories) {
+            this.stories = List.of(stories);
+        }
+
+        @Override
+        public @Nullable EnrichedStory byId(String storyId) {
+            return stories.stream().filter(s -> s.getStory().getId().equals(storyId)).findFirst().orElse(null);
+        }
+
+        @Override
+        public List<EnrichedStory> search(List<String> words, int limit) {
+            return stories.stream().filter(s -> StoryEndpoints.holdsAll(s, words)).limit(limit).toList();
+        }
+    }
+
+    private void start(Supplier<@Nullable URI> enrichQuery, StoryLookup stories) {
+        feed = AlertFeed.detached(10);
+        metrics = new AlertMetrics(Clock.systemUTC());
+        server = DashboardServer.start(new DashboardServer.Config("127.0.0.1", 0, feed, () -> "RUNNING", () -> true,
+                DefaultRules::ruleSet, () -> null, metrics, null, enrichQuery, stories,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @AfterEach
+    void stop() {
+        enrich.close();
+        if (server != null) {
+            server.close();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldPassTheEnrichTimelineOnWithCheckedParameters() throws Exception {
+        start(enrich::uri, StoryLookup.NONE);
+
+        HttpResponse<String> response = get("/api/dyads/timeline?source=rus&target=WST&window=day"
+                + "&from=2022-01-01T00:00:00Z&to=2022-02-01T00:00:00Z");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode windows = AvroJson.mapper().readTree(response.body());
+        assertThat(windows).hasSize(2);
+        assertThat(windows.get(1).get("intensityMean").asDouble()).isEqualTo(-4.4);
+        assertThat(enrich.asked()).singleElement().satisfies(uri -> assertThat(uri.getRawQuery()).isEqualTo(
+                "source=RUS&target=WST&window=DAY&from=2022-01-01T00%3A00%3A00Z&to=2022-02-01T00%3A00%3A00Z"));
+    }
+
+    @Test
+    void shouldAskTheLastThirtyDaysByDefault() throws Exception {
+        start(enrich::uri, StoryLookup.NONE);
+
+        assertThat(get("/api/dyads/timeline?source=RUS&target=USA").statusCode()).isEqualTo(200);
+
+        assertThat(enrich.asked().get(0).getQuery()).isEqualTo(
+                "source=RUS&target=USA&window=DAY&from=2021-12-28T12:00:00Z&to=2022-01-27T12:00:00Z");
+    }
+
+    @Test
+    void shouldRefuseBadTimelineParametersWithoutAskingEnrichment() throws Exception {
+        start(enrich::uri, StoryLookup.NONE);
+
+        assertThat(get("/api/dyads/timeline?target=USA").body()).contains("missing query parameter 'source'");
+        assertThat(get("/api/dyads/timeline?source=R%26S&target=USA").body()).contains("source must be an actor id");
+        assertThat(get("/api/dyads/timeline?source=RUS&target=USA&window=WEEK").body())
+                .contains("window must be DAY or HOUR");
+        assertThat(get("/api/dyads/timeline?source=RUS&target=USA&from=yesterday").body())
+                .contains("from must be an ISO-8601 instant");
+        assertThat(get("/api/dyads/timeline?source=RUS&target=USA&from=2022-02-01T00:00:00Z"
+                + "&to=2022-01-01T00:00:00Z").body()).contains("from must be before to");
+        assertThat(get("/api/dyads/timeline?source=RUS&target=USA&from=2020-01-01T00:00:00Z").statusCode())
+                .isEqualTo(400);
+        assertThat(enrich.asked()).isEmpty();
+    }
+
+    @Test
+    void shouldSayClearlyWhenEnrichmentIsMissingDownNotReadyOrOdd() throws Exception {
+        start(() -> null, StoryLookup.NONE);
+        HttpResponse<String> none = get("/api/dyads/timeline?source=RUS&target=USA");
+        assertThat(none.statusCode()).isEqualTo(503);
+        assertThat(none.body()).contains("no enrichment query service is configured", "--enrich-url");
+        server.close();
+
+        start(() -> URI.create("http://127.0.0.1:1/"), StoryLookup.NONE);
+        HttpResponse<String> down = get("/api/dyads/timeline?source=RUS&target=USA");
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(down.body()).contains("did not answer");
+        server.close();
+
+        start(enrich::uri, StoryLookup.NONE);
+        enrich.answer(503, "{\"error\":\"store not queryable now (REBALANCING); retry shortly\"}");
+        HttpResponse<String> rebalancing = get("/api/dyads/timeline?source=RUS&target=USA");
+        assertThat(rebalancing.statusCode()).isEqualTo(503);
+        assertThat(rebalancing.body()).contains("not ready: store not queryable now (REBALANCING)");
+
+        enrich.answer(200, "<html>oops</html>");
+        HttpResponse<String> odd = get("/api/dyads/timeline?source=RUS&target=USA");
+        assertThat(odd.statusCode()).isEqualTo(502);
+        assertThat(odd.body()).contains("something other than a JSON array");
+    }
+
+    @Test
+    void shouldServeAKeptStoryWithItsTextEntitiesAndSignals() throws Exception {
+        start(() -> null, new Kept(Stories.seedAsTagged(), Stories.talksOffer()));
+
+        HttpResponse<String> response = get("/api/stories/seed-tagged");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode story = AvroJson.mapper().readTree(response.body());
+        String text = story.get("text").asText();
+        JsonNode lavrov = story.get("signals").get(5);
+        assertThat(text.substring(lavrov.get("start").asInt(), lavrov.get("end").asInt()))
+                .as("spans index the text").isEqualTo("retaliatory measures");
+        assertThat(story.get("entities")).hasSize(6);
+        assertThat(story.get("story").get("title").asText()).isEqualTo(
+                "There are no concessions to Russia in the US response");
+
+        HttpResponse<String> missing = get("/api/stories/nope");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no story with this id is kept");
+    }
+
+    @Test
+    void shouldFindStoriesHoldingEveryWord() throws Exception {
+        start(() -> null, new Kept(Stories.seedAsTagged(), Stories.talksOffer(), Stories.conditionalThreat()));
+
+        JsonNode found = AvroJson.mapper().readTree(get("/api/stories?q=Retaliatory%20Lavrov").body());
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("id").asText()).isEqualTo("seed-tagged");
+        assertThat(found.get(0).get("snippet").asText()).contains("retaliatory");
+        assertThat(AvroJson.mapper().readTree(get("/api/stories?q=host").body())).hasSize(1);
+        assertThat(get("/api/stories").statusCode()).isEqualTo(400);
+        assertThat(get("/api/stories?q=a&limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldAnswer503WhenStoriesCannotBeReadNow() throws Exception {
+        start(() -> null, new StoryLookup() {
+            @Override
+            public @Nullable EnrichedStory byId(String storyId) {
+                throw new IllegalStateException("Kafka Streams is REBALANCING");
+            }
+
+            @Override
+            public List<EnrichedStory> search(List<String> words, int limit) {
+                throw new IllegalStateException("Kafka Streams is REBALANCING");
+            }
+        });
+
+        assertThat(get("/api/stories/x").statusCode()).isEqualTo(503);
+        HttpResponse<String> search = get("/api/stories?q=x");
+        assertThat(search.statusCode()).isEqualTo(503);
+        assertThat(search.body()).contains("REBALANCING");
+    }
+}
