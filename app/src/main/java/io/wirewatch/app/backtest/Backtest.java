@@ -70,13 +70,20 @@ public final class Backtest {
                     Serdes.String().serializer(), Serdes.ByteArray().serializer());
             TestOutputTopic<String, byte[]> enriched = enrich.createOutputTopic(Topics.STORIES_ENRICHED.name(),
                     Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-            TestOutputTopic<String, StanceChange> changes = enrich.createOutputTopic(
-                    Topics.STANCE_CHANGES.name(), Serdes.String().deserializer(),
-                    Topics.STANCE_CHANGES.valueSerde().deserializer());
+            TestOutputTopic<String, byte[]> changes = enrich.createOutputTopic(Topics.STANCE_CHANGES.name(),
+                    Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
             TestOutputTopic<byte[], byte[]> enrichDead = enrich.createOutputTopic(Topics.DLQ.name(),
                     Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
             TestInputTopic<String, byte[]> alertInput = alerting.createInputTopic(Topics.STORIES_ENRICHED.name(),
                     Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            TestOutputTopic<String, byte[]> windows = enrich.createOutputTopic(Topics.DYADS_ESCALATION.name(),
+                    Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+            TestInputTopic<String, byte[]> changeInput = alerting.createInputTopic(Topics.STANCE_CHANGES.name(),
+                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            TestInputTopic<String, byte[]> windowInput = alerting.createInputTopic(Topics.DYADS_ESCALATION.name(),
+                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            AvroSerde<StanceChange> changeSerde = AvroSerde.of(StanceChange.class);
+            List<StanceChange> stanceChanges = new ArrayList<>();
             TestOutputTopic<String, Alert> alerts = alerting.createOutputTopic(Topics.ALERTS.name(),
                     Serdes.String().deserializer(), Topics.ALERTS.valueSerde().deserializer());
             TestOutputTopic<byte[], byte[]> alertDead = alerting.createOutputTopic(Topics.DLQ.name(),
@@ -87,14 +94,22 @@ public final class Backtest {
             List<String> dead = new ArrayList<>();
             for (Story story : ordered) {
                 raw.pipeInput(story.getId(), serde.encode(story), eventTime(story));
+                // What enrichment emitted for this story goes on to the alert topology, as on the live topics.
                 for (var record : enriched.readRecordsToList()) {
                     alertInput.pipeInput(record.key(), record.value(), record.getRecordTime());
+                }
+                for (var record : changes.readRecordsToList()) {
+                    stanceChanges.add(changeSerde.decode(record.value()));
+                    changeInput.pipeInput(record.key(), record.value(), record.getRecordTime());
+                }
+                for (var record : windows.readRecordsToList()) {
+                    windowInput.pipeInput(record.key(), record.value(), record.getRecordTime());
                 }
                 alerts.readValuesToList().forEach(raised::add);
                 enrichDead.readKeyValuesToList().forEach(kv -> dead.add(story.getId()));
                 alertDead.readKeyValuesToList().forEach(kv -> dead.add(story.getId()));
             }
-            return new Result(ordered.size(), raised, dailyWindows(enrich), changes.readValuesToList(), dead);
+            return new Result(ordered.size(), raised, dailyWindows(enrich), stanceChanges, dead);
         } finally {
             deleteQuietly(state);
         }

@@ -10,9 +10,10 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Emits a {@code SHIFT} when a dyad's newest signal sits on another stance level than the one before it
- * (e.g. from an offer of talks to a refusal, from a refusal to a threat). Late signals, older than the newest
- * seen, do not rewrite the dyad's present.
+ * Emits a {@code SHIFT} when a dyad's newest story puts it on another stance level than the story before it
+ * (e.g. from an offer of talks to a refusal, from a refusal to a threat). A story's own mix of signals is its
+ * stance, not a change: only a move from one story to another counts, and copies of one syndicated story
+ * (one cluster) are one story. Late signals, older than the newest seen, do not rewrite the dyad's present.
  */
 final class StanceShiftDetector implements Processor<String, DyadSignal, String, StanceChange> {
 
@@ -33,7 +34,7 @@ final class StanceShiftDetector implements Processor<String, DyadSignal, String,
         if (previous != null && record.timestamp() < previous.timestamp()) {
             return;
         }
-        if (previous != null) {
+        if (previous != null && !sameStory(previous.value(), current)) {
             StanceLevel before = level(previous.value());
             StanceLevel now = level(current);
             if (before != now) {
@@ -53,6 +54,11 @@ final class StanceShiftDetector implements Processor<String, DyadSignal, String,
             }
         }
         last.put(dyad, ValueAndTimestamp.make(current, record.timestamp()));
+    }
+
+    private static boolean sameStory(DyadSignal a, DyadSignal b) {
+        return a.getStoryId().equals(b.getStoryId())
+                || (a.getClusterId() != null && a.getClusterId().equals(b.getClusterId()));
     }
 
     private static StanceLevel level(DyadSignal signal) {

@@ -126,6 +126,14 @@ class DyadTopologyTest {
     }
 
     @Test
+    void shouldNotReportAShiftWithinOneStoryOrBetweenCopiesOfIt() {
+        story("mixed", "c1", T0, "RUS USA CONSULT 1 ASSERTED", "RUS USA THREATEN -7 ASSERTED");
+        story("mixed-copy", "c1", T0.plusSeconds(30), "RUS USA CONSULT 1 ASSERTED");
+
+        assertThat(changes.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldNotLetALateStoryRewriteTheDyadsPresent() {
         story("threat", "c1", T0.plus(Duration.ofHours(5)), "RUS USA THREATEN -7 ASSERTED");
         story("old-talks", "c2", T0, "RUS USA CONSULT 1 ASSERTED");
