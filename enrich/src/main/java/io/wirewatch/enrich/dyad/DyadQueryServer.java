@@ -1,6 +1,5 @@
 package io.wirewatch.enrich.dyad;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
@@ -120,10 +119,7 @@ public final class DyadQueryServer implements AutoCloseable {
                     var entry = found.next();
                     Instant start = Instant.ofEpochMilli(entry.key);
                     Instant end = start.plus("DAY".equals(window) ? Duration.ofDays(1) : Duration.ofHours(1));
-                    JsonNode node = AvroJson.toTree(DyadWindows.bounded(entry.value, window, start, end));
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove(java.util.List.of("seen",
-                            "storyKeys"));
-                    windows.add(node);
+                    windows.add(AvroJson.toTree(DyadWindows.bounded(entry.value, window, start, end)));
                 }
             }
             respond(exchange, 200, AvroJson.write(windows));

@@ -36,6 +36,7 @@ public final class DyadTopology {
     public static final String HOURLY_STORE = "dyad-hourly";
     public static final String DAILY_STORE = "dyad-daily";
     static final String LAST_STANCE_STORE = "dyad-last-stance";
+    static final String SEEN_STORE = "dyad-seen";
     static final String LAST_DAY_STORE = "dyad-last-day";
 
     /**
@@ -64,9 +65,13 @@ public final class DyadTopology {
         AvroSerde<DyadWindow> windowSerde = AvroSerde.of(DyadWindow.class);
         AvroSerde<StanceChange> changeSerde = AvroSerde.of(StanceChange.class);
 
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE,
+                DyadDeduplicator.SPAN.multipliedBy(3), DyadDeduplicator.SPAN.multipliedBy(2).plusMillis(1), false),
+                Serdes.String(), Serdes.Long()));
         KStream<String, DyadSignal> byPair = enriched
                 .flatMap((storyId, story) -> dyadSignals(story), Named.as("dyad-signals"))
-                .repartition(Repartitioned.with(Serdes.String(), signalSerde).withName("dyad-signals-by-pair"));
+                .repartition(Repartitioned.with(Serdes.String(), signalSerde).withName("dyad-signals-by-pair"))
+                .processValues(DyadDeduplicator::new, Named.as("dyad-dedup"), SEEN_STORE);
 
         KStream<String, DyadWindow> hourly = windows(byPair, "HOUR", HOURLY_STORE, Duration.ofHours(1),
                 config.grace(), signalSerde, windowSerde);
@@ -116,7 +121,7 @@ public final class DyadTopology {
         for (Signal signal : story.getSignals()) {
             if (DyadWindows.counts(signal)) {
                 out.add(KeyValue.pair(DyadWindows.key(signal.getSource(), signal.getTarget()),
-                        new DyadSignal(story.getStory().getId(), story.getStory().getClusterId(), signal)));
+                        new DyadSignal(story.getStory().getId(), story.getStory().getClusterId(), signal, true)));
             }
         }
         return out;

@@ -5,16 +5,13 @@ import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Signal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The pure arithmetic of dyad windows: adding a signal, and stamping the window's bounds. */
 public final class DyadWindows {
 
-    /** Copies of one story, and the same claim made twice in one story, are counted once per window. */
     private DyadWindows() {
     }
 
@@ -44,21 +41,12 @@ public final class DyadWindows {
                 .setWindowStart(Instant.EPOCH).setWindowEnd(Instant.EPOCH).build();
     }
 
-    /** The window with {@code event} added, unless a copy of it was counted already. */
+    /**
+     * The window with {@code event} added. Copies were dropped upstream ({@link DyadDeduplicator}), so every
+     * event counts; {@link DyadSignal#getFirstOfStory()} says whether it also adds a story.
+     */
     public static DyadWindow add(String dyad, DyadSignal event, DyadWindow window) {
         Signal signal = event.getSignal();
-        String story = event.getClusterId() != null ? event.getClusterId() : event.getStoryId();
-        String seenKey = story + "|" + signal.getCategory() + "|"
-                + signal.getEvidence().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
-        if (window.getSeen().contains(seenKey)) {
-            return window;
-        }
-        List<String> seen = new ArrayList<>(window.getSeen());
-        seen.add(seenKey);
-        List<String> stories = new ArrayList<>(window.getStoryKeys());
-        if (!stories.contains(story)) {
-            stories.add(story);
-        }
         Map<String, Integer> categories = new HashMap<>(window.getCategories());
         categories.merge(signal.getCategory(), 1, Integer::sum);
         int signals = window.getSignals() + 1;
@@ -74,14 +62,24 @@ public final class DyadWindows {
                 .setTarget(arrow < 0 ? "" : dyad.substring(arrow + 2))
                 .setCategories(categories)
                 .setSignals(signals)
-                .setStories(stories.size())
+                .setStories(window.getStories() + (event.getFirstOfStory() ? 1 : 0))
                 .setIntensitySum(sum)
                 .setIntensityMean(sum / signals)
                 .setConflictShare((double) conflicts / signals)
                 .setStrongest(strongest)
-                .setSeen(seen)
-                .setStoryKeys(stories)
                 .build();
+    }
+
+    /** What makes two signals copies of one claim: same story (cluster), category and words. */
+    static String claimKey(String dyad, DyadSignal event) {
+        Signal signal = event.getSignal();
+        return storyKey(dyad, event) + "|" + signal.getCategory() + "|"
+                + signal.getEvidence().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
+    }
+
+    /** The story (cluster, else story id) of an event, per dyad. */
+    static String storyKey(String dyad, DyadSignal event) {
+        return dyad + "|" + (event.getClusterId() != null ? event.getClusterId() : event.getStoryId());
     }
 
     /** The window stamped with its bounds and size name. */
