@@ -189,7 +189,8 @@ public final class ActorTagger implements EntityTagger {
     }
 
     private void addNames(List<Token> tokens, List<Mention> mentions) {
-        if (tokens.isEmpty() || tokens.size() > MAX_SENTENCE_TOKENS_FOR_NAME_FINDER) {
+        if (tokens.isEmpty() || tokens.size() > MAX_SENTENCE_TOKENS_FOR_NAME_FINDER
+                || !hasUnknownCapital(tokens, mentions)) {
             return;
         }
         List<String> words = new ArrayList<>(tokens.size());
@@ -217,6 +218,33 @@ public final class ActorTagger implements EntityTagger {
         mentions.sort((a, b) -> a.charStart() != b.charStart() ? Integer.compare(a.charStart(), b.charStart())
                 : Integer.compare(a.start(), b.start()));
     }
+
+    /**
+     * Whether the sentence has a capitalised word that no knowledge-base match covers: without one there is no
+     * name left to find, and the statistical finder, the dearest step of the entity stage, is skipped. A
+     * capitalised first word counts only when it is not one of the words sentences commonly start with.
+     */
+    static boolean hasUnknownCapital(List<Token> tokens, List<Mention> mentions) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!(token.capitalised() || token.allCaps()) || overlaps(mentions, i, i + 1)) {
+                continue;
+            }
+            if (i == 0 && SENTENCE_STARTS.contains(token.text().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> SENTENCE_STARTS = java.util.Set.of(
+            "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
+            "we", "i", "you", "his", "her", "their", "our", "my", "your", "and", "but", "or", "so", "yet", "if",
+            "when", "while", "as", "after", "before", "since", "although", "though", "because", "in", "on", "at",
+            "for", "with", "by", "from", "of", "to", "amid", "during", "under", "over", "some", "many", "most",
+            "all", "no", "not", "one", "two", "three", "both", "each", "any", "such", "other", "also", "however",
+            "meanwhile", "still", "even", "only", "speaking", "asked", "according", "officials", "representatives");
 
     private static boolean overlaps(List<Mention> mentions, int start, int end) {
         for (Mention mention : mentions) {
