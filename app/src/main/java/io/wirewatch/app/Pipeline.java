@@ -36,6 +36,14 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Enrichment is the dearest stage: give it a stream thread per core, up to the raw topic's partitions, so it
+     * does not queue stories behind one thread while the other cores idle.
+     */
+    private static final Map<String, Object> ENRICH_THREADS = Map.of("num.stream.threads",
+            Math.max(1, Math.min(io.wirewatch.schema.Topics.STORIES_RAW.partitions(),
+                    Runtime.getRuntime().availableProcessors())));
+
     private final @Nullable EmbeddedBroker broker;
     private final String bootstrapServers;
     private final EnrichService enrich;
@@ -88,7 +96,7 @@ final class Pipeline implements AutoCloseable {
                     config.rulesFile(), config.clock()),
                     AlertsService.Options.NONE.withEnrichQuery(enrichQueries::get)));
             enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
-                    streams.resolve("enrich"), Map.of(), EnrichTopology.Config.defaults(enricher.join()),
+                    streams.resolve("enrich"), ENRICH_THREADS, EnrichTopology.Config.defaults(enricher.join()),
                     "127.0.0.1", 0));
             enrichQueries.set(enrich.queryUri());
             Pipeline pipeline = new Pipeline(broker, bootstrap, enrich, alerts.join());
