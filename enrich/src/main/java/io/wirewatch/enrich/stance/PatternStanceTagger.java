@@ -1324,7 +1324,30 @@ public final class PatternStanceTagger implements StanceTagger {
                     return ref.code();
                 }
             }
-            return verbal ? story.salientOther(source) : null;
+            String other = verbal ? story.salientOther(source) : null;
+            if (other != null) {
+                return other;
+            }
+            String domestic = domesticTarget(end, source);
+            return category.equals("MOBILIZE") && source.equals(domestic) ? null : domestic; // forces at home
+        }
+
+        /**
+         * The target of an act within one country: an actor of the source's own country after the trigger that is
+         * not the source's entity ("Museveni banned Ugandan opposition candidates"), else the country of a place the
+         * act happens in ("imposed a curfew in the town of Cizre", "a rally in Lagos").
+         */
+        private @Nullable String domesticTarget(int end, String source) {
+            ActorRef subject = null;
+            for (ActorRef ref : actors) {
+                if (ref.code().equals(source)) {
+                    subject = subject == null ? ref : subject;
+                    if (ref.start() >= end && !ref.entity().getActorId().equals(subject.entity().getActorId())) {
+                        return source;
+                    }
+                }
+            }
+            return placeCountry();
         }
 
         /**
