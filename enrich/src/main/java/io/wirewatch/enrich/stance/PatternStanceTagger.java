@@ -133,6 +133,11 @@ public final class PatternStanceTagger implements StanceTagger {
     private static final Set<String> DRAWDOWN = Set.copyOf(List.of("some", "non-essential", "nonessential",
             "families", "family", "dependents", "dependants", "part", "precaution", "precautionary", "safety"));
 
+    /** Talks whose subject ("negotiations to deploy missiles") is what is negotiated, not an act. */
+    private static final Set<String> NEGOTIATED = Set.of("negotiations", "negotiation", "talks");
+    /** "not directed against", "not aimed at": a disclaimer that a show of force targets anyone. */
+    private static final Set<String> AIMED = Set.of("directed", "aimed", "targeted", "intended", "targeting",
+            "directing");
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
 
     static final int MAX_TOKENS = 250;
@@ -390,7 +395,8 @@ public final class PatternStanceTagger implements StanceTagger {
                     boolean framing = signal.getCategory().equals("DEMAND")
                             && !candidate.match().rule().speakerIsSource()
                             || signal.getCategory().equals("APPEAL")
-                            || signal.getCategory().equals("SUPPORT") && signal.getCameoCode().equals("050");
+                            || signal.getCategory().equals("SUPPORT") && signal.getCameoCode().equals("050")
+                            || signal.getCategory().equals("AGREE") && signal.getCameoCode().equals("032");
                     if (framing) {
                         // "demanded that the Alliance will withdraw", "supported respect for the ceasefire"
                         demandEnd = Math.min(demandEnd, candidate.match().end());
@@ -527,6 +533,10 @@ public final class PatternStanceTagger implements StanceTagger {
                 category = "THREATEN";
                 ruleId = ruleId + "+intent";
             }
+            boolean disclaimed = category.equals("MOBILIZE") && disclaimed();
+            if (disclaimed) {
+                ruleId = ruleId + "+disclaimed"; // "the drills are not directed against any country"
+            }
             int charStart = tokens.get(candidate.spanStart()).start();
             Quote quote = story.quoteAt(charStart);
             Entity speaker = quote != null && quote.speaker() != null ? quote.speaker() : reportedSpeaker;
@@ -545,7 +555,7 @@ public final class PatternStanceTagger implements StanceTagger {
                 subjectCode = modifier.code(); // "Russian invasion", "Russia’s invasion", "US proposals"
             }
             String speakerCode = speaker == null ? null : code(speaker);
-            Signal antecedent = !verbal && modifier == null && anaphoric(candidate.spanStart())
+            Signal antecedent = modifier == null && anaphoric(candidate.spanStart())
                     ? story.lastOfCategory.get(category) : null;
             if (antecedent != null) {
                 source = antecedent.getSource(); // "any Russian invasion … any such incursion": Russia's, again
@@ -593,7 +603,9 @@ public final class PatternStanceTagger implements StanceTagger {
             if (source == null) {
                 return null;
             }
-            if (target == null && allParties) {
+            if (disclaimed) {
+                target = null;
+            } else if (target == null && allParties) {
                 target = null; // "urged all sides to …": no single party is addressed
             } else if (target == null && theyList && !actorAfter(match.end())) {
                 target = partner(source); // "they promised to meet": the others of the list that met
@@ -613,7 +625,7 @@ public final class PatternStanceTagger implements StanceTagger {
             Signal built = Signal.newBuilder()
                     .setCategory(category)
                     .setCameoCode(cameo)
-                    .setIntensity(Cameo.goldstein(cameo))
+                    .setIntensity(disclaimed ? Cameo.goldstein(cameo) / 2 : Cameo.goldstein(cameo))
                     .setModality(modality)
                     .setSource(source)
                     .setTarget(target)
@@ -639,7 +651,7 @@ public final class PatternStanceTagger implements StanceTagger {
             for (int i = start - 1; i >= Math.max(clause, start - 6); i--) {
                 String norm = tokens.get(i).norm();
                 if (STAGING.contains(norm)) {
-                    return true;
+                    return !requested(i); // not "negotiations to deploy missiles and military exercises"
                 }
                 if (norm.equals("part") && i >= 2 && tokens.get(i - 1).norm().equals("as")) {
                     return false; // "as part of the exercise": the frame of another act
@@ -651,6 +663,21 @@ public final class PatternStanceTagger implements StanceTagger {
                     break;
                 }
                 if (UNDER_WAY.contains(norm)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "not directed against any neighbouring country", "not aimed at anyone": the show of force disclaimed. */
+        private boolean disclaimed() {
+            for (int i = 1; i + 1 < tokens.size(); i++) {
+                String norm = tokens.get(i).norm();
+                String next = tokens.get(i + 1).norm();
+                boolean negated = tokens.get(i - 1).norm().equals("not") || tokens.get(i - 1).norm().endsWith("n't")
+                        || i >= 2 && tokens.get(i - 2).norm().equals("not");
+                if (negated && AIMED.contains(norm) && (next.equals("against") || next.equals("at")
+                        || next.equals("to"))) {
                     return true;
                 }
             }
@@ -731,6 +758,9 @@ public final class PatternStanceTagger implements StanceTagger {
                 String norm = tokens.get(i).norm();
                 if (ANAPHORIC.contains(norm) && !norm.equals("the") && !norm.equals("any")) {
                     return true;
+                }
+                if (norm.equals("the") && i == start - 1 && firstWord(i)) {
+                    return true; // "The proposal comes a day after …": the one just reported
                 }
                 if (!(norm.equals("a") || norm.equals("an") || norm.equals("any") || norm.equals("the"))) {
                     return false;
@@ -1185,14 +1215,21 @@ public final class PatternStanceTagger implements StanceTagger {
                         }
                         return previousSource;
                     }
-                    case "they" -> {
-                        ActorRef head = firstSubjectBefore(i);
+                    case "they", "parties", "sides" -> {
+                        if (!norm.equals("they") && !(i > 0 && (tokens.get(i - 1).norm().equals("the")
+                                || tokens.get(i - 1).norm().equals("both")))) {
+                            continue;
+                        }
+                        ActorRef head = norm.equals("they") ? firstSubjectBefore(i) : null;
                         if (head != null) {
                             return head.code();
                         }
                         if (!story.lastList.isEmpty() && story.lastListParagraph >= sentence.paragraph() - 1) {
                             theyList = true; // "Russia, Ukraine, France and Germany met … they promised"
                             return story.lastList.get(0);
+                        }
+                        if (!norm.equals("they")) {
+                            continue; // "the parties" with no list before: the clause subject decides
                         }
                         return previousSource;
                     }
@@ -1238,8 +1275,9 @@ public final class PatternStanceTagger implements StanceTagger {
             for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
                 if (tokens.get(i).norm().equals("to")) {
                     for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
-                        if (REQUESTS.contains(tokens.get(j).norm())) {
-                            return true;
+                        String norm = tokens.get(j).norm();
+                        if (REQUESTS.contains(norm) || NEGOTIATED.contains(norm)) {
+                            return true; // "a request to ban …", "negotiations to deploy missiles"
                         }
                     }
                     return false;
