@@ -1362,6 +1362,13 @@ public final class PatternStanceTagger implements StanceTagger {
                     return ref.code();
                 }
             }
+            if (category.equals("REJECT")) {
+                Signal demand = story.lastOfCategory.get("DEMAND"); // a refusal answers the demand made of it
+                if (demand != null && !source.equals(demand.getSource())
+                        && (demand.getTarget() == null || source.equals(demand.getTarget()))) {
+                    return demand.getSource();
+                }
+            }
             String other = verbal ? story.salientOther(source) : null;
             if (other != null) {
                 return other;
