@@ -1339,6 +1339,19 @@ public final class PatternStanceTagger implements StanceTagger {
                     return ref.code();
                 }
             }
+            boolean passive = false;
+            for (int i = Math.max(0, start - 1); i < end - 1; i++) {
+                passive |= BE.contains(tokens.get(i).norm()); // "was rejected", "can be addressed"
+            }
+            if (passive) {
+                int clause = clauseStart(start);
+                for (ActorRef ref : actors) {
+                    if (ref.start() >= clause && ref.end() < start && ref.possessive()
+                            && !ref.code().equals(source)) {
+                        return ref.code(); // "some of Russia's concerns can be addressed": addressed to Russia
+                    }
+                }
+            }
             ActorRef possessive = null;
             for (ActorRef ref : actors) {
                 if (ref.start() < end || ref.code().equals(source) || ref.listHead() == fromList) {

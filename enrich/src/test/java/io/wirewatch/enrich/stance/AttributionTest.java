@@ -21,6 +21,14 @@ class AttributionTest {
     }
 
     @Test
+    void shouldAddressAPassiveOfferToTheOwnerOfItsSubject() {
+        List<Signal> signals = Tagging.signals("France said some of Iran's concerns can be addressed if talks with"
+                + " Germany resume.");
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getEvidence().equals("can be addressed")
+                && "FRA".equals(s.getSource()) && "IRN".equals(s.getTarget()));
+    }
+
+    @Test
     void shouldNotTakeTheActorAfterANounWithByAsAnAgent() {
         List<Signal> signals = Tagging.signals("Poland rejected calls by Hungary for a new vote.");
         assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("REJECT")
