@@ -385,13 +385,22 @@ public final class PatternStanceTagger implements StanceTagger {
             accepted.sort(Comparator.comparingInt(Candidate::spanStart));
             List<Signal> out = new ArrayList<>();
             int demandEnd = Integer.MAX_VALUE;
+            int intentEnd = -1; // end of the last stated intent or offer, -1 before any
             for (Candidate candidate : accepted) {
                 if (candidate.spanStart() >= demandEnd && DEMAND_CONTENT.contains(candidate.category())) {
                     continue; // "demanded assurances that the Alliance will withdraw": the content of a demand
                 }
+                int afterIntent = intentEnd < 0 ? -1 : candidate.spanStart() - intentEnd;
+                if (candidate.category().equals("CONSULT") && afterIntent >= 0 && afterIntent <= 4) {
+                    continue; // "ready to host a new round of talks": the talks are offered, not held
+                }
                 Signal signal = signal(candidate);
                 if (signal != null) {
                     out.add(signal);
+                    if (signal.getCategory().equals("AGREE") && signal.getRule().endsWith("+intent")
+                            || signal.getRule().startsWith("agree.offer")) {
+                        intentEnd = candidate.match().end();
+                    }
                     boolean framing = signal.getCategory().equals("DEMAND")
                             && !candidate.match().rule().speakerIsSource()
                             || signal.getCategory().equals("APPEAL")

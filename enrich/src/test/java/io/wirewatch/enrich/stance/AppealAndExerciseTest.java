@@ -76,6 +76,15 @@ class AppealAndExerciseTest {
     }
 
     @Test
+    void shouldReadAnOfferToHostTalksAsAnOfferNotAsTalksHeld() {
+        List<Signal> signals = Tagging.signals("Norway said it was ready to host a new round of talks between"
+                + " Serbia and Croatia.");
+        assertThat(signals).as(Tagging.describe(signals))
+                .anyMatch(s -> s.getCategory().equals("AGREE") && "NOR".equals(s.getSource()))
+                .noneMatch(s -> s.getCategory().equals("CONSULT"));
+    }
+
+    @Test
     void shouldNotMistakeHostingBasesForHostingTalks() {
         List<Signal> signals = Tagging.signals("Serbia denied any plans to host foreign military bases.");
         assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory().equals("CONSULT"));
