@@ -2,7 +2,7 @@ package io.wirewatch.app;
 
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.EnrichTopology;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.enrich.Enricher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -20,6 +20,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
+    @Mixin
+    KbOptions kb = new KbOptions();
+
     @Option(names = "--application-id", defaultValue = EnrichService.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
     String applicationId = EnrichService.DEFAULT_APPLICATION_ID;
@@ -31,8 +34,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
+        Enricher enricher = kb.enricher(Clock.systemUTC());
         EnrichService service = EnrichService.start(new EnrichService.Config(kafka.bootstrapServers, applicationId,
-                stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(Enrichers.standard(Clock.systemUTC()))));
+                stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(enricher)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();

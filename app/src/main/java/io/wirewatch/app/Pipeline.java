@@ -6,6 +6,7 @@ import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.Enricher;
 import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.enrich.kb.ActorKb;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,12 +28,21 @@ final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
+    /** @param kb the actor knowledge base to enrich with; null for the bundled one */
     record Config(Path dataDir, int kafkaPort, String httpHost, int httpPort, @Nullable Path rulesFile,
-                  Clock clock) {
+                  Clock clock, @Nullable ActorKb kb) {
         Config {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(httpHost, "httpHost");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        Config(Path dataDir, int kafkaPort, String httpHost, int httpPort, @Nullable Path rulesFile, Clock clock) {
+            this(dataDir, kafkaPort, httpHost, httpPort, rulesFile, clock, null);
+        }
+
+        Enricher enricher() {
+            return kb == null ? Enrichers.standard(clock) : Enrichers.withKb(kb, clock);
         }
     }
 
@@ -60,7 +70,7 @@ final class Pipeline implements AutoCloseable {
     /** Starts the embedded broker, then the services on it, and waits until they are RUNNING. */
     static Pipeline start(Config config, Duration readyTimeout) {
         // Loading the knowledge base and the name model takes seconds: do it while the broker starts.
-        CompletableFuture<Enricher> enricher = CompletableFuture.supplyAsync(() -> Enrichers.standard(config.clock()));
+        CompletableFuture<Enricher> enricher = CompletableFuture.supplyAsync(config::enricher);
         EmbeddedBroker broker;
         try {
             broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(config.dataDir(), config.kafkaPort()));
@@ -79,7 +89,7 @@ final class Pipeline implements AutoCloseable {
     /** Starts the services on an existing cluster (whose topics exist) and waits until they are RUNNING. */
     static Pipeline startOn(String bootstrapServers, Config config, Duration readyTimeout) {
         return startServices(null, bootstrapServers, config,
-                CompletableFuture.supplyAsync(() -> Enrichers.standard(config.clock())), readyTimeout);
+                CompletableFuture.supplyAsync(config::enricher), readyTimeout);
     }
 
     private static Pipeline startServices(@Nullable EmbeddedBroker broker, String bootstrap, Config config,

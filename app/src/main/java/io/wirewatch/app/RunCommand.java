@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.enrich.kb.ActorKb;
 import io.wirewatch.ingest.IngestReport;
 import io.wirewatch.ingest.IngestService;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules file (default: the bundled rules).")
     @Nullable Path rulesFile;
 
+    @Mixin
+    KbOptions kb = new KbOptions();
+
     @Option(names = "--no-samples", description = "Do not ingest the bundled sample stories.")
     boolean noSamples;
 
@@ -57,10 +62,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
+        ActorKb actors = kb.load(); // a bad --kb line stops here, before anything starts
         Files.createDirectories(dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Pipeline pipeline = Pipeline.start(new Pipeline.Config(dataDir, kafkaPort, httpHost, httpPort, rulesFile,
-                clock), Duration.ofSeconds(120));
+                clock, actors), Duration.ofSeconds(120));
         Thread hook = new Thread(() -> {
             pipeline.close();
             stopped.countDown();

@@ -2,7 +2,6 @@ package io.wirewatch.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirewatch.enrich.Enricher;
-import io.wirewatch.enrich.Enrichers;
 import io.wirewatch.ingest.ReadResult;
 import io.wirewatch.ingest.Stories;
 import io.wirewatch.ingest.StoryReader;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +38,9 @@ final class TagCommand implements Callable<Integer> {
             description = "A story file (.txt, .html, .html.gz); - or nothing reads text from standard input.")
     @Nullable String input;
 
+    @Mixin
+    KbOptions kb = new KbOptions();
+
     @Option(names = "--lines", description = "Each input line is its own text and gets its own line of JSON.")
     boolean lines;
 
@@ -45,7 +48,7 @@ final class TagCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
-        Enricher enricher = Enrichers.standard(clock);
+        Enricher enricher = kb.enricher(clock);
         if (lines) {
             try (BufferedReader reader = reader()) {
                 String line;

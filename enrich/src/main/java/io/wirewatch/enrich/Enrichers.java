@@ -1,6 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.enrich.entity.ActorTagger;
+import io.wirewatch.enrich.kb.ActorKb;
 import io.wirewatch.enrich.ner.NameFinder;
 import io.wirewatch.enrich.ner.PerceptronNameFinder;
 import io.wirewatch.enrich.stance.PatternStanceTagger;
@@ -24,6 +25,16 @@ public final class Enrichers {
      */
     public static Enricher standard(Clock clock) {
         return withNames(PerceptronNameFinder.bundled(), clock);
+    }
+
+    /**
+     * The standard enricher with another actor knowledge base — typically {@code ActorKb.standard()} extended with
+     * a user's file ({@link ActorKb#extendedWith(java.nio.file.Path)}) — used both to tag actors and to resolve
+     * pronouns when attributing stance.
+     */
+    public static Enricher withKb(ActorKb kb, Clock clock) {
+        return new Enricher(WireSentenceSplitter.standard(), new ActorTagger(kb, PerceptronNameFinder.bundled()),
+                PatternStanceTagger.withKb(kb), WeightedEscalationScorer.standard(), VERSION, clock);
     }
 
     /** The standard enricher with another name finder (e.g. one retrained with {@code wirewatch train ner}). */

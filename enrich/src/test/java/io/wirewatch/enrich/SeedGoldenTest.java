@@ -223,6 +223,36 @@ class SeedGoldenTest {
     }
 
     @Test
+    void shouldGiveTheHypotheticalIncursionToRussiaNotToTheSpeaker() {
+        assertThat(enriched.getSignals()).filteredOn(s -> s.getEvidence().equals("incursion")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.getSource()).isEqualTo("RUS");
+                    assertThat(s.getModality()).isNotEqualTo(Modality.ASSERTED);
+                });
+    }
+
+    @Test
+    void shouldTargetTheRefusalToConsiderChangesAtRussia() {
+        assertThat(enriched.getSignals()).filteredOn(s -> s.getEvidence().equals("refusing")).singleElement()
+                .satisfies(s -> assertThat(s.getTarget()).isEqualTo("RUS"));
+    }
+
+    @Test
+    void shouldGiveTheNewTalksToThePartiesThatMet() {
+        assertThat(enriched.getSignals()).filteredOn(s -> s.getEvidence().contains("new talks")).singleElement()
+                .satisfies(s -> {
+                    assertThat(List.of("RUS", "UKR", "FRA", "DEU")).contains(s.getSource(), s.getTarget());
+                    assertThat(s.getSource()).isNotEqualTo(s.getTarget());
+                });
+    }
+
+    @Test
+    void shouldNotCallTheDrawdownOfDiplomatsASanctionOfUkraine() {
+        assertThat(enriched.getSignals()).noneMatch(s -> s.getSentence().contains("diplomats from Kiev")
+                && (s.getCategory().equals("SANCTION") || "UKR".equals(s.getTarget())));
+    }
+
+    @Test
     void shouldTreatTheMinskAgreementAsHistory() {
         assertThat(enriched.getSignals()).noneMatch(s -> s.getSentence().contains("Minsk")
                 && s.getEvidence().contains("agreement"));

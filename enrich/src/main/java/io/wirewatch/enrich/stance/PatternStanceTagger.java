@@ -36,8 +36,9 @@ import org.jspecify.annotations.Nullable;
 public final class PatternStanceTagger implements StanceTagger {
 
     private static final Set<String> VERBAL = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE", "AGREE", "SUPPORT",
-            "CONSULT", "CONCEDE"));
-    private static final Set<String> ASSERTIVE = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE"));
+            "CONSULT", "CONCEDE", "APPEAL"));
+    private static final Set<String> ASSERTIVE = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE",
+            "APPEAL"));
     private static final Set<String> PHYSICAL = Set.copyOf(List.of("MOBILIZE", "ASSAULT", "COERCE", "FIGHT"));
     private static final Set<String> DEMAND_CONTENT = Set.copyOf(List.of("RETREAT", "CONCEDE", "AGREE", "CONSULT", "SUPPORT",
             "COOPERATE", "AID"));
@@ -98,6 +99,46 @@ public final class PatternStanceTagger implements StanceTagger {
             "car", "suicide", "improvised", "machetes", "pedestrians", "passengers", "shoppers", "students"));
     private static final Set<String> THREAT_CONDITIONS = Set.of("unless", "if", "otherwise");
     private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
+
+    /** Content of an appeal that asks for cooperation rather than a concession (CAMEO 02, not 10). */
+    private static final Set<String> COOPERATIVE_CONTENT = Set.copyOf(List.of("talks", "talk", "dialogue",
+            "diplomacy", "diplomatic", "negotiate", "negotiation", "negotiations", "negotiating", "restraint", "calm",
+            "peace", "peaceful", "peacefully", "cooperate", "cooperation", "co-operate", "co-operation", "channels",
+            "reconcile", "reconciliation", "settle", "settlement", "meet", "resume", "engage", "tensions",
+            "de-escalate", "de-escalation", "deescalate", "compromise", "moderation", "ceasefire", "truce", "unity"));
+    /** Content that asks one party to give something up: a demand even when it is phrased as an appeal. */
+    private static final Set<String> DEMANDED_CONTENT = Set.copyOf(List.of("withdraw", "stop", "cease", "halt", "end",
+            "release", "pull", "leave", "abandon", "refrain", "surrender", "disarm", "hand", "free", "lift",
+            "sanction", "sanctions", "punish", "expel", "resign", "step", "drop", "renounce", "reverse", "admit",
+            "apologize", "apologise", "pay", "return"));
+    /** Words for talks, which make an appeal one to meet or negotiate (CAMEO 026). */
+    private static final Set<String> TALK_CONTENT = Set.copyOf(List.of("talks", "talk", "dialogue", "negotiate",
+            "negotiation", "negotiations", "negotiating", "meet", "channels", "diplomacy", "diplomatic", "engage"));
+    /** An addressee that is everyone in a conflict: an appeal to it has no single target. */
+    private static final Set<String> ALL_PARTIES = Set.of("sides", "parties", "concerned", "everyone", "all");
+    /** Verbs by which an actor holds an exercise ("launched drills", "sailed for exercises"). */
+    private static final Set<String> STAGING = Set.copyOf(List.of("hold", "holds", "held", "holding", "conduct",
+            "conducts", "conducted", "conducting", "stage", "stages", "staged", "staging", "launch", "launches",
+            "launched", "launching", "begin", "begins", "began", "begun", "beginning", "start", "starts", "started",
+            "starting", "undertake", "undertook", "undertaken", "kick", "kicked", "carry", "carried", "carrying",
+            "practiced", "practised", "rehearsed", "deploy", "deployed", "deploying", "sent", "send", "sailed",
+            "sail", "flew", "fly", "arrived", "arrive", "moved", "headed", "dispatched", "massed"));
+    /** Verbs after an exercise noun by which it is under way ("drills began", "exercises involving 30,000 troops"). */
+    private static final Set<String> UNDER_WAY = Set.copyOf(List.of("began", "begun", "begin", "begins", "started",
+            "start", "starts", "opened", "involve", "involves", "involved", "involving", "kicked", "continue",
+            "continued", "continuing", "got"));
+    /** A nominal act referring back to one named before ("any such incursion"). */
+    private static final Set<String> ANAPHORIC = Set.of("such", "this", "that", "these", "those", "any", "the");
+    /** A partial or precautionary withdrawal of staff: a drawdown, not a diplomatic sanction. */
+    private static final Set<String> DRAWDOWN = Set.copyOf(List.of("some", "non-essential", "nonessential",
+            "families", "family", "dependents", "dependants", "part", "precaution", "precautionary", "safety"));
+
+    /** Talks whose subject ("negotiations to deploy missiles") is what is negotiated, not an act. */
+    private static final Set<String> NEGOTIATED = Set.of("negotiations", "negotiation", "talks");
+    /** "not directed against", "not aimed at": a disclaimer that a show of force targets anyone. */
+    private static final Set<String> AIMED = Set.of("directed", "aimed", "targeted", "intended", "targeting",
+            "directing");
+    private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
 
     static final int MAX_TOKENS = 250;
 
@@ -210,6 +251,11 @@ public final class PatternStanceTagger implements StanceTagger {
         final Map<String, Integer> mentions = new HashMap<>();
         final @Nullable Integer year;
         final Coreference.Resolver pronouns;
+        /** The last signal of each category: what "such an incursion" refers back to. */
+        final Map<String, Signal> lastOfCategory = new HashMap<>();
+        /** The actors of the last list that acted together ("Russia, Ukraine, France and Germany met"). */
+        List<String> lastList = List.of();
+        int lastListParagraph = -1;
 
         Story(TextDocument document, List<Entity> entities, List<Quote> quotes, Coreference.Resolver pronouns) {
             this.pronouns = pronouns;
@@ -295,6 +341,8 @@ public final class PatternStanceTagger implements StanceTagger {
         final boolean previousExercise;
         final @Nullable Entity reportedSpeaker;
         @Nullable String lastSource;
+        /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
+        boolean theyList;
 
         SentenceContext(Story story, Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
             this.story = story;
@@ -337,16 +385,27 @@ public final class PatternStanceTagger implements StanceTagger {
             accepted.sort(Comparator.comparingInt(Candidate::spanStart));
             List<Signal> out = new ArrayList<>();
             int demandEnd = Integer.MAX_VALUE;
+            int intentEnd = -1; // end of the last stated intent or offer, -1 before any
             for (Candidate candidate : accepted) {
                 if (candidate.spanStart() >= demandEnd && DEMAND_CONTENT.contains(candidate.category())) {
                     continue; // "demanded assurances that the Alliance will withdraw": the content of a demand
                 }
+                int afterIntent = intentEnd < 0 ? -1 : candidate.spanStart() - intentEnd;
+                if (candidate.category().equals("CONSULT") && afterIntent >= 0 && afterIntent <= 4) {
+                    continue; // "ready to host a new round of talks": the talks are offered, not held
+                }
                 Signal signal = signal(candidate);
                 if (signal != null) {
                     out.add(signal);
+                    if (signal.getCategory().equals("AGREE") && signal.getRule().endsWith("+intent")
+                            || signal.getRule().startsWith("agree.offer")) {
+                        intentEnd = candidate.match().end();
+                    }
                     boolean framing = signal.getCategory().equals("DEMAND")
                             && !candidate.match().rule().speakerIsSource()
-                            || signal.getCategory().equals("SUPPORT") && signal.getCameoCode().equals("050");
+                            || signal.getCategory().equals("APPEAL")
+                            || signal.getCategory().equals("SUPPORT") && signal.getCameoCode().equals("050")
+                            || signal.getCategory().equals("AGREE") && signal.getCameoCode().equals("032");
                     if (framing) {
                         // "demanded that the Alliance will withdraw", "supported respect for the ceasefire"
                         demandEnd = Math.min(demandEnd, candidate.match().end());
@@ -440,6 +499,21 @@ public final class PatternStanceTagger implements StanceTagger {
             if (historical(candidate.spanStart(), match.end()) || requested(candidate.spanStart())) {
                 return null;
             }
+            if (rule.staged() && !staged(candidate.spanStart(), match.end())) {
+                return null; // "once the exercises end", "would follow the exercises": a topic, not a show of force
+            }
+            if (cameo.equals("166") && drawdown(candidate.spanStart(), match.end())) {
+                return null; // "withdraw some of their diplomats" amid tensions: a precaution, not a sanction
+            }
+            boolean allParties = addressedToAll(match.end());
+            if (rule.appeal() && category.equals("DEMAND")) {
+                String appeal = appealCode(match.end(), allParties);
+                if (appeal != null) {
+                    category = "APPEAL"; // "urged all sides to keep channels open": CAMEO 02, cooperative
+                    cameo = appeal;
+                    ruleId = ruleId + "+appeal";
+                }
+            }
             Modality modality = candidate.negation() != null ? candidate.negation()
                     : modality(candidate.spanStart(), category, rule);
             if (rule.armed() && category.equals("ASSAULT") && military()) {
@@ -468,6 +542,10 @@ public final class PatternStanceTagger implements StanceTagger {
                 category = "THREATEN";
                 ruleId = ruleId + "+intent";
             }
+            boolean disclaimed = category.equals("MOBILIZE") && disclaimed();
+            if (disclaimed) {
+                ruleId = ruleId + "+disclaimed"; // "the drills are not directed against any country"
+            }
             int charStart = tokens.get(candidate.spanStart()).start();
             Quote quote = story.quoteAt(charStart);
             Entity speaker = quote != null && quote.speaker() != null ? quote.speaker() : reportedSpeaker;
@@ -477,6 +555,7 @@ public final class PatternStanceTagger implements StanceTagger {
             String target;
             int fromList = -1;
             boolean verbal = VERBAL.contains(category);
+            theyList = false;
             ActorRef subject = verbal && speaker != null ? clauseSubject(candidate.spanStart())
                     : subject(candidate.spanStart());
             String subjectCode = subjectCode(candidate.spanStart(), subject, speaker, quoted);
@@ -485,7 +564,12 @@ public final class PatternStanceTagger implements StanceTagger {
                 subjectCode = modifier.code(); // "Russian invasion", "Russia’s invasion", "US proposals"
             }
             String speakerCode = speaker == null ? null : code(speaker);
-            if (rule.speakerIsSource()) {
+            Signal antecedent = modifier == null && anaphoric(candidate.spanStart())
+                    ? story.lastOfCategory.get(category) : null;
+            if (antecedent != null) {
+                source = antecedent.getSource(); // "any Russian invasion … any such incursion": Russia's, again
+                target = antecedent.getTarget();
+            } else if (rule.speakerIsSource()) {
                 source = speakerCode != null ? speakerCode : null;
                 target = subjectCode != null && !subjectCode.equals(source) ? subjectCode : null;
                 if (source == null) {
@@ -518,20 +602,39 @@ public final class PatternStanceTagger implements StanceTagger {
                     source = placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
                 }
                 target = null;
+                ActorRef agent = passiveAgent(candidate.spanStart(), match.end());
+                if (agent != null && !agent.code().equals(source)) {
+                    // "retaliatory measures will be taken by Moscow", "was attacked by rebels": the agent acts
+                    target = source;
+                    source = agent.code();
+                }
             }
             if (source == null) {
                 return null;
             }
-            if (target == null) {
-                target = target(match.start(), match.end(), source, verbal, fromList);
+            if (disclaimed) {
+                target = null;
+            } else if (target == null && allParties) {
+                target = null; // "urged all sides to …": no single party is addressed
+            } else if (target == null && theyList && !actorAfter(match.end())) {
+                target = partner(source); // "they promised to meet": the others of the list that met
+            } else if (target == null) {
+                target = target(match.start(), match.end(), source, verbal, fromList, category);
+            }
+            if (subject != null && antecedent == null && source.equals(subject.code())) {
+                List<String> list = listCodes(subject);
+                if (list.size() >= 2) {
+                    story.lastList = list;
+                    story.lastListParagraph = sentence.paragraph();
+                }
             }
             lastSource = source;
             int charEnd = tokens.get(match.end() - 1).end();
             String text = story.document.text();
-            return Signal.newBuilder()
+            Signal built = Signal.newBuilder()
                     .setCategory(category)
                     .setCameoCode(cameo)
-                    .setIntensity(Cameo.goldstein(cameo))
+                    .setIntensity(disclaimed ? Cameo.goldstein(cameo) / 2 : Cameo.goldstein(cameo))
                     .setModality(modality)
                     .setSource(source)
                     .setTarget(target)
@@ -543,6 +646,192 @@ public final class PatternStanceTagger implements StanceTagger {
                     .setEnd(charEnd)
                     .setRule(ruleId)
                     .build();
+            story.lastOfCategory.put(category, built);
+            return built;
+        }
+
+        /**
+         * An exercise noun counts as a show of force only when an actor holds it: a staging verb shortly before it
+         * in the clause ("launched drills", "sailed for training exercises") or a verb of its running after it
+         * ("the drills began").
+         */
+        private boolean staged(int start, int end) {
+            int clause = clauseStart(start);
+            for (int i = start - 1; i >= Math.max(clause, start - 6); i--) {
+                String norm = tokens.get(i).norm();
+                if (STAGING.contains(norm)) {
+                    return !requested(i); // not "negotiations to deploy missiles and military exercises"
+                }
+                if (norm.equals("part") && i >= 2 && tokens.get(i - 1).norm().equals("as")) {
+                    return false; // "as part of the exercise": the frame of another act
+                }
+            }
+            for (int i = end; i < Math.min(tokens.size(), end + 3); i++) {
+                String norm = tokens.get(i).norm();
+                if (BOUNDARIES.contains(norm)) {
+                    break;
+                }
+                if (UNDER_WAY.contains(norm)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "not directed against any neighbouring country", "not aimed at anyone": the show of force disclaimed. */
+        private boolean disclaimed() {
+            for (int i = 1; i + 1 < tokens.size(); i++) {
+                String norm = tokens.get(i).norm();
+                String next = tokens.get(i + 1).norm();
+                boolean negated = tokens.get(i - 1).norm().equals("not") || tokens.get(i - 1).norm().endsWith("n't")
+                        || i >= 2 && tokens.get(i - 2).norm().equals("not");
+                if (negated && AIMED.contains(norm) && (next.equals("against") || next.equals("at")
+                        || next.equals("to"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "some of their diplomats", "non-essential staff", "for their safety": a drawdown. */
+        private boolean drawdown(int start, int end) {
+            for (int i = start; i < Math.min(tokens.size(), end + 8); i++) {
+                String norm = tokens.get(i).norm();
+                if (DRAWDOWN.contains(norm)) {
+                    return true;
+                }
+                if (i >= end && (norm.equals(".") || norm.equals(";"))) {
+                    break;
+                }
+            }
+            return false;
+        }
+
+        /** "urged all sides", "called on both parties", "urged everyone concerned": the addressee is everyone. */
+        private boolean addressedToAll(int end) {
+            for (int i = end; i < Math.min(tokens.size(), end + 3); i++) {
+                String norm = tokens.get(i).norm();
+                if (ALL_PARTIES.contains(norm) && !norm.equals("all")) {
+                    return true;
+                }
+                if (!(norm.equals("all") || norm.equals("both") || norm.equals("the") || norm.equals("two")
+                        || norm.equals("on") || norm.equals("upon") || norm.equals("warring")
+                        || norm.equals("rival") || norm.equals("those") || norm.equals("everyone"))) {
+                    return false;
+                }
+                if (norm.equals("everyone")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The CAMEO code of an appeal when what it asks for is cooperation (talks, restraint, calm, keeping
+         * channels open): 026 to meet or negotiate, 027 to settle or calm; null when it asks one party to give
+         * something up ("urged Russia to withdraw its forces"), which stays a demand. An appeal to all sides is
+         * an appeal whatever it asks.
+         */
+        private @Nullable String appealCode(int end, boolean allParties) {
+            boolean cooperative = false;
+            boolean talk = false;
+            boolean demanded = false;
+            for (int i = end; i < Math.min(tokens.size(), end + 14); i++) {
+                String norm = tokens.get(i).norm();
+                if (norm.equals(".") || norm.equals(";") || norm.equals("but") || norm.equals("while")) {
+                    break;
+                }
+                if (COOPERATIVE_CONTENT.contains(norm) || norm.startsWith("de-escalat")
+                        || norm.startsWith("negotiat") || norm.startsWith("cooperat")) {
+                    cooperative = true;
+                    talk |= TALK_CONTENT.contains(norm) || norm.startsWith("negotiat");
+                }
+                boolean returnTo = norm.equals("return") && i + 1 < tokens.size()
+                        && tokens.get(i + 1).norm().equals("to");
+                if (DEMANDED_CONTENT.contains(norm) && !returnTo && i > 0 && tokens.get(i - 1).norm().equals("to")) {
+                    demanded = true;
+                }
+            }
+            if (!cooperative && !(allParties && demanded)) {
+                return null;
+            }
+            if (demanded && !allParties) {
+                return null;
+            }
+            return talk ? "026" : "027";
+        }
+
+        /** "such an incursion", "any such attack", "this offensive": a nominal act referring back. */
+        private boolean anaphoric(int start) {
+            for (int i = start - 1; i >= Math.max(0, start - 2); i--) {
+                String norm = tokens.get(i).norm();
+                if (ANAPHORIC.contains(norm) && !norm.equals("the") && !norm.equals("any")) {
+                    return true;
+                }
+                if (norm.equals("the") && i == start - 1 && firstWord(i)) {
+                    return true; // "The proposal comes a day after …": the one just reported
+                }
+                if (!(norm.equals("a") || norm.equals("an") || norm.equals("any") || norm.equals("the"))) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The agent of a passive: "by" an actor after a trigger that follows a form of "be" ("was attacked by
+         * rebels") or after "be" and a participle ("retaliatory measures will be taken by Moscow"); not "calls by".
+         */
+        private @Nullable ActorRef passiveAgent(int start, int end) {
+            boolean passive = start > 0 && BE.contains(tokens.get(start - 1).norm())
+                    || start > 1 && BE.contains(tokens.get(start - 2).norm())
+                    && tokens.get(start - 1).norm().endsWith("ly");
+            for (int i = end; i < Math.min(tokens.size(), end + 4); i++) {
+                String norm = tokens.get(i).norm();
+                if (BOUNDARIES.contains(norm)) {
+                    return null;
+                }
+                if (BE.contains(norm)) {
+                    passive = true;
+                } else if (norm.equals("by") && passive) {
+                    for (ActorRef ref : actors) {
+                        if (ref.start() > i && ref.start() <= i + 2) {
+                            return actors.get(ref.listHead());
+                        }
+                    }
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        private boolean actorAfter(int end) {
+            for (ActorRef ref : actors) {
+                if (ref.start() >= end) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Another member of the last list that acted together than {@code source}. */
+        private @Nullable String partner(String source) {
+            for (String code : story.lastList) {
+                if (!code.equals(source)) {
+                    return code;
+                }
+            }
+            return null;
+        }
+
+        private List<String> listCodes(ActorRef head) {
+            List<String> codes = new ArrayList<>();
+            for (ActorRef ref : actors) {
+                if (ref.listHead() == head.listHead() && !codes.contains(ref.code())) {
+                    codes.add(ref.code());
+                }
+            }
+            return codes;
         }
 
         private boolean exerciseInClause(int start, int end) {
@@ -935,9 +1224,23 @@ public final class PatternStanceTagger implements StanceTagger {
                         }
                         return previousSource;
                     }
-                    case "they" -> {
-                        ActorRef head = firstSubjectBefore(i);
-                        return head != null ? head.code() : previousSource;
+                    case "they", "parties", "sides" -> {
+                        if (!norm.equals("they") && !(i > 0 && (tokens.get(i - 1).norm().equals("the")
+                                || tokens.get(i - 1).norm().equals("both")))) {
+                            continue;
+                        }
+                        ActorRef head = norm.equals("they") ? firstSubjectBefore(i) : null;
+                        if (head != null) {
+                            return head.code();
+                        }
+                        if (!story.lastList.isEmpty() && story.lastListParagraph >= sentence.paragraph() - 1) {
+                            theyList = true; // "Russia, Ukraine, France and Germany met … they promised"
+                            return story.lastList.get(0);
+                        }
+                        if (!norm.equals("they")) {
+                            continue; // "the parties" with no list before: the clause subject decides
+                        }
+                        return previousSource;
                     }
                     default -> {
                     }
@@ -981,8 +1284,9 @@ public final class PatternStanceTagger implements StanceTagger {
             for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
                 if (tokens.get(i).norm().equals("to")) {
                     for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
-                        if (REQUESTS.contains(tokens.get(j).norm())) {
-                            return true;
+                        String norm = tokens.get(j).norm();
+                        if (REQUESTS.contains(norm) || NEGOTIATED.contains(norm)) {
+                            return true; // "a request to ban …", "negotiations to deploy missiles"
                         }
                     }
                     return false;
@@ -1037,16 +1341,33 @@ public final class PatternStanceTagger implements StanceTagger {
          * after the trigger (a possessive only when nothing else follows), else the first actor before it that is
          * not oblique, else — for statements — the story's most-mentioned other actor.
          */
-        private @Nullable String target(int start, int end, String source, boolean verbal, int fromList) {
+        private @Nullable String target(int start, int end, String source, boolean verbal, int fromList,
+                                        String category) {
             for (ActorRef ref : actors) {
                 if (ref.end() <= start && ref.addressee() && !ref.code().equals(source)) {
                     return ref.code();
+                }
+            }
+            boolean passive = false;
+            for (int i = Math.max(0, start - 1); i < end - 1; i++) {
+                passive |= BE.contains(tokens.get(i).norm()); // "was rejected", "can be addressed"
+            }
+            if (passive) {
+                int clause = clauseStart(start);
+                for (ActorRef ref : actors) {
+                    if (ref.start() >= clause && ref.end() < start && ref.possessive()
+                            && !ref.code().equals(source)) {
+                        return ref.code(); // "some of Russia's concerns can be addressed": addressed to Russia
+                    }
                 }
             }
             ActorRef possessive = null;
             for (ActorRef ref : actors) {
                 if (ref.start() < end || ref.code().equals(source) || ref.listHead() == fromList) {
                     continue;
+                }
+                if (category.equals("REJECT") && refusedContent(end, ref)) {
+                    continue; // "refusing to consider changes to NATO's policy, its relationship with Ukraine"
                 }
                 if (!ref.possessive()) {
                     return ref.code();
@@ -1063,7 +1384,73 @@ public final class PatternStanceTagger implements StanceTagger {
                     return ref.code();
                 }
             }
-            return verbal ? story.salientOther(source) : null;
+            if (category.equals("REJECT")) {
+                Signal demand = story.lastOfCategory.get("DEMAND"); // a refusal answers the demand made of it
+                if (demand != null && !source.equals(demand.getSource())
+                        && (demand.getTarget() == null || source.equals(demand.getTarget()))) {
+                    return demand.getSource();
+                }
+            }
+            String other = verbal ? story.salientOther(source) : null;
+            if (other != null) {
+                return other;
+            }
+            String domestic = domesticTarget(end, source);
+            return category.equals("MOBILIZE") && source.equals(domestic) ? null : domestic; // forces at home
+        }
+
+        /**
+         * The target of an act within one country: an actor of the source's own country after the trigger that is
+         * not the source's entity ("Museveni banned Ugandan opposition candidates"), else the country of a place the
+         * act happens in ("imposed a curfew in the town of Cizre", "a rally in Lagos").
+         */
+        private @Nullable String domesticTarget(int end, String source) {
+            ActorRef subject = null;
+            for (ActorRef ref : actors) {
+                if (ref.code().equals(source)) {
+                    subject = subject == null ? ref : subject;
+                    if (ref.start() >= end && !ref.entity().getActorId().equals(subject.entity().getActorId())) {
+                        return source;
+                    }
+                }
+            }
+            return placeCountry();
+        }
+
+        /**
+         * An actor inside what is refused rather than the party refused: the possessor of a thing that is not a
+         * request a few words past the trigger ("refusing to consider changes to NATO's policy"), or an actor after
+         * a preposition in a later item of a list of refused things ("…, its relationship with Ukraine"). The
+         * owner of a request ("North Korea's consistent demand") and an actor after "from"/"by" stay targets.
+         */
+        private boolean refusedContent(int end, ActorRef ref) {
+            if (ref.start() - end <= 3) {
+                return false;
+            }
+            int before = ref.start() - 1;
+            while (before > end && SKIP_BEFORE_ACTOR.contains(tokens.get(before).norm())) {
+                before--;
+            }
+            String preposition = tokens.get(before).norm();
+            if (preposition.equals("from") || preposition.equals("by")) {
+                return false;
+            }
+            if (ref.possessive()) {
+                for (int i = ref.end() + 1; i < Math.min(tokens.size(), ref.end() + 4); i++) {
+                    if (REQUESTS.contains(tokens.get(i).norm())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (ref.oblique()) {
+                for (int i = end; i < ref.start(); i++) {
+                    if (tokens.get(i).norm().equals(",")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** "Blinken said …", "… , he said", "said Kremlin envoy Dmitry Kozak": who reports this sentence. */

@@ -24,7 +24,7 @@ final class StanceRules {
     static final String BUNDLED = "io/wirewatch/enrich/stance/rules.tsv";
     static final Set<String> CATEGORIES = Set.of("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
             "RETREAT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-            "ASSAULT", "INVESTIGATE", "FIGHT");
+            "ASSAULT", "INVESTIGATE", "FIGHT", "APPEAL");
     private static final int PREFIX_KEY = 3;
 
     private final List<StanceRule> rules;
@@ -132,6 +132,8 @@ final class StanceRules {
         boolean speaker = false;
         boolean force = false;
         boolean armed = false;
+        boolean appeal = false;
+        boolean staged = false;
         for (int i = 4; i < fields.length; i++) {
             String flag = fields[i].strip();
             if (flag.equals("neg")) {
@@ -142,6 +144,10 @@ final class StanceRules {
                 force = true;
             } else if (flag.equals("armed")) {
                 armed = true;
+            } else if (flag.equals("appeal")) {
+                appeal = true;
+            } else if (flag.equals("staged")) {
+                staged = true;
             } else if (flag.startsWith("flip=") && flag.indexOf(':') > 5) {
                 flipCategory = flag.substring(5, flag.indexOf(':'));
                 flipCameo = flag.substring(flag.indexOf(':') + 1);
@@ -154,7 +160,7 @@ final class StanceRules {
         }
         int[] gapArray = gaps.stream().mapToInt(Integer::intValue).toArray();
         return new StanceRule(fields[0].strip(), category, cameo, slots, gapArray, carriesNegation, flipCategory,
-                flipCameo, speaker, force, armed, priority);
+                flipCameo, speaker, force, armed, appeal, staged, priority);
     }
 
     int size() {
