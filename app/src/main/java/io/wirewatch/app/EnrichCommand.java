@@ -31,12 +31,24 @@ final class EnrichCommand implements Callable<Integer> {
             description = "Local state folder (default: ${DEFAULT-VALUE}).")
     Path stateDir = Path.of("data/streams/enrich");
 
+    @Option(names = "--query-host", paramLabel = "HOST",
+            description = "Serve dyad timeline queries (GET /dyads/timeline) on this host name, which the other"
+                    + " instances and the alert service must reach (e.g. the container's name); off by default.")
+    @org.jspecify.annotations.Nullable String queryHost;
+
+    @Option(names = "--query-port", paramLabel = "N", defaultValue = "7070",
+            description = "Port of the dyad query server (default: ${DEFAULT-VALUE}).")
+    int queryPort = 7070;
+
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Enricher enricher = kb.enricher(Clock.systemUTC());
         EnrichService service = EnrichService.start(new EnrichService.Config(kafka.bootstrapServers, applicationId,
-                stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(enricher)));
+                stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(enricher), queryHost, queryPort));
+        if (service.queryUri() != null) {
+            System.out.println("dyad queries " + service.queryUri() + "dyads/timeline");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();

@@ -39,6 +39,7 @@ public final class Vocabulary {
             Map.entry("CONCEDE", "made concessions to"),
             Map.entry("RETREAT", "pulled back from"),
             Map.entry("REQUEST", "asked"),
+            Map.entry("APPEAL", "appealed to"),
             Map.entry("SUPPORT", "supported"),
             Map.entry("AID", "aided"));
 

@@ -10,7 +10,7 @@ public enum StanceLevel {
     private static final Map<String, StanceLevel> BY_CATEGORY = Map.ofEntries(
             Map.entry("AGREE", COOPERATION), Map.entry("CONSULT", COOPERATION), Map.entry("SUPPORT", COOPERATION),
             Map.entry("CONCEDE", COOPERATION), Map.entry("COOPERATE", COOPERATION), Map.entry("AID", COOPERATION),
-            Map.entry("RETREAT", COOPERATION),
+            Map.entry("RETREAT", COOPERATION), Map.entry("APPEAL", COOPERATION),
             Map.entry("DEMAND", PRESSURE), Map.entry("DISAPPROVE", PRESSURE), Map.entry("REJECT", PRESSURE),
             Map.entry("PROTEST", PRESSURE),
             Map.entry("THREATEN", THREAT), Map.entry("SANCTION", THREAT), Map.entry("MOBILIZE", THREAT),
