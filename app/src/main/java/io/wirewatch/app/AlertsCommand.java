@@ -25,6 +25,9 @@ final class AlertsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
+    @Mixin
+    SubscriptionOptions subscriptions = new SubscriptionOptions();
+
     @Option(names = "--application-id", defaultValue = "wirewatch-alerts",
             description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
     String applicationId = "wirewatch-alerts";
@@ -53,7 +56,7 @@ final class AlertsCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         AlertsService service = AlertsService.start(new AlertsService.Config(kafka.bootstrapServers, applicationId,
                 stateDir, httpHost, httpPort, kafka.clientProperties(), rulesFile, Clock.systemUTC()),
-                AlertsService.Options.NONE.withEnrichQuery(enrichUrl));
+                subscriptions.options().withEnrichQuery(enrichUrl));
         spec.commandLine().getOut().println("dashboard " + service.dashboardUri());
         spec.commandLine().getOut().flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

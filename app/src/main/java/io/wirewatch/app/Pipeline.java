@@ -28,13 +28,22 @@ final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-    /** @param kb the actor knowledge base to enrich with; null for the bundled one */
+    /**
+     * @param kb the actor knowledge base to enrich with; null for the bundled one
+     * @param subscriptions the dashboard's bearer token and the webhooks
+     */
     record Config(Path dataDir, int kafkaPort, String httpHost, int httpPort, @Nullable Path rulesFile,
-                  Clock clock, @Nullable ActorKb kb) {
+                  Clock clock, @Nullable ActorKb kb, AlertsService.Options subscriptions) {
         Config {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(httpHost, "httpHost");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(subscriptions, "subscriptions");
+        }
+
+        Config(Path dataDir, int kafkaPort, String httpHost, int httpPort, @Nullable Path rulesFile, Clock clock,
+               @Nullable ActorKb kb) {
+            this(dataDir, kafkaPort, httpHost, httpPort, rulesFile, clock, kb, AlertsService.Options.NONE);
         }
 
         Config(Path dataDir, int kafkaPort, String httpHost, int httpPort, @Nullable Path rulesFile, Clock clock) {
@@ -104,7 +113,7 @@ final class Pipeline implements AutoCloseable {
             alerts = CompletableFuture.supplyAsync(() -> AlertsService.start(new AlertsService.Config(bootstrap,
                     "wirewatch-alerts", streams.resolve("alerts"), config.httpHost(), config.httpPort(), Map.of(),
                     config.rulesFile(), config.clock()),
-                    AlertsService.Options.NONE.withEnrichQuery(enrichQueries::get)));
+                    config.subscriptions().withEnrichQuery(enrichQueries::get)));
             enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
                     streams.resolve("enrich"), ENRICH_THREADS, EnrichTopology.Config.defaults(enricher.join()),
                     "127.0.0.1", 0));

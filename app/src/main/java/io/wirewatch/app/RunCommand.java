@@ -55,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     KbOptions kb = new KbOptions();
 
+    @Mixin
+    SubscriptionOptions subscriptions = new SubscriptionOptions();
+
     @Option(names = "--no-samples", description = "Do not ingest the bundled sample stories.")
     boolean noSamples;
 
@@ -66,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Pipeline pipeline = Pipeline.start(new Pipeline.Config(dataDir, kafkaPort, httpHost, httpPort, rulesFile,
-                clock, actors), Duration.ofSeconds(120));
+                clock, actors, subscriptions.options()), Duration.ofSeconds(120));
         Thread hook = new Thread(() -> {
             pipeline.close();
             stopped.countDown();
