@@ -230,13 +230,19 @@ public final class ActorTagger implements EntityTagger {
             if (!(token.capitalised() || token.allCaps()) || overlaps(mentions, i, i + 1)) {
                 continue;
             }
-            if (i == 0 && SENTENCE_STARTS.contains(token.text().toLowerCase(java.util.Locale.ROOT))) {
+            String lower = token.text().toLowerCase(java.util.Locale.ROOT);
+            if (CALENDAR.contains(lower) || i == 0 && SENTENCE_STARTS.contains(lower)) {
                 continue;
             }
             return true;
         }
         return false;
     }
+
+    /** Capitalised in English but never a name. */
+    private static final java.util.Set<String> CALENDAR = java.util.Set.of("monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+            "august", "september", "october", "november", "december", "i");
 
     private static final java.util.Set<String> SENTENCE_STARTS = java.util.Set.of(
             "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
