@@ -3,6 +3,7 @@ package io.wirewatch.enrich.bench;
 import io.wirewatch.enrich.Enricher;
 import io.wirewatch.enrich.entity.ActorTagger;
 import io.wirewatch.enrich.ner.NameFinder;
+import io.wirewatch.enrich.ner.PerceptronNameFinder;
 import io.wirewatch.enrich.stance.PatternStanceTagger;
 import io.wirewatch.enrich.stance.WeightedEscalationScorer;
 import io.wirewatch.enrich.text.TextDocument;
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -53,6 +55,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class EnrichBenchmark {
+
+    /** The shipped configuration ({@code bundled}: the statistical name finder too) and the knowledge base alone. */
+    @Param({"bundled", "none"})
+    public String names;
 
     private Enricher enricher;
     private ActorTagger entities;
@@ -84,7 +90,7 @@ public class EnrichBenchmark {
                 .setParagraphs(new ArrayList<>(lines.subList(1, lines.size())))
                 .setPublishedAt(Instant.parse("2022-01-26T18:00:00Z")).setFetchedAt(Instant.EPOCH)
                 .setContentHash("bench").build();
-        entities = ActorTagger.standard(NameFinder.none());
+        entities = ActorTagger.standard("bundled".equals(names) ? PerceptronNameFinder.bundled() : NameFinder.none());
         enricher = new Enricher(WireSentenceSplitter.standard(), entities, PatternStanceTagger.standard(),
                 WeightedEscalationScorer.standard(), "bench", Clock.systemUTC());
         tokens = Tokenizer.tokenize(String.join("\n\n", story.getParagraphs())).size();
