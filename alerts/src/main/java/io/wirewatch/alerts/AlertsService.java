@@ -1,5 +1,7 @@
 package io.wirewatch.alerts;
 
+import io.wirewatch.schema.Topics;
+
 import io.wirewatch.alerts.rules.DefaultRules;
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.rules.RulesWatcher;
@@ -149,7 +151,12 @@ public final class AlertsService implements AutoCloseable {
             LOG.error("Alert stream thread failed; replacing it", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        AlertMetrics metrics = new AlertMetrics(config.clock()).bind(streams);
+        Map<String, Object> adminProperties = new HashMap<>(config.clientProperties());
+        adminProperties.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers());
+        AlertMetrics metrics = new AlertMetrics(config.clock()).bind(streams).bindTopicOffsets(adminProperties,
+                List.of(Topics.STORIES_RAW.name(), Topics.STORIES_ENRICHED.name(), Topics.ALERTS.name(),
+                        Topics.DLQ.name()));
         streams.start();
         AlertFeed feed = null;
         List<WebhookDispatcher> webhooks = new ArrayList<>();

@@ -124,7 +124,8 @@ class AlertsServiceIT {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(base.resolve("metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("wirewatch_alerts_total{rule=\"escalation\",severity=\"MEDIUM\"} 2.0")
-                .contains("wirewatch_alert_delivery_seconds").contains("kafka_stream");
+                .contains("wirewatch_alert_delivery_seconds").contains("kafka_stream")
+                .containsPattern("wirewatch_topic_end_offset\\{topic=\"news.stories.enriched\"\\} [1-9]");
         java.nio.file.Files.writeString(Path.of("target", "metrics-sample.txt"), metrics.body());
 
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(base).build(),

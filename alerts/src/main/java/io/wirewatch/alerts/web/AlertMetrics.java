@@ -44,6 +44,70 @@ public final class AlertMetrics implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds, per topic, the sum of its partitions' end offsets ({@code wirewatch_topic_end_offset}): its rate is the
+     * pipeline's throughput at that stage, e.g. {@code rate(wirewatch_topic_end_offset{topic="news.stories.raw"}[1m])}
+     * is the ingest rate. Offsets count transaction markers too, so the rate runs slightly high under exactly-once.
+     * Read at most every five seconds, with a short timeout, so a scrape never waits long on the cluster.
+     */
+    public AlertMetrics bindTopicOffsets(java.util.Map<String, Object> adminProperties, java.util.List<String> topics) {
+        TopicOffsets offsets = new TopicOffsets(org.apache.kafka.clients.admin.Admin.create(adminProperties), topics,
+                clock);
+        for (String topic : topics) {
+            Gauge.builder("wirewatch.topic.end.offset", offsets, o -> o.endOffset(topic))
+                    .description("Sum of the topic's end offsets: its rate is the throughput of that stage")
+                    .tag("topic", topic).register(registry);
+        }
+        this.topicOffsets = offsets;
+        return this;
+    }
+
+    /** End offsets of some topics, refreshed on demand at most every five seconds. */
+    private static final class TopicOffsets {
+        private final org.apache.kafka.clients.admin.Admin admin;
+        private final java.util.List<String> topics;
+        private final Clock clock;
+        private volatile java.util.Map<String, Long> last = java.util.Map.of();
+        private volatile Instant readAt = Instant.EPOCH;
+
+        TopicOffsets(org.apache.kafka.clients.admin.Admin admin, java.util.List<String> topics, Clock clock) {
+            this.admin = admin;
+            this.topics = java.util.List.copyOf(topics);
+            this.clock = clock;
+        }
+
+        double endOffset(String topic) {
+            refresh();
+            Long value = last.get(topic);
+            return value == null ? Double.NaN : value;
+        }
+
+        private synchronized void refresh() {
+            if (Duration.between(readAt, clock.instant()).compareTo(Duration.ofSeconds(5)) < 0) {
+                return;
+            }
+            readAt = clock.instant();
+            try {
+                var described = admin.describeTopics(topics).allTopicNames().get(2, java.util.concurrent.TimeUnit.SECONDS);
+                java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs =
+                        new java.util.HashMap<>();
+                described.forEach((name, description) -> description.partitions().forEach(p -> specs.put(
+                        new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                java.util.Map<String, Long> sums = new java.util.HashMap<>();
+                admin.listOffsets(specs).all().get(2, java.util.concurrent.TimeUnit.SECONDS)
+                        .forEach((partition, info) -> sums.merge(partition.topic(), info.offset(), Long::sum));
+                last = java.util.Map.copyOf(sums);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // keep the last figures; the next scrape tries again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private TopicOffsets topicOffsets;
+
     /** Counts an alert read from {@code news.alerts}. */
     public void alertRead(Alert alert) {
         Counter.builder("wirewatch.alerts").description("Alerts on news.alerts, by rule and severity")
@@ -72,6 +136,9 @@ public final class AlertMetrics implements AutoCloseable {
 
     @Override
     public void close() {
+        if (topicOffsets != null) {
+            topicOffsets.admin.close(Duration.ofSeconds(5));
+        }
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
