@@ -1,0 +1,91 @@
+package io.wirewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands that talk to a cluster, run against the embedded broker with the samples ingested. */
+class CommandsOnBrokerIT {
+
+    @TempDir
+    static Path dir;
+
+    static Pipeline pipeline;
+
+    @BeforeAll
+    static void start() {
+        pipeline = Pipeline.start(new Pipeline.Config(dir.resolve("data"), 0, "127.0.0.1", 0, null,
+                Clock.systemUTC()), Duration.ofSeconds(90));
+        SeedScenario.ingest(pipeline.bootstrapServers(), Samples.extractTo(dir.resolve("samples")));
+        Awaitility.await("alerts for the samples").atMost(Duration.ofSeconds(90))
+                .until(() -> KafkaProbe.readAll(pipeline.bootstrapServers(), Topics.ALERTS.name(),
+                        Topics.ALERTS.valueSerde().deserializer()).size() >= 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine line = Main.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        int code = line.execute(args);
+        assertThat(code).as("exit code of wirewatch %s", String.join(" ", args)).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void shouldTailAlertsAsJsonLinesFilteredBySeverityAndActor() throws Exception {
+        String all = run("alerts", "tail", "-b", pipeline.bootstrapServers(), "--from-beginning", "--exit-at-end");
+        List<String> lines = all.lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        for (String line : lines) {
+            JsonNode alert = AvroJson.mapper().readTree(line);
+            assertThat(alert.get("ruleId").asText()).isNotBlank();
+        }
+
+        String critical = run("alerts", "tail", "-b", pipeline.bootstrapServers(), "--from-beginning",
+                "--exit-at-end", "--min-severity", "CRITICAL");
+        assertThat(critical).contains("no concessions to Russia").doesNotContain("\"severity\":\"MEDIUM\"");
+
+        String nato = run("alerts", "tail", "-b", pipeline.bootstrapServers(), "--from-beginning", "--exit-at-end",
+                "--actor", "NATO");
+        assertThat(nato.lines().filter(l -> !l.isBlank()).toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("NATO"));
+    }
+
+    @Test
+    void shouldReplayArchivedStoriesOfATimeRangeWithoutTouchingTheArchive() {
+        int archived = KafkaProbe.readAll(pipeline.bootstrapServers(), Topics.STORIES_RAW.name(),
+                Topics.STORIES_RAW.valueSerde().deserializer()).size();
+
+        String out = run("replay", "-b", pipeline.bootstrapServers(), "--from", "2022-02-01", "--to", "2022-02-09");
+
+        assertThat(out).contains("Replayed 2 stories");
+        assertThat(KafkaProbe.readAll(pipeline.bootstrapServers(), Topics.STORIES_REPLAY.name(),
+                Topics.STORIES_REPLAY.valueSerde().deserializer()))
+                .extracting(record -> record.value().getTitle())
+                .containsExactlyInAnyOrder("Troops pull back from border area as ceasefire holds",
+                        "Belarus denies plans to host permanent foreign bases");
+        assertThat(KafkaProbe.readAll(pipeline.bootstrapServers(), Topics.STORIES_RAW.name(),
+                Topics.STORIES_RAW.valueSerde().deserializer())).hasSize(archived);
+    }
+}
