@@ -36,8 +36,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final String RESOURCES = "/io/wirewatch/alerts/web/";
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
+    private static final QueryLimit LIMIT = new QueryLimit(100, 1000);
     private static final Duration PING_EVERY = Duration.ofSeconds(15);
     /** Enough threads for a few hundred open event streams, each of which holds one. */
     private static final int MAX_THREADS = 512;
@@ -159,7 +158,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private static void listAlerts(Context ctx, AlertFeed feed) {
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = LIMIT.parse(ctx.queryParam("limit"));
         AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (AlertFeed.Entry entry : feed.newest(limit, filter)) {
@@ -168,21 +167,6 @@ public final class DashboardServer implements AutoCloseable {
             array.add(node);
         }
         ctx.contentType("application/json").result(AvroJson.write(array));
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit < 1) {
-                throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-            }
-            return Math.min(limit, MAX_LIMIT);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a number, was '" + text + "'", e);
-        }
     }
 
     /**

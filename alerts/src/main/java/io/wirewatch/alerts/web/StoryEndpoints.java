@@ -18,8 +18,7 @@ import java.util.Objects;
  */
 final class StoryEndpoints {
 
-    private static final int DEFAULT_LIMIT = 20;
-    private static final int MAX_LIMIT = 100;
+    private static final QueryLimit LIMIT = new QueryLimit(20, 100);
     private static final int MAX_QUERY = 200;
     private static final int MAX_WORDS = 10;
     private static final int SNIPPET_CONTEXT = 80;
@@ -66,7 +65,7 @@ final class StoryEndpoints {
         if (words.size() > MAX_WORDS) {
             throw new IllegalArgumentException("q may hold at most " + MAX_WORDS + " words");
         }
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = LIMIT.parse(ctx.queryParam("limit"));
         List<EnrichedStory> found;
         try {
             found = stories.search(words, limit);
@@ -109,21 +108,6 @@ final class StoryEndpoints {
         int from = Math.max(0, at - SNIPPET_CONTEXT);
         int to = Math.min(text.length(), at + word.length() + SNIPPET_CONTEXT);
         return (from > 0 ? "…" : "") + text.substring(from, to).replace("\n\n", " ") + (to < text.length() ? "…" : "");
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit < 1) {
-                throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-            }
-            return Math.min(limit, MAX_LIMIT);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a number, was '" + text + "'", e);
-        }
     }
 
     private static void unavailable(Context ctx, IllegalStateException e) {
