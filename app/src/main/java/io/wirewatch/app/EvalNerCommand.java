@@ -34,6 +34,11 @@ public final class EvalNerCommand implements Callable<Integer> {
             description = "a model from 'wirewatch train ner' (default: the bundled CoNLL-2003 model)")
     Path model;
 
+    @Option(names = "--stage", paramLabel = "STAGE", defaultValue = "names",
+            description = "what to score: 'names', the statistical name finder alone (default), or 'entities', the"
+                    + " whole entity stage (knowledge base + name finder; PERSON→PER, ORG, GPE/LOC→LOC, NORP→MISC)")
+    String stage = "names";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,7 +48,14 @@ public final class EvalNerCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            NameFinder finder = model == null ? PerceptronNameFinder.bundled() : PerceptronNameFinder.load(model);
+            NameFinder names = model == null ? PerceptronNameFinder.bundled() : PerceptronNameFinder.load(model);
+            NameFinder finder = switch (stage) {
+                case "names" -> names;
+                case "entities" -> new io.wirewatch.enrich.entity.EntityStageNames(
+                        io.wirewatch.enrich.entity.ActorTagger.standard(names));
+                default -> throw new IllegalArgumentException("--stage must be 'names' or 'entities', was '" + stage
+                        + "'");
+            };
             out.print(ConllEval.evaluate(finder, conll, output).table());
             if (output != null) {
                 out.println("wrote " + output);
