@@ -79,7 +79,10 @@ final class RunCommand implements Callable<Integer> {
         Duration ready = Duration.ofMillis(System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime());
         out.printf("wirewatch is running (ready in %.1f s)%n", ready.toMillis() / 1000.0);
-        out.printf("  dashboard   %s%n", pipeline.dashboardUri());
+        String token = subscriptions.options().bearerToken();
+        out.printf("  dashboard   %s%n", token == null ? pipeline.dashboardUri()
+                : pipeline.dashboardUri() + "?token=" + java.net.URLEncoder.encode(token,
+                        java.nio.charset.StandardCharsets.UTF_8));
         out.printf("  alerts API  %sapi/alerts%n", pipeline.dashboardUri());
         out.printf("  Kafka       %s  (e.g. kcat -C -b %s -t news.alerts.json)%n", pipeline.bootstrapServers(),
                 pipeline.bootstrapServers());
