@@ -60,8 +60,19 @@ public final class IngestService implements AutoCloseable {
         Objects.requireNonNull(fetcher, "fetcher");
         this.files = new FileSources(config.clock());
         this.web = new WebSources(config.clock(), fetcher);
-        this.stories = new StoryProducer(new KafkaProducer<>(producerProperties(config), new StringSerializer(),
-                Topics.STORIES_RAW.valueSerde().serializer()));
+        Map<String, Object> producer = producerProperties(config);
+        Map<String, Object> reader = new HashMap<>(config.clientProperties());
+        reader.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        this.stories = new StoryProducer(new KafkaProducer<>(producer, new StringSerializer(),
+                Topics.STORIES_RAW.valueSerde().serializer()),
+                new KafkaProducer<>(indexProducer(producer), new StringSerializer(), new StringSerializer()),
+                StoryIndex.load(reader));
+    }
+
+    private static Map<String, Object> indexProducer(Map<String, Object> stories) {
+        Map<String, Object> props = new HashMap<>(stories);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-index");
+        return props;
     }
 
     static Map<String, Object> producerProperties(Config config) {

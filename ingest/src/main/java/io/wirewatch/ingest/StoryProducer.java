@@ -18,20 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes stories to {@code news.stories.raw}: drops exact duplicates (same id or content hash) seen by this
- * instance, gives each story its near-duplicate cluster, and counts what one call did in a {@link Batch}.
+ * Writes stories to {@code news.stories.raw}: drops exact duplicates (same id or content hash) of stories the
+ * archive already holds ({@link StoryIndex}) or this instance wrote, records each new story in the index, gives
+ * each story its near-duplicate cluster, and counts what one call did in a {@link Batch}.
  */
 final class StoryProducer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryProducer.class);
 
     private final Producer<String, Story> producer;
-    private final Set<String> seenIds = new HashSet<>();
-    private final Set<String> seenHashes = new HashSet<>();
+    private final Producer<String, String> index;
+    private final Set<String> seenIds;
+    private final Set<String> seenHashes;
     private final NearDuplicates clusters = new NearDuplicates(3);
 
-    StoryProducer(Producer<String, Story> producer) {
+    StoryProducer(Producer<String, Story> producer, Producer<String, String> index, StoryIndex known) {
         this.producer = producer;
+        this.index = index;
+        this.seenIds = new HashSet<>(known.ids());
+        this.seenHashes = new HashSet<>(known.hashes());
     }
 
     Batch batch() {
@@ -41,6 +46,7 @@ final class StoryProducer implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        index.close();
     }
 
     /** Counts, exact and near duplicate checks and sends for one call of the service. */
@@ -71,6 +77,9 @@ final class StoryProducer implements AutoCloseable {
             }
             sent.put(source, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
                     eventTime(story).toEpochMilli(), story.getId(), story)));
+            index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.ID + story.getId(), story.getId()));
+            index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.HASH + story.getContentHash(),
+                    story.getId()));
         }
 
         /** Writes a record that is not a story (a fetch failure): not deduplicated, not counted as produced. */
@@ -86,6 +95,7 @@ final class StoryProducer implements AutoCloseable {
 
         IngestReport finish() {
             producer.flush();
+            index.flush();
             int produced = 0;
             for (Map.Entry<String, Future<RecordMetadata>> entry : sent.entrySet()) {
                 try {

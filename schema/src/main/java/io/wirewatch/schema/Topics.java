@@ -27,6 +27,12 @@ public final class Topics {
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "8388608"),
             "archived stories fed through the pipeline again by `wirewatch replay`; the archive itself stays untouched");
 
+    public static final Topic<String, String> STORIES_INDEX = new Topic<>("news.stories.index",
+            Serdes.String(), Serdes.String(), 1,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            "compacted: id:<story id> and hash:<content hash> of every archived story, so a new ingest run skips"
+                    + " stories the archive already holds");
+
     public static final Topic<String, EnrichedStory> STORIES_ENRICHED = new Topic<>("news.stories.enriched",
             Serdes.String(), AvroSerde.of(EnrichedStory.class), STORY_PARTITIONS,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16777216"),
@@ -62,7 +68,7 @@ public final class Topics {
 
     /** Every topic of the catalogue, in pipeline order. */
     public static List<Topic<?, ?>> all() {
-        return List.of(STORIES_RAW, STORIES_REPLAY, STORIES_ENRICHED, DYADS_ESCALATION, STANCE_CHANGES, ALERTS, ALERTS_JSON, DLQ);
+        return List.of(STORIES_RAW, STORIES_INDEX, STORIES_REPLAY, STORIES_ENRICHED, DYADS_ESCALATION, STANCE_CHANGES, ALERTS, ALERTS_JSON, DLQ);
     }
 
     /** A serde for the plain byte arrays a stage reads before decoding them itself. */

@@ -17,7 +17,9 @@ public final class AlertIds {
 
     /** {@code al-} and 24 hex digits of SHA-256 over rule id, rule version and cluster id (or story id). */
     public static String of(String ruleId, String ruleVersion, String storyId, @Nullable String clusterId) {
-        String subject = clusterId != null && !clusterId.isBlank() ? "cluster:" + clusterId : "story:" + storyId;
+        // A cluster id is the id of the cluster's first story, so a story alone is the cluster of itself: the same
+        // story with or without its cluster id (written by another ingester, or before clustering) is one subject.
+        String subject = "story:" + (clusterId != null && !clusterId.isBlank() ? clusterId : storyId);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha.digest((ruleId + '\u0000' + ruleVersion + '\u0000' + subject)
