@@ -20,11 +20,18 @@ import org.slf4j.LoggerFactory;
  * hashes of every story ever ingested, so that a later run (another process, after a restart) skips exact
  * duplicates too. Loading costs one small record per id and per hash.
  */
-record StoryIndex(Set<String> ids, Set<String> hashes) {
+record StoryIndex(Set<String> ids, Set<String> hashes, Map<Long, String> clusters) {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryIndex.class);
     static final String ID = "id:";
     static final String HASH = "hash:";
+    /** {@code sim:<story id>} → {@code <SimHash, hex> <cluster id>}: near-duplicate clusters survive a restart. */
+    static final String SIMHASH = "sim:";
+
+    /** The index record value of a story's fingerprint and cluster. */
+    static String simValue(long fingerprint, String clusterId) {
+        return Long.toHexString(fingerprint) + " " + clusterId;
+    }
 
     /** Reads the index topic to its current end; an absent topic is an empty index. */
     static StoryIndex load(Map<String, Object> clientProperties) {
@@ -34,12 +41,13 @@ record StoryIndex(Set<String> ids, Set<String> hashes) {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Set<String> ids = new HashSet<>();
         Set<String> hashes = new HashSet<>();
+        Map<Long, String> clusters = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             String topic = Topics.STORIES_INDEX.name();
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 LOG.warn("no {} topic: exact duplicates are only caught within this run", topic);
-                return new StoryIndex(ids, hashes);
+                return new StoryIndex(ids, hashes, clusters);
             }
             List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -55,11 +63,17 @@ record StoryIndex(Set<String> ids, Set<String> hashes) {
                         ids.add(key.substring(ID.length()));
                     } else if (key.startsWith(HASH)) {
                         hashes.add(key.substring(HASH.length()));
+                    } else if (key.startsWith(SIMHASH) && record.value() != null) {
+                        int space = record.value().indexOf(' ');
+                        if (space > 0) {
+                            clusters.put(Long.parseUnsignedLong(record.value().substring(0, space), 16),
+                                    record.value().substring(space + 1));
+                        }
                     }
                 }
             }
         }
         LOG.info("the archive already holds {} stories ({} content hashes)", ids.size(), hashes.size());
-        return new StoryIndex(ids, hashes);
+        return new StoryIndex(ids, hashes, clusters);
     }
 }

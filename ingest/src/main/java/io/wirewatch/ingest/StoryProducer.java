@@ -1,6 +1,7 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.dedup.NearDuplicates;
+import io.wirewatch.ingest.dedup.SimHash;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class StoryProducer implements AutoCloseable {
         this.index = index;
         this.seenIds = new HashSet<>(known.ids());
         this.seenHashes = new HashSet<>(known.hashes());
+        known.clusters().forEach(clusters::remember);
     }
 
     Batch batch() {
@@ -70,7 +72,8 @@ final class StoryProducer implements AutoCloseable {
                 LOG.info("skipping duplicate story {} from {}", story.getId(), source);
                 return;
             }
-            NearDuplicates.Assignment cluster = clusters.add(story.getId(), String.join("\n\n", story.getParagraphs()));
+            long fingerprint = SimHash.of(String.join("\n\n", story.getParagraphs()));
+            NearDuplicates.Assignment cluster = clusters.add(story.getId(), fingerprint);
             story.setClusterId(cluster.clusterId());
             if (cluster.copy()) {
                 LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), source, cluster.clusterId());
@@ -80,6 +83,8 @@ final class StoryProducer implements AutoCloseable {
             index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.ID + story.getId(), story.getId()));
             index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.HASH + story.getContentHash(),
                     story.getId()));
+            index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.SIMHASH + story.getId(),
+                    StoryIndex.simValue(fingerprint, cluster.clusterId())));
         }
 
         /** Writes a record that is not a story (a fetch failure): not deduplicated, not counted as produced. */

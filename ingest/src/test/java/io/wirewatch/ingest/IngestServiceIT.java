@@ -85,6 +85,35 @@ class IngestServiceIT {
         }
     }
 
+    @Test
+    void shouldPutACopyIngestedByALaterRunInTheClusterOfTheOriginal(@TempDir Path later) throws Exception {
+        Path original = GoldenStoryTest.goldenFolder().resolve("seed-text.txt");
+        String text = Files.readString(original, StandardCharsets.UTF_8);
+        Path copy = later.resolve("republished.txt");
+        // a republisher's copy: same story, its own credit line at the end
+        Files.writeString(copy, text.strip() + "\n\nThis story was republished with permission.\n",
+                StandardCharsets.UTF_8);
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir, 0))) {
+            IngestService.Config config = new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                    GoldenStoryTest.CLOCK);
+            try (IngestService first = new IngestService(config)) {
+                assertThat(first.ingest(List.of(original)).produced()).isEqualTo(1);
+            }
+            try (IngestService second = new IngestService(config)) {
+                assertThat(second.ingest(List.of(copy)).produced()).isEqualTo(1);
+            }
+            List<ConsumerRecord<String, Story>> archive = readAll(broker.bootstrapServers(), 2);
+            assertThat(archive).hasSize(2);
+            Story originalStory = archive.stream().map(ConsumerRecord::value)
+                    .filter(story -> story.getSource().endsWith("seed-text.txt")).findFirst().orElseThrow();
+            Story copyStory = archive.stream().map(ConsumerRecord::value)
+                    .filter(story -> story.getSource().endsWith("republished.txt")).findFirst().orElseThrow();
+            assertThat(copyStory.getId()).isNotEqualTo(originalStory.getId());
+            assertThat(copyStory.getClusterId()).as("cluster of the copy").isEqualTo(originalStory.getId());
+        }
+    }
+
     private static List<ConsumerRecord<String, Story>> readAll(String bootstrap, int expected) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

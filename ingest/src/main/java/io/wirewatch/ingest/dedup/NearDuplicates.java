@@ -42,7 +42,11 @@ public final class NearDuplicates {
 
     /** Adds the story {@code id} with the text {@code body} and says which cluster it belongs to. */
     public Assignment add(String id, String body) {
-        long fingerprint = SimHash.of(body);
+        return add(id, SimHash.of(body));
+    }
+
+    /** Adds the story {@code id} whose text has the SimHash {@code fingerprint}. */
+    public Assignment add(String id, long fingerprint) {
         String cluster = null;
         for (int band = 0; band < bands && cluster == null; band++) {
             for (Entry entry : index.get(band).getOrDefault(bandKey(fingerprint, band), List.of())) {
@@ -58,6 +62,14 @@ public final class NearDuplicates {
             index.get(band).computeIfAbsent(bandKey(fingerprint, band), k -> new ArrayList<>()).add(entry);
         }
         return new Assignment(entry.clusterId(), copy);
+    }
+
+    /** Remembers a story of an earlier run: its fingerprint and the cluster it was put in. */
+    public void remember(long fingerprint, String clusterId) {
+        Entry entry = new Entry(fingerprint, Objects.requireNonNull(clusterId, "clusterId"));
+        for (int band = 0; band < bands; band++) {
+            index.get(band).computeIfAbsent(bandKey(fingerprint, band), k -> new ArrayList<>()).add(entry);
+        }
     }
 
     private long bandKey(long fingerprint, int band) {
