@@ -96,12 +96,21 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private IngestReport ingestFiles(IngestService ingest) {
+        // Measured in bytes, so one large WARC file moves the bar as much as a folder of pages does.
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ingest").setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" files", 1).showSpeed().setUpdateIntervalMillis(250)
-                .setMaxRenderedLength(100).continuousUpdate().build()) {
-            return ingest.ingest(paths, (done, total, file) -> {
-                bar.maxHint(total);
-                bar.stepTo(done);
+                .setUnit(" MB", 1024 * 1024).showSpeed(new java.text.DecimalFormat("0.0"))
+                .setUpdateIntervalMillis(250).setMaxRenderedLength(110).continuousUpdate().build()) {
+            return ingest.ingest(paths, new IngestService.Progress() {
+                @Override
+                public void fileDone(int done, int total, Path file) {
+                    bar.setExtraMessage(done + "/" + total + " files");
+                }
+
+                @Override
+                public void bytesRead(long done, long total) {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                }
             });
         }
     }

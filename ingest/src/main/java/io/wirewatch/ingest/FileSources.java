@@ -34,14 +34,28 @@ final class FileSources {
         for (Path path : paths) {
             expand(path, files, batch.failures);
         }
+        long totalBytes = 0;
+        for (Path file : files) {
+            totalBytes += size(file);
+        }
+        long total = totalBytes;
+        long bytesDone = 0;
         int done = 0;
         for (Path file : files) {
             if (done > 0) {
                 progress.fileDone(done, files.size(), files.get(done - 1));
+                progress.bytesRead(bytesDone, total);
             }
             done++;
+            long before = bytesDone;
+            bytesDone += size(file);
             if (WarcStories.isWarc(file) || JsonLinesStories.isJsonLines(file)) {
                 WarcStories.Sink sink = new WarcStories.Sink() {
+                    @Override
+                    public void position(long bytes) {
+                        progress.bytesRead(before + bytes, total);
+                    }
+
                     @Override
                     public void story(String source, Story story) {
                         batch.offer(source, story);
@@ -72,6 +86,15 @@ final class FileSources {
         }
         if (!files.isEmpty()) {
             progress.fileDone(files.size(), files.size(), files.get(files.size() - 1));
+            progress.bytesRead(total, total);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

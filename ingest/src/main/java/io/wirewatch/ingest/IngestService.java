@@ -106,6 +106,13 @@ public final class IngestService implements AutoCloseable {
 
         /** {@code done} of {@code total} files are finished; {@code file} is the one just finished. */
         void fileDone(int done, int total, Path file);
+
+        /**
+         * {@code done} of {@code total} bytes of the input files are read; told after each file and, inside an
+         * archive (WARC), after each record, so a bar over a single large archive moves too.
+         */
+        default void bytesRead(long done, long total) {
+        }
     }
 
     /** As {@link #ingest(List)}, reporting progress file by file. */

@@ -33,6 +33,10 @@ public final class WarcStories {
         void story(String source, Story story);
 
         void failure(String source, String reason);
+
+        /** How many bytes of the archive file have been read so far. */
+        default void position(long bytes) {
+        }
     }
 
     /** What one archive gave. */
@@ -65,10 +69,12 @@ public final class WarcStories {
         int stories = 0;
         int skipped = 0;
         int failures = 0;
-        try (WarcReader reader = new WarcReader(warc)) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(warc);
+             WarcReader reader = new WarcReader(channel)) {
             reader.setLenient(true);
             for (WarcRecord record : reader) {
                 records++;
+                sink.position(channel.position());
                 if (!(record instanceof WarcResponse response)) {
                     skipped++;
                     continue;

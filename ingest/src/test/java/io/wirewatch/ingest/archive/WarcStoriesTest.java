@@ -42,6 +42,7 @@ class WarcStoriesTest {
 
         List<Story> stories = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
         WarcStories.Summary summary = new WarcStories(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
                 .read(warc, new WarcStories.Sink() {
                     @Override
@@ -53,9 +54,16 @@ class WarcStoriesTest {
                     public void failure(String source, String reason) {
                         failures.add(source + ": " + reason);
                     }
+
+                    @Override
+                    public void position(long bytes) {
+                        positions.add(bytes);
+                    }
                 });
 
         assertThat(summary).isEqualTo(new WarcStories.Summary(4, 1, 2, 1));
+        assertThat(positions).as("progress through the archive, record by record").hasSize(4).isSorted()
+                .allSatisfy(position -> assertThat(position).isBetween(1L, Files.size(warc)));
         assertThat(stories).singleElement().satisfies(s -> {
             assertThat(s.getTitle()).isEqualTo("Norway offers to host talks on Arctic fishing dispute");
             assertThat(s.getUrl()).isEqualTo("https://wire.example/world/norway-talks");
