@@ -190,7 +190,7 @@ public final class ActorTagger implements EntityTagger {
 
     private void addNames(List<Token> tokens, List<Mention> mentions) {
         if (tokens.isEmpty() || tokens.size() > MAX_SENTENCE_TOKENS_FOR_NAME_FINDER
-                || !hasUnknownCapital(tokens, mentions)) {
+                || !hasUnknownCapital(tokens, mentions, names)) {
             return;
         }
         List<String> words = new ArrayList<>(tokens.size());
@@ -224,19 +224,31 @@ public final class ActorTagger implements EntityTagger {
      * name left to find, and the statistical finder, the dearest step of the entity stage, is skipped. A
      * capitalised first word counts only when it is not one of the words sentences commonly start with.
      */
-    static boolean hasUnknownCapital(List<Token> tokens, List<Mention> mentions) {
-        for (int i = 0; i < tokens.size(); i++) {
+    static boolean hasUnknownCapital(List<Token> tokens, List<Mention> mentions, NameFinder names) {
+        int first = firstWord(tokens);
+        for (int i = first; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (!(token.capitalised() || token.allCaps()) || overlaps(mentions, i, i + 1)) {
                 continue;
             }
             String lower = token.text().toLowerCase(java.util.Locale.ROOT);
-            if (CALENDAR.contains(lower) || i == 0 && SENTENCE_STARTS.contains(lower)) {
+            if (CALENDAR.contains(lower)
+                    || i == first && (SENTENCE_STARTS.contains(lower) || !names.mayBeName(token.text()))) {
                 continue;
             }
             return true;
         }
         return false;
+    }
+
+    /** The first token with a letter: a sentence opening with a quotation mark starts at the word after it. */
+    private static int firstWord(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).text().codePoints().anyMatch(Character::isLetter)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** Capitalised in English but never a name. */

@@ -85,6 +85,12 @@ public final class PerceptronNameFinder implements NameFinder {
      * <p>A "sentence" longer than {@value #MAX_WINDOW} tokens (a story the splitter could not cut, a table) is tagged
      * in windows of at most that many tokens, cut where possible before a lower-case word so that no name is split.
      */
+    /** A sentence-initial word the training text also wrote in lower case ("Seeking", "Everything") is no name. */
+    @Override
+    public boolean mayBeName(String sentenceInitialWord) {
+        return !lexicon.seenLower(sentenceInitialWord.toLowerCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public List<NameSpan> find(List<String> tokens) {
         Objects.requireNonNull(tokens, "tokens");
