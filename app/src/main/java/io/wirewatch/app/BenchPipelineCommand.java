@@ -45,15 +45,24 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "200", description = "Stories per second offered (default: ${DEFAULT-VALUE}).")
     int rate = 200;
 
-    @Option(names = "--stories", defaultValue = "4000", description = "Stories in all (default: ${DEFAULT-VALUE}).")
-    int stories = 4000;
+    @Option(names = "--stories", defaultValue = "6000", description = "Stories in all (default: ${DEFAULT-VALUE}).")
+    int stories = 6000;
 
-    @Option(names = "--warmup", defaultValue = "400", description = "Stories not counted, first (default: ${DEFAULT-VALUE}).")
-    int warmup = 400;
+    @Option(names = "--warmup", defaultValue = "-1",
+            description = "Stories not counted, first (default: the first 10 seconds of load, rate × 10: the JIT, the"
+                    + " Streams threads' first assignment and the stores settle meanwhile).")
+    int warmup = -1;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (warmup < 0) {
+            warmup = rate * 10;
+        }
+        if (warmup >= stories) {
+            throw new IllegalArgumentException("--stories (" + stories + ") must exceed the warm-up (" + warmup
+                    + " stories)");
+        }
         Path dir = Files.createTempDirectory("wirewatch-bench");
         List<Story> templates = Samples.extractTo(dir.resolve("samples")).stream().map(BenchPipelineCommand::story)
                 .toList();
@@ -96,8 +105,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
             running.set(false);
             watcher.join(10_000);
             double elapsed = (enrichedAt.values().stream().mapToLong(Long::longValue).max().orElse(began) - began) / 1e9;
-            out.printf(Locale.ROOT, "offered %.0f stories/s; enriched %d of %d in %.1f s (%.0f stories/s)%n",
-                    offered, enrichedAt.size(), stories, elapsed, enrichedAt.size() / elapsed);
+            out.printf(Locale.ROOT, "offered %.0f stories/s; enriched %d of %d in %.1f s (%.0f stories/s);"
+                    + " latency of the stories after the first %d%n", offered, enrichedAt.size(), stories, elapsed,
+                    enrichedAt.size() / elapsed, warmup);
             report(out, "raw -> enriched", sent, enrichedAt);
             report(out, "raw -> alert   ", sent, alertedAt);
         }
