@@ -8,6 +8,7 @@ import io.wirewatch.enrich.quote.QuoteFinder;
 import io.wirewatch.enrich.text.Furniture;
 import io.wirewatch.enrich.text.SayVerbs;
 import io.wirewatch.enrich.text.Sentence;
+import io.wirewatch.enrich.text.Spans;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.enrich.text.Token;
 import io.wirewatch.enrich.text.Tokenizer;
@@ -282,20 +283,8 @@ public final class PatternStanceTagger implements StanceTagger {
         }
 
         @Nullable Quote quoteAt(int offset) {
-            int low = 0;
-            int high = quotes.size() - 1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                Quote quote = quotes.get(mid);
-                if (offset < quote.start()) {
-                    high = mid - 1;
-                } else if (offset >= quote.end()) {
-                    low = mid + 1;
-                } else {
-                    return quote;
-                }
-            }
-            return null;
+            int index = Spans.indexAt(quotes, offset, Quote::start, Quote::end);
+            return index < 0 ? null : quotes.get(index);
         }
 
         /** The most-mentioned actor other than {@code source}: whom a story's statements are usually about. */
@@ -1109,20 +1098,7 @@ public final class PatternStanceTagger implements StanceTagger {
         }
 
         private int tokenAt(int offset) {
-            int low = 0;
-            int high = tokens.size() - 1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                Token token = tokens.get(mid);
-                if (offset < token.start()) {
-                    high = mid - 1;
-                } else if (offset >= token.end()) {
-                    low = mid + 1;
-                } else {
-                    return mid;
-                }
-            }
-            return -1;
+            return Spans.indexAt(tokens, offset, Token::start, Token::end);
         }
 
         /**

@@ -66,19 +66,7 @@ public record TextDocument(String title, String text, List<Integer> paragraphSta
 
     /** The sentence that holds character {@code offset}, or null when the offset falls between sentences. */
     public @Nullable Sentence sentenceAt(int offset) {
-        int low = 0;
-        int high = sentences.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            Sentence sentence = sentences.get(mid);
-            if (offset < sentence.start()) {
-                high = mid - 1;
-            } else if (offset >= sentence.end()) {
-                low = mid + 1;
-            } else {
-                return sentence;
-            }
-        }
-        return null;
+        int index = Spans.indexAt(sentences, offset, Sentence::start, Sentence::end);
+        return index < 0 ? null : sentences.get(index);
     }
 }
