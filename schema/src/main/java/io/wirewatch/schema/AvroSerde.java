@@ -15,7 +15,6 @@ import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,10 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     static {
-        // Avro 1.12.2 refuses to load generated classes reflectively unless their package is trusted.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-                ClassSecurityValidator.getGlobal(),
-                type -> type.getName().startsWith("io.wirewatch.schema.")));
+        GeneratedClasses.trust();
     }
 
     private final Schema schema;

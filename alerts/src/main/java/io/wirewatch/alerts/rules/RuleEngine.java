@@ -2,6 +2,7 @@ package io.wirewatch.alerts.rules;
 
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.GeneratedClasses;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.time.Instant;
@@ -18,23 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class RuleEngine {
 
     static {
-        trustSchemaClasses();
+        // alerts are built (copied, defaulted) here before any serde may exist
+        GeneratedClasses.trust();
     }
 
     private RuleEngine() {
-    }
-
-    /**
-     * Avro 1.12.2 refuses to load generated classes reflectively (as copying builders and defaults do) until their
-     * package is trusted, and {@link io.wirewatch.schema.AvroSerde}'s initialiser is what trusts it. Code that builds
-     * alerts before any serde exists (a test, an offline tool) would fail, so initialise it here.
-     */
-    public static void trustSchemaClasses() {
-        try {
-            Class.forName("io.wirewatch.schema.AvroSerde", true, RuleEngine.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("wirewatch-schema is missing from the class path", e);
-        }
     }
 
     /** The alerts {@code story} raises under {@code rules}, in rule order. */

@@ -17,7 +17,7 @@ public final class Stories {
     public static final Instant PUBLISHED = Instant.parse("2022-01-26T18:00:00Z");
 
     static {
-        io.wirewatch.alerts.rules.RuleEngine.trustSchemaClasses();
+        io.wirewatch.schema.GeneratedClasses.trust();
     }
 
     private Stories() {
