@@ -35,7 +35,6 @@ final class KbOptions {
 
     /** The standard enricher, on the extended knowledge base when {@code --kb} was given. */
     Enricher enricher(Clock clock) {
-        ActorKb kb = load();
-        return kb == null ? Enrichers.standard(clock) : Enrichers.withKb(kb, clock);
+        return Enrichers.withKb(load(), clock);
     }
 }

@@ -51,7 +51,7 @@ final class Pipeline implements AutoCloseable {
         }
 
         Enricher enricher() {
-            return kb == null ? Enrichers.standard(clock) : Enrichers.withKb(kb, clock);
+            return Enrichers.withKb(kb, clock);
         }
     }
 

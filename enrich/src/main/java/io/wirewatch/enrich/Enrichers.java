@@ -8,6 +8,7 @@ import io.wirewatch.enrich.stance.PatternStanceTagger;
 import io.wirewatch.enrich.stance.WeightedEscalationScorer;
 import io.wirewatch.enrich.text.WireSentenceSplitter;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /** The enrichers wirewatch ships. */
 public final class Enrichers {
@@ -24,17 +25,18 @@ public final class Enrichers {
      * score. Loading the knowledge base and the model takes a moment: build it once and share it (thread-safe).
      */
     public static Enricher standard(Clock clock) {
-        return withNames(PerceptronNameFinder.bundled(), clock);
+        return withKb(null, clock);
     }
 
     /**
      * The standard enricher with another actor knowledge base — typically {@code ActorKb.standard()} extended with
      * a user's file ({@link ActorKb#extendedWith(java.nio.file.Path)}) — used both to tag actors and to resolve
-     * pronouns when attributing stance.
+     * pronouns when attributing stance; null for the bundled knowledge base.
      */
-    public static Enricher withKb(ActorKb kb, Clock clock) {
-        return new Enricher(WireSentenceSplitter.standard(), new ActorTagger(kb, PerceptronNameFinder.bundled()),
-                PatternStanceTagger.withKb(kb), WeightedEscalationScorer.standard(), VERSION, clock);
+    public static Enricher withKb(@Nullable ActorKb kb, Clock clock) {
+        ActorKb actors = kb == null ? ActorKb.standard() : kb;
+        return new Enricher(WireSentenceSplitter.standard(), new ActorTagger(actors, PerceptronNameFinder.bundled()),
+                PatternStanceTagger.withKb(actors), WeightedEscalationScorer.standard(), VERSION, clock);
     }
 
     /** The standard enricher with another name finder (e.g. one retrained with {@code wirewatch train ner}). */
