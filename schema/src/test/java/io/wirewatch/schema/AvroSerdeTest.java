@@ -76,6 +76,34 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldReadEnrichedStoryWrittenBeforeEntitiesHadNameSpans() throws Exception {
+        Schema v1;
+        try (InputStream in = getClass().getResourceAsStream("/io/wirewatch/schema/history/EnrichedStory-v1.avsc")) {
+            v1 = new Schema.Parser().parse(in);
+        }
+        Story story = Story.newBuilder().setId("old-2").setSource("file:old.txt").setTitle("An old story")
+                .setFetchedAt(PUBLISHED).setParagraphs(List.of("Iraqi troops fired.")).setContentHash("h").build();
+        Entity iraqi = Entity.newBuilder().setText("Iraqi troops").setType(EntityType.ORG).setStart(0).setEnd(12)
+                .setActorId("IRQMIL").build();
+        EnrichedStory current = EnrichedStory.newBuilder().setStory(story).setEntities(List.of(iraqi))
+                .setSignals(List.of()).setEscalationScore(0).setEnrichedAt(PUBLISHED).build();
+        // the old writer knew the first eight Entity fields only, in the same positions
+        ByteBuffer written = new BinaryMessageEncoder<EnrichedStory>(
+                org.apache.avro.specific.SpecificData.getForClass(EnrichedStory.class), v1).encode(current);
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+
+        EnrichedStory read = AvroSerde.of(EnrichedStory.class).deserializer().deserialize("news.stories.enriched", bytes);
+
+        assertThat(read.getEntities()).singleElement().satisfies(entity -> {
+            assertThat(entity.getText()).isEqualTo("Iraqi troops");
+            assertThat(entity.getActorId()).isEqualTo("IRQMIL");
+            assertThat(entity.getNameEnd()).isNull();
+            assertThat(entity.getNameType()).isNull();
+        });
+    }
+
+    @Test
     void shouldNameTheUnknownWriterSchemaWhenNoHistoryKnowsIt() throws Exception {
         Schema v0;
         try (InputStream in = getClass().getResourceAsStream("/evolution/Story-v0.avsc")) {

@@ -29,10 +29,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hybrid entity tagger: matches the actor knowledge base in one pass over each sentence's tokens (longest
- * match, case-aware), asks a {@link NameFinder} for the names the knowledge base does not know, and resolves each
+ * match, case-aware), asks a {@link NameFinder} where the names are, reconciles the two and resolves each
  * mention to an actor — dated roles by the story's date, surnames by the full names earlier in the story,
  * capitals as governments only when they act ("Moscow has demanded", "Moscow’s demands", but "in Moscow" stays a
  * place). Page furniture and photo captions are skipped. Thread-safe.
+ *
+ * <p>Reconciling: the knowledge base knows who a name is, the name finder knows, from context, where a name
+ * starts and ends and what kind it is. So a name the finder sees around a known one wins ("Air France",
+ * "U.S. Open", "Michael Johnson" are not France, the United States or Boris Johnson); a finder's person or
+ * team over a bare place or surname wins ("Jordan scored", "NEW YORK 3 Boston 2"); and an actor phrase keeps
+ * its actor but records the name that opens it ("Iraqi troops": Iraq's military, named by "Iraqi"). Everything
+ * the knowledge base finds and the name finder does not ("the Kremlin", "the Alliance", titles) stays.
  */
 public final class ActorTagger implements EntityTagger {
 
@@ -89,16 +96,60 @@ public final class ActorTagger implements EntityTagger {
                 continue;
             }
             List<Token> tokens = Tokenizer.tokenize(document.text(), sentence.start(), sentence.end());
-            List<Mention> mentions = match(tokens);
-            addNames(tokens, mentions);
+            List<Mention> known = match(tokens);
+            List<Mention> mentions = reconcile(tokens, known, findNames(tokens, known));
             resolve(document.text(), tokens, mentions, day, surnames, offices, out);
         }
         return out;
     }
 
-    /** A candidate mention over tokens {@code [start, end)} (or part of a hyphenated token). */
+    /**
+     * A candidate mention over tokens {@code [start, end)} (or part of a hyphenated token): knowledge-base
+     * {@code entries}, the name finder's {@code nameType} (PER, ORG, LOC, MISC) or both. {@code name} is the name
+     * finder's span opening a longer knowledge-base phrase ("Iraqi" in "Iraqi troops"); {@code inner} are the
+     * entries of a known name closing a longer name-finder span ("Johnson" in "Michael Johnson"). A
+     * {@code compound} is a hyphenated word the finder names whole around one known part ("U.S.-led"): the part's
+     * actor, the finder's type.
+     */
     private record Mention(int start, int end, int charStart, int charEnd, @Nullable List<KbEntry> entries,
-                           @Nullable String nameType) {
+                           @Nullable String nameType, @Nullable Name name, @Nullable List<KbEntry> inner,
+                           boolean compound) {
+
+        Mention(int start, int end, int charStart, int charEnd, @Nullable List<KbEntry> entries,
+                @Nullable String nameType) {
+            this(start, end, charStart, charEnd, entries, nameType, null, null, false);
+        }
+
+        Mention withNameType(String type) {
+            return new Mention(start, end, charStart, charEnd, entries, type, name, inner, compound);
+        }
+
+        Mention withName(Name opening) {
+            return new Mention(start, end, charStart, charEnd, entries, nameType, opening, inner, compound);
+        }
+
+        /** Whether this is part of a hyphenated token ("US" in "US-NATO") rather than whole tokens. */
+        boolean part(List<Token> tokens) {
+            return charStart != tokens.get(start).start() || charEnd != tokens.get(end - 1).end();
+        }
+    }
+
+    /** The name that opens a longer mention: where it ends and the name finder's type for it. */
+    private record Name(int charEnd, String type) {
+
+        EntityType entityType() {
+            return finderType(type);
+        }
+    }
+
+    /** A name the finder types inside a known phrase or compound: a nationality (MISC), a state (LOC), a body. */
+    private static EntityType finderType(String type) {
+        return switch (type) {
+            case "PER" -> EntityType.PERSON;
+            case "ORG" -> EntityType.ORG;
+            case "LOC" -> EntityType.GPE;
+            default -> EntityType.NORP;
+        };
     }
 
     private boolean[] furnitureParagraphs(TextDocument document) {
@@ -188,47 +239,103 @@ public final class ActorTagger implements EntityTagger {
         return true;
     }
 
-    private void addNames(List<Token> tokens, List<Mention> mentions) {
+    private List<NameSpan> findNames(List<Token> tokens, List<Mention> known) {
         if (tokens.isEmpty() || tokens.size() > MAX_SENTENCE_TOKENS_FOR_NAME_FINDER
-                || !hasUnknownCapital(tokens, mentions, names)) {
-            return;
+                || !mayHoldName(tokens, names)) {
+            return List.of();
         }
         List<String> words = new ArrayList<>(tokens.size());
         for (Token token : tokens) {
             words.add(token.text());
         }
-        List<NameSpan> spans;
         try {
-            spans = names.find(words);
+            return names.find(words);
         } catch (RuntimeException e) {
             long failures = nameFinderFailures.incrementAndGet();
             if (failures == 1 || failures % 1000 == 0) {
                 LOG.warn("Name finder failed ({} times so far, last on a sentence of {} tokens); using the knowledge"
                         + " base alone: {}", failures, tokens.size(), e.toString());
             }
-            return;
+            return List.of();
         }
-        for (NameSpan span : spans) {
-            if (span.end() > tokens.size() || overlaps(mentions, span.start(), span.end())) {
-                continue;
-            }
-            mentions.add(new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
-                    tokens.get(span.end() - 1).end(), null, span.type()));
-        }
-        mentions.sort((a, b) -> a.charStart() != b.charStart() ? Integer.compare(a.charStart(), b.charStart())
-                : Integer.compare(a.start(), b.start()));
     }
 
     /**
-     * Whether the sentence has a capitalised word that no knowledge-base match covers: without one there is no
-     * name left to find, and the statistical finder, the dearest step of the entity stage, is skipped. A
-     * capitalised first word counts only when it is not one of the words sentences commonly start with.
+     * Knowledge-base mentions and name-finder spans of one sentence, merged as the class comment says: a finder's
+     * span around known names replaces them; one on exactly a known name lends it its type; one opening a known
+     * phrase is recorded as that phrase's name; any other overlap keeps the knowledge base's mention.
      */
-    static boolean hasUnknownCapital(List<Token> tokens, List<Mention> mentions, NameFinder names) {
+    private static List<Mention> reconcile(List<Token> tokens, List<Mention> known, List<NameSpan> spans) {
+        if (spans.isEmpty()) {
+            return known;
+        }
+        List<Mention> kept = new ArrayList<>(known);
+        List<Mention> out = new ArrayList<>(known.size() + spans.size());
+        for (NameSpan span : spans) {
+            if (span.end() > tokens.size()) {
+                continue;
+            }
+            int first = -1;
+            int last = -1;
+            boolean part = false;
+            for (int k = 0; k < known.size(); k++) {
+                Mention mention = known.get(k);
+                if (mention.start() < span.end() && span.start() < mention.end()) {
+                    first = first < 0 ? k : first;
+                    last = k;
+                    part |= mention.part(tokens);
+                }
+            }
+            if (first < 0) {
+                out.add(nameMention(tokens, span, null));
+                continue;
+            }
+            Mention head = known.get(first);
+            Mention tail = known.get(last);
+            boolean inside = head.start() >= span.start() && tail.end() <= span.end();
+            if (first == last && head.start() == span.start() && head.end() == span.end() && !part) {
+                kept.set(first, head.withNameType(span.type()));
+            } else if (first == last && part && kept.get(first) != null) {
+                // "U.S.-led", "Moscow-backed": one known part in a compound the finder names whole
+                kept.set(first, null);
+                out.add(new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
+                        tokens.get(span.end() - 1).end(), head.entries(), span.type(), null, null, true));
+            } else if (inside && !part) {
+                for (int k = first; k <= last; k++) {
+                    kept.set(k, null);
+                }
+                out.add(nameMention(tokens, span, tail.end() == span.end() ? tail.entries() : null));
+            } else if (first == last && !part && head.start() == span.start() && span.end() < head.end()
+                    && kept.get(first) != null && kept.get(first).name() == null) {
+                kept.set(first, kept.get(first).withName(new Name(tokens.get(span.end() - 1).end(), span.type())));
+            }
+        }
+        for (Mention mention : kept) {
+            if (mention != null) {
+                out.add(mention);
+            }
+        }
+        out.sort((a, b) -> a.charStart() != b.charStart() ? Integer.compare(a.charStart(), b.charStart())
+                : Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static Mention nameMention(List<Token> tokens, NameSpan span, @Nullable List<KbEntry> inner) {
+        return new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
+                tokens.get(span.end() - 1).end(), null, span.type(), null, inner, false);
+    }
+
+    /**
+     * Whether the sentence has a capitalised word: without one there is no name to find, and the statistical
+     * finder, the dearest step of the entity stage, is skipped. A capitalised first word counts only when it is
+     * not one of the words sentences commonly start with. Words the knowledge base knows count too: the finder
+     * says whether "New York" is the city or the team.
+     */
+    static boolean mayHoldName(List<Token> tokens, NameFinder names) {
         int first = firstWord(tokens);
         for (int i = first; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            if (!(token.capitalised() || token.allCaps()) || overlaps(mentions, i, i + 1)) {
+            if (!(token.capitalised() || token.allCaps())) {
                 continue;
             }
             String lower = token.text().toLowerCase(java.util.Locale.ROOT);
@@ -279,10 +386,14 @@ public final class ActorTagger implements EntityTagger {
             Mention mention = mentions.get(m);
             String surface = text.substring(mention.charStart(), mention.charEnd());
             if (mention.entries() == null) {
-                fromNameFinder(mention, surface, tokens, surnames, out);
+                fromNameFinder(mention, surface, day, surnames, offices, out);
                 continue;
             }
             KbEntry entry = best(mention.entries());
+            if (mention.nameType() != null && overruled(entry, mention.nameType(), tokens, mention)) {
+                fromNameFinder(mention, surface, day, surnames, offices, out);
+                continue;
+            }
             switch (entry.kind()) {
                 case NAME -> {
                     Actor actor = Objects.requireNonNull(entry.actor());
@@ -317,7 +428,9 @@ public final class ActorTagger implements EntityTagger {
                     }
                     Mention next = m + 1 < mentions.size() ? mentions.get(m + 1) : null;
                     if (next != null && next.start() == mention.end() && isPerson(next)) {
-                        continue; // "Secretary of State Anthony Blinken": the name says who
+                        // "Secretary of State Anthony Blinken": the name says who; "Palestinian" stays a name
+                        openingName(text, mention).ifPresent(out::add);
+                        continue;
                     }
                     Actor holder = kb.holder(entry.roles(), day).orElse(null);
                     Actor agent = entry.actor();
@@ -327,6 +440,7 @@ public final class ActorTagger implements EntityTagger {
                             && (agent != null || holder != null)) {
                         // "Serbian President Vojislav Kostunica": a person the knowledge base does not know,
                         // of the title's country
+                        openingName(text, mention).ifPresent(out::add);
                         Actor office = agent != null ? agent : holder;
                         String name = text.substring(tokens.get(mention.end()).start(), tokens.get(nameEnd - 1).end());
                         Actor person = new Actor("PER:" + name.toUpperCase(Locale.ROOT)
@@ -349,6 +463,21 @@ public final class ActorTagger implements EntityTagger {
                 default -> throw new IllegalStateException("unknown entry kind " + entry.kind());
             }
         }
+    }
+
+    /**
+     * The name opening a title that is not itself the mention ("Palestinian" in "Palestinian President Yasser
+     * Arafat"): a name without an actor, as the person after it is the actor.
+     */
+    private static java.util.Optional<Entity> openingName(String text, Mention title) {
+        Name name = title.name();
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        Mention alone = new Mention(title.start(), title.start() + 1, title.charStart(), name.charEnd(), null,
+                name.type());
+        return java.util.Optional.of(unresolved(text.substring(title.charStart(), name.charEnd()), name.entityType(),
+                alone));
     }
 
     /** End of a run of one to four capitalised words at {@code start} that no knowledge-base mention covers. */
@@ -425,12 +554,94 @@ public final class ActorTagger implements EntityTagger {
         surnames.putIfAbsent(Token.normalise(canonical[canonical.length - 1]), person);
     }
 
-    private void fromNameFinder(Mention mention, String surface, List<Token> tokens, Map<String, Actor> surnames,
-                                List<Entity> out) {
+    /**
+     * Whether the name finder's type overrules the knowledge base on the same words: a surname that is not a
+     * person here, a city that is a team or a person ("NEW YORK 3 Boston 2"), a country that is a person, a sea
+     * or region used as a modifier. A capital acting as its government stays the government.
+     */
+    private static boolean overruled(KbEntry entry, String nameType, List<Token> tokens, Mention mention) {
+        if (entry.kind() == KbEntry.Kind.SURNAME) {
+            return !nameType.equals("PER");
+        }
+        Actor actor = entry.actor();
+        if (actor == null || !(actor.type() == EntityType.GPE || actor.type() == EntityType.LOC)
+                || !(entry.kind() == KbEntry.Kind.NAME || entry.kind() == KbEntry.Kind.PLACE)) {
+            return false;
+        }
+        if (nameType.equals("PER")) {
+            return true;
+        }
+        boolean place = "place".equals(actor.sector());
+        if (nameType.equals("MISC")) {
+            return place && actor.type() == EntityType.LOC; // "Mediterranean" as an adjective, not the sea
+        }
+        return nameType.equals("ORG") && place && !(entry.metonym() != null && actsAsGovernment(tokens, mention));
+    }
+
+    /**
+     * The known person a longer name ends with, when its first name agrees ("Sergey Lavrov", "Anthony Blinken"),
+     * else null: "Michael Johnson" is not Boris Johnson, and "S. Waugh" says too little.
+     */
+    private @Nullable Actor namesake(List<KbEntry> entries, String surface, @Nullable LocalDate day) {
+        String given = surface.strip().split("\\s+")[0];
+        if (given.length() < 3 || given.endsWith(".")) {
+            return null;
+        }
+        KbEntry entry = best(entries);
+        List<Actor> candidates = entry.kind() == KbEntry.Kind.SURNAME ? entry.candidates()
+                : entry.actor() != null && entry.actor().type() == EntityType.PERSON ? List.of(entry.actor())
+                : List.of();
+        Actor found = null;
+        for (Actor candidate : candidates) {
+            String first = candidate.name().split("\\s+")[0];
+            if (sameGivenName(given, first)) {
+                if (found != null) {
+                    return null;
+                }
+                found = kb.asOf(candidate, day);
+            }
+        }
+        return found;
+    }
+
+    /** "Sergey" and "Sergei", "Anthony" and "Antony": the same first letter and at most one edit apart. */
+    static boolean sameGivenName(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        if (x.isEmpty() || y.isEmpty() || x.charAt(0) != y.charAt(0) || Math.abs(x.length() - y.length()) > 1) {
+            return false;
+        }
+        int[] previous = new int[y.length() + 1];
+        int[] current = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int substitute = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length()] <= 1;
+    }
+
+    private void fromNameFinder(Mention mention, String surface, @Nullable LocalDate day,
+                                Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
         String type = Objects.requireNonNullElse(mention.nameType(), "MISC");
         switch (type) {
             case "PER" -> {
                 Actor known = mention.end() - mention.start() == 1 ? surnames.get(Token.normalise(surface)) : null;
+                if (known == null && mention.inner() != null) {
+                    known = namesake(mention.inner(), surface, day);
+                    if (known != null) {
+                        remember(known, surface, surnames);
+                        rememberOffices(known, day, offices);
+                    }
+                }
                 if (known == null) {
                     known = new Actor("PER:" + surface.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_"),
                             surface, EntityType.PERSON, null, null, null);
@@ -487,16 +698,26 @@ public final class ActorTagger implements EntityTagger {
     }
 
     private static Entity entity(String surface, EntityType type, Mention mention, @Nullable Actor actor) {
-        if (actor == null) {
-            return unresolved(surface, type, mention);
+        Entity.Builder entity = builder(surface, type, mention);
+        if (actor != null) {
+            entity.setActorId(actor.id()).setActorName(actor.name()).setCountry(actor.country())
+                    .setSector(actor.sector());
         }
-        return Entity.newBuilder().setText(surface).setType(type).setStart(mention.charStart())
-                .setEnd(mention.charEnd()).setActorId(actor.id()).setActorName(actor.name())
-                .setCountry(actor.country()).setSector(actor.sector()).build();
+        return entity.build();
     }
 
     private static Entity unresolved(String surface, EntityType type, Mention mention) {
-        return Entity.newBuilder().setText(surface).setType(type).setStart(mention.charStart())
-                .setEnd(mention.charEnd()).build();
+        return builder(surface, type, mention).build();
+    }
+
+    private static Entity.Builder builder(String surface, EntityType type, Mention mention) {
+        EntityType shown = mention.compound() && mention.nameType() != null ? finderType(mention.nameType()) : type;
+        Entity.Builder entity = Entity.newBuilder().setText(surface).setType(shown).setStart(mention.charStart())
+                .setEnd(mention.charEnd());
+        Name name = mention.name();
+        if (name != null && name.charEnd() < mention.charEnd()) {
+            entity.setNameEnd(name.charEnd()).setNameType(name.entityType());
+        }
+        return entity;
     }
 }

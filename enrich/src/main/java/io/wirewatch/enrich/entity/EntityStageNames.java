@@ -5,6 +5,7 @@ import io.wirewatch.enrich.ner.NameSpan;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.schema.Entity;
+import io.wirewatch.schema.EntityType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,9 @@ import java.util.Objects;
 /**
  * The whole entity stage (knowledge base, name finder, resolution) seen as a {@link NameFinder}, so it can be
  * scored on CoNLL files like the statistical finder alone. Types map onto CoNLL's: PERSON → PER, ORG → ORG,
- * GPE and LOC → LOC, NORP and OTHER → MISC. Tokens are joined by single spaces into one sentence.
+ * GPE and LOC → LOC, NORP and OTHER → MISC. An actor phrase opened by a name ("Iraqi troops") counts as that name
+ * ("Iraqi", NORP → MISC), as CoNLL marks it. Tokens are joined by single spaces (none before a possessive
+ * "'s") into one sentence.
  */
 public final class EntityStageNames implements NameFinder {
 
@@ -31,8 +34,8 @@ public final class EntityStageNames implements NameFinder {
         int[] starts = new int[tokens.size()];
         int[] ends = new int[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
-            if (i > 0) {
-                text.append(' ');
+            if (i > 0 && !isPossessive(tokens.get(i))) {
+                text.append(' '); // but "Lord 's" is written "Lord's", as in the stories the stage reads
             }
             starts[i] = text.length();
             text.append(tokens.get(i));
@@ -45,14 +48,20 @@ public final class EntityStageNames implements NameFinder {
         int lastEnd = 0;
         for (Entity entity : tagger.tag(document)) {
             int first = tokenStartingAt(starts, entity.getStart());
-            int last = tokenEndingAt(ends, entity.getEnd());
+            boolean named = entity.getNameEnd() != null && entity.getNameType() != null;
+            int last = tokenEndingAt(ends, named ? entity.getNameEnd() : entity.getEnd());
             if (first < 0 || last < first || first < lastEnd) {
                 continue; // not on token boundaries, or overlapping an earlier name
             }
-            spans.add(new NameSpan(first, last + 1, conllType(entity)));
+            spans.add(new NameSpan(first, last + 1, conllType(named ? entity.getNameType() : entity.getType())));
             lastEnd = last + 1;
         }
         return spans;
+    }
+
+    private static boolean isPossessive(String token) {
+        return token.length() == 2 && (token.charAt(0) == '\'' || token.charAt(0) == '\u2019')
+                && (token.charAt(1) == 's' || token.charAt(1) == 'S');
     }
 
     private static int tokenStartingAt(int[] starts, int offset) {
@@ -73,8 +82,8 @@ public final class EntityStageNames implements NameFinder {
         return -1;
     }
 
-    static String conllType(Entity entity) {
-        return switch (entity.getType()) {
+    static String conllType(EntityType type) {
+        return switch (type) {
             case PERSON -> "PER";
             case ORG -> "ORG";
             case GPE, LOC -> "LOC";

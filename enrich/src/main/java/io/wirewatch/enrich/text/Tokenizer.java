@@ -6,10 +6,19 @@ import java.util.List;
 /**
  * Splits text into word and punctuation tokens for wire copy: keeps abbreviations with inner periods ("U.S.")
  * and hyphenated or elided words ("Secretary-General", "won't") whole, splits the possessive ("Moscow’s" →
- * "Moscow", "’s"), and stops a word at mojibake ("â€™") so a broken apostrophe does not glue words together.
+ * "Moscow", "’s"), keeps a name's initial with its period ("M. Waugh", "George W. Bush"), the period of the
+ * abbreviations names carry ("Corp.", "Inc.", "St.", "Fla.") and a currency with its country ("C$", "HK$"), and stops a word at mojibake ("â€™") so a broken apostrophe does not glue words together.
  * Linear in the length of the text; never fails on any input.
  */
 public final class Tokenizer {
+
+    /** Abbreviations that end a name or open one, kept with their period, as written (capitalised). */
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
+            "Corp", "CORP", "Inc", "INC", "Ltd", "LTD", "Co", "CO", "Cos", "Bros", "Plc", "Jr", "Sr", "St", "ST", "Mt",
+            "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Sen", "Rep",
+            "Gov", "Prof", "Rev", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+            "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+            "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo");
 
     private Tokenizer() {
     }
@@ -86,6 +95,16 @@ public final class Tokenizer {
                     && text.charAt(i - 2) == '.') {
                 return i + 1; // the final period of "U.S."
             }
+            if (c == '.' && i == start + 1 && Character.isUpperCase(text.charAt(start))
+                    && followedByCapitalisedWord(text, i + 1, to)) {
+                return i + 1; // a name's initial: "M. Waugh"
+            }
+            if (c == '.' && ABBREVIATIONS.contains(text.substring(start, i))) {
+                return i + 1; // "Corp.", "Fla."
+            }
+            if (c == '$' && i - start <= 3 && allUpperCase(text, start, i)) {
+                return i + 1; // "C$", "A$", "HK$", "US$"
+            }
             return i;
         }
         return i;
@@ -107,6 +126,21 @@ public final class Tokenizer {
             return dot + 2 >= to || !Character.isLetter(text.charAt(dot + 2));
         }
         return dot - start >= 3;
+    }
+
+    /** One space, then a capital letter and a lower-case one: the rest of a name after its initial. */
+    private static boolean followedByCapitalisedWord(String text, int from, int to) {
+        return from + 2 < to && text.charAt(from) == ' ' && Character.isUpperCase(text.charAt(from + 1))
+                && Character.isLowerCase(text.charAt(from + 2));
+    }
+
+    private static boolean allUpperCase(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Character.isUpperCase(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isApostrophe(char c) {

@@ -145,4 +145,97 @@ class ActorTaggerTest {
         assertThat(tag(JAN_2022, "Later the secretary-general said the door stays open."))
                 .noneMatch(e -> e.getText().equals("secretary-general"));
     }
+
+    /** A name finder that finds exactly the given names, written "words/TYPE", wherever their words occur. */
+    private static NameFinder finding(String... names) {
+        return tokens -> {
+            List<NameSpan> spans = new ArrayList<>();
+            for (String name : names) {
+                int slash = name.lastIndexOf('/');
+                List<String> words = List.of(name.substring(0, slash).split(" "));
+                for (int i = 0; i + words.size() <= tokens.size(); i++) {
+                    if (tokens.subList(i, i + words.size()).equals(words)) {
+                        spans.add(new NameSpan(i, i + words.size(), name.substring(slash + 1)));
+                    }
+                }
+            }
+            spans.sort(java.util.Comparator.comparingInt(NameSpan::start));
+            return spans;
+        };
+    }
+
+    private List<Entity> tagWith(NameFinder finder, String... paragraphs) {
+        return new ActorTagger(tagger.kb(), finder).tag(Fixtures.paragraphs(JAN_2022, paragraphs));
+    }
+
+    @Test
+    void shouldLetTheNameFinderWinWhenItsNameHoldsAKnownOne() {
+        List<Entity> entities = tagWith(finding("Air France/ORG", "U.S. Open/MISC"),
+                "Air France resumed flights before the U.S. Open began.");
+
+        assertThat(entities).extracting(Entity::getText).containsExactly("Air France", "U.S. Open");
+        assertThat(find(entities, "Air France").getType()).isEqualTo(EntityType.ORG);
+        assertThat(find(entities, "Air France").getActorId()).isNull();
+        assertThat(find(entities, "U.S. Open").getType()).isEqualTo(EntityType.OTHER);
+    }
+
+    @Test
+    void shouldResolveALongerNameToAKnownPersonOnlyWhenTheFirstNameAgrees() {
+        List<Entity> entities = tagWith(finding("Michael Johnson/PER", "Sergey Lavrov/PER", "Sergei Lavrov/PER",
+                        "Serge Lavrov/PER"),
+                "Michael Johnson won the 200 metres.", "Serge Lavrov, a painter, watched. Johnson smiled.");
+
+        assertThat(find(entities, "Michael Johnson").getActorId()).isEqualTo("PER:MICHAEL_JOHNSON");
+        assertThat(find(entities, "Johnson").getActorId()).isEqualTo("PER:MICHAEL_JOHNSON");
+        assertThat(find(entities, "Serge Lavrov").getActorId()).isEqualTo("PER:SERGEI_LAVROV");
+        assertThat(ActorTagger.sameGivenName("Anthony", "Antony")).isTrue();
+        assertThat(ActorTagger.sameGivenName("Michael", "Mike")).isFalse();
+        assertThat(ActorTagger.sameGivenName("Boris", "Michael")).isFalse();
+        assertThat(ActorTagger.sameGivenName("Sergey", "Sergei")).isTrue();
+        assertThat(ActorTagger.sameGivenName("Volodymyr", "Vladimir")).isFalse();
+    }
+
+    @Test
+    void shouldTakeTheNameFindersTypeForAPlaceThatIsATeamButKeepACapitalThatActs() {
+        List<Entity> sport = tagWith(finding("NEW YORK/ORG", "Jordan/PER"), "NEW YORK 3 Boston 2.",
+                "Jordan scored 30.");
+        assertThat(find(sport, "NEW YORK").getType()).isEqualTo(EntityType.ORG);
+        assertThat(find(sport, "NEW YORK").getActorId()).isNull();
+        assertThat(find(sport, "Jordan").getType()).isEqualTo(EntityType.PERSON);
+
+        List<Entity> politics = tagWith(finding("Moscow/ORG"), "Moscow has demanded guarantees.");
+        assertThat(find(politics, "Moscow").getActorId()).isEqualTo("RUSGOV");
+    }
+
+    @Test
+    void shouldKeepAnActorPhrasesActorAndRecordTheNameThatOpensIt() {
+        String text = "Iraqi troops fired on the crowd.";
+        Entity troops = find(tagWith(finding("Iraqi/MISC"), text), "Iraqi troops");
+
+        assertThat(troops.getActorId()).isEqualTo("IRQMIL");
+        assertThat(troops.getType()).isEqualTo(EntityType.ORG);
+        assertThat(text.substring(troops.getStart(), troops.getNameEnd())).isEqualTo("Iraqi");
+        assertThat(troops.getNameType()).isEqualTo(EntityType.NORP);
+        assertThat(find(tag(JAN_2022, text), "Iraqi troops").getNameEnd()).isNull(); // no finder, no name
+    }
+
+    @Test
+    void shouldGiveACompoundWithOneKnownPartTheFindersTypeAndKeepPairsApart() {
+        List<Entity> entities = tagWith(finding("NATO-led/MISC", "US-NATO/MISC"),
+                "NATO-led forces moved as US-NATO talks began.");
+
+        assertThat(find(entities, "NATO-led").getType()).isEqualTo(EntityType.NORP);
+        assertThat(find(entities, "NATO-led").getActorId()).isEqualTo("NATO");
+        assertThat(entities).extracting(Entity::getText).contains("US", "NATO").doesNotContain("US-NATO");
+    }
+
+    @Test
+    void shouldKeepTheNationalityBeforeATitledNameAsANameWithoutAnActor() {
+        List<Entity> entities = tagWith(finding("Palestinian/MISC", "Yasser Arafat/PER"),
+                "Palestinian President Yasser Arafat spoke.");
+
+        assertThat(entities).extracting(Entity::getText).containsExactly("Palestinian", "Yasser Arafat");
+        assertThat(find(entities, "Palestinian").getType()).isEqualTo(EntityType.NORP);
+        assertThat(find(entities, "Palestinian").getActorId()).isNull();
+    }
 }

@@ -16,8 +16,19 @@ class EntityStageNamesTest {
         List<NameSpan> spans = names.find(List.of("Jens", "Stoltenberg", "arrived", "in", "Moscow", "with",
                 "Russian", "officials", "."));
 
-        // "Russian officials" is an agent of Russia, so the whole phrase is an ORG span (CoNLL would tag "Russian" MISC).
+        // without a name finder nothing says "Russian" is a name of its own: the actor phrase is the span
         assertThat(spans).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(4, 5, "LOC"), new NameSpan(6, 8, "ORG"));
+    }
+
+    @Test
+    void shouldReportTheNameThatOpensAnActorPhraseAsCoNllDoes() {
+        NameFinder russian = tokens -> tokens.indexOf("Russian") < 0 ? List.of()
+                : List.of(new NameSpan(tokens.indexOf("Russian"), tokens.indexOf("Russian") + 1, "MISC"));
+        EntityStageNames stage = new EntityStageNames(new ActorTagger(ActorTagger.standard(NameFinder.none()).kb(),
+                russian));
+
+        assertThat(stage.find(List.of("Talks", "with", "Russian", "officials", "at", "Lord", "'s", "ended", ".")))
+                .containsExactly(new NameSpan(2, 3, "MISC"));
     }
 
     @Test

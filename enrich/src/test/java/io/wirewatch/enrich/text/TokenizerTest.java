@@ -26,6 +26,28 @@ class TokenizerTest {
     }
 
     @Test
+    void shouldKeepANamesInitialWithItsPeriodEvenWhereASentenceEndsAfterOne() {
+        assertThat(words("M. Waugh and George W. Bush met")).containsExactly("M.", "Waugh", "and", "George", "W.",
+                "Bush", "met");
+        assertThat(words("It was Plan B. Then")).containsExactly("It", "was", "Plan", "B.", "Then");
+        assertThat(words("Vitamin B. it said")).containsExactly("Vitamin", "B", ".", "it", "said");
+    }
+
+    @Test
+    void shouldKeepThePeriodOfAbbreviationsInNames() {
+        assertThat(words("Barnett Banks Inc. of Jacksonville, Fla. and ST. LOUIS")).containsExactly("Barnett",
+                "Banks", "Inc.", "of", "Jacksonville", ",", "Fla.", "and", "ST.", "LOUIS");
+        assertThat(words("the co. said")).containsExactly("the", "co", ".", "said");
+    }
+
+    @Test
+    void shouldKeepACurrencyWithItsCountry() {
+        assertThat(words("C$ 1.5 million, HK$ 20 and US$5")).containsExactly("C$", "1.5", "million", ",", "HK$",
+                "20", "and", "US$", "5");
+        assertThat(words("$5 and Cash$")).containsExactly("$", "5", "and", "Cash", "$");
+    }
+
+    @Test
     void shouldNotGlueWordsAcrossMojibake() {
         assertThat(words("Moscowâ€™s demands")).startsWith("Moscow");
     }
