@@ -197,8 +197,8 @@ class ActorTaggerTest {
 
     @Test
     void shouldTakeTheNameFindersTypeForAPlaceThatIsATeamButKeepACapitalThatActs() {
-        List<Entity> sport = tagWith(finding("NEW YORK/ORG", "Jordan/PER"), "NEW YORK 3 Boston 2.",
-                "Jordan scored 30.");
+        List<Entity> sport = tagWith(finding("NEW YORK/ORG", "Scottie Pippen/PER", "Jordan/PER"),
+                "NEW YORK 3 Boston 2.", "Scottie Pippen passed to Jordan.");
         assertThat(find(sport, "NEW YORK").getType()).isEqualTo(EntityType.ORG);
         assertThat(find(sport, "NEW YORK").getActorId()).isNull();
         assertThat(find(sport, "Jordan").getType()).isEqualTo(EntityType.PERSON);
@@ -227,6 +227,23 @@ class ActorTaggerTest {
         assertThat(find(entities, "NATO-led").getType()).isEqualTo(EntityType.NORP);
         assertThat(find(entities, "NATO-led").getActorId()).isEqualTo("NATO");
         assertThat(entities).extracting(Entity::getText).contains("US", "NATO").doesNotContain("US-NATO");
+    }
+
+    @Test
+    void shouldAskTheNameFinderOnlyWhenASentenceHasANameTheKnowledgeBaseIsNotSureOf() {
+        List<List<String>> asked = new ArrayList<>();
+        NameFinder recording = tokens -> {
+            asked.add(tokens);
+            return List.of();
+        };
+        new ActorTagger(tagger.kb(), recording).tag(Fixtures.paragraphs(JAN_2022,
+                "Antony Blinken told Russia and NATO there would be no concessions.",
+                "The next day Blinken said the United States stood firm.",
+                "Talks in Geneva ended.",
+                "Johnson spoke."));
+
+        assertThat(asked).extracting(tokens -> String.join(" ", tokens))
+                .containsExactly("Talks in Geneva ended .", "Johnson spoke .");
     }
 
     @Test
