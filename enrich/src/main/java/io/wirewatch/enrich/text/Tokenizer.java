@@ -93,6 +93,10 @@ public final class Tokenizer {
             }
             if (c == '.' && i - start >= 1 && isInitialism(text, start, i, to) && i > start + 1
                     && text.charAt(i - 2) == '.') {
+                if (i + 2 < to && text.charAt(i + 1) == '-' && Character.isLetter(text.charAt(i + 2))) {
+                    i += 2; // "U.S.-led": the compound goes on
+                    continue;
+                }
                 return i + 1; // the final period of "U.S."
             }
             if (c == '.' && i == start + 1 && Character.isUpperCase(text.charAt(start))

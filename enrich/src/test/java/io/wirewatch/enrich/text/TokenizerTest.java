@@ -23,6 +23,7 @@ class TokenizerTest {
         assertThat(words("The U.S. and NATO Secretary-General saw 100,000 troops, 2.5 km away."))
                 .containsExactly("The", "U.S.", "and", "NATO", "Secretary-General", "saw", "100,000", "troops", ",",
                         "2.5", "km", "away", ".");
+        assertThat(words("U.S.-led talks, U.S. troops")).containsExactly("U.S.-led", "talks", ",", "U.S.", "troops");
     }
 
     @Test
