@@ -300,7 +300,7 @@ public final class ActorTagger implements EntityTagger {
                 kept.set(first, null);
                 out.add(new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
                         tokens.get(span.end() - 1).end(), head.entries(), span.type(), null, null, true));
-            } else if (inside && !part) {
+            } else if (inside && !part && !onlyTitlesAround(tokens, known, first, last, span)) {
                 for (int k = first; k <= last; k++) {
                     kept.set(k, null);
                 }
@@ -318,6 +318,56 @@ public final class ActorTagger implements EntityTagger {
         out.sort((a, b) -> a.charStart() != b.charStart() ? Integer.compare(a.charStart(), b.charStart())
                 : Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    /**
+     * The name the knowledge base knows at the start of a longer phrase of its own ("Russian" of "Russian
+     * officials", "NATO" of "NATO Secretary-General"), for when the name finder was not asked or did not say.
+     */
+    private @Nullable Name knownOpeningName(List<Token> tokens, Mention phrase) {
+        for (int end = phrase.end() - 1; end > phrase.start(); end--) {
+            TokenTrie.Match<KbEntry> found = kb.trie().longest(tokens.subList(phrase.start(), end), 0,
+                    ActorTagger::accepts);
+            if (found == null) {
+                continue;
+            }
+            KbEntry entry = best(found.values());
+            Actor actor = entry.actor();
+            if ((entry.kind() == KbEntry.Kind.NAME || entry.kind() == KbEntry.Kind.SEAT) && actor != null) {
+                String type = switch (actor.type()) {
+                    case PERSON -> "PER";
+                    case ORG -> "ORG";
+                    case GPE, LOC -> "LOC";
+                    case NORP, OTHER -> "MISC";
+                };
+                return new Name(tokens.get(phrase.start() + found.end() - 1).end(), type);
+            }
+            end = Math.min(end, phrase.start() + found.end());
+        }
+        return null;
+    }
+
+    /**
+     * Whether the words of {@code span} that no known mention covers are all office words ("US Ambassador",
+     * "Kremlin spokesman"): the finder then saw a title beside a known name, not the name of a body.
+     */
+    private static boolean onlyTitlesAround(List<Token> tokens, List<Mention> known, int first, int last,
+                                            NameSpan span) {
+        int k = first;
+        boolean title = false;
+        for (int i = span.start(); i < span.end(); i++) {
+            while (k <= last && known.get(k).end() <= i) {
+                k++;
+            }
+            if (k <= last && known.get(k).start() <= i) {
+                continue;
+            }
+            if (!ActorKb.isAgentWord(tokens.get(i).text())) {
+                return false;
+            }
+            title = true;
+        }
+        return title;
     }
 
     private static Mention nameMention(List<Token> tokens, NameSpan span, @Nullable List<KbEntry> inner) {
@@ -417,9 +467,17 @@ public final class ActorTagger implements EntityTagger {
                 continue;
             }
             KbEntry entry = best(mention.entries());
-            if (mention.nameType() != null && overruled(entry, mention.nameType(), tokens, mention)) {
+            if (mention.nameType() != null
+                    && overruled(entry, mention.nameType(), tokens, mention, surface, day, surnames)) {
                 fromNameFinder(mention, surface, day, surnames, offices, out);
                 continue;
+            }
+            if (mention.name() == null && !mention.part(tokens)
+                    && (entry.kind() == KbEntry.Kind.TITLE || entry.kind() == KbEntry.Kind.NAME && entry.looseCase())) {
+                Name known = knownOpeningName(tokens, mention);
+                if (known != null) {
+                    mention = mention.withName(known);
+                }
             }
             switch (entry.kind()) {
                 case NAME -> {
@@ -493,18 +551,41 @@ public final class ActorTagger implements EntityTagger {
     }
 
     /**
-     * The name opening a title that is not itself the mention ("Palestinian" in "Palestinian President Yasser
-     * Arafat"): a name without an actor, as the person after it is the actor.
+     * The name opening a title that is not itself the mention ("NATO" in "NATO Secretary-General Jens
+     * Stoltenberg", "Palestinian" in "Palestinian President Yasser Arafat"), resolved when the knowledge base
+     * knows exactly that name. Office words the finder took into the name are left to the title ("US" of
+     * "US Ambassador to Russia").
      */
-    private static java.util.Optional<Entity> openingName(String text, Mention title) {
+    private java.util.Optional<Entity> openingName(String text, Mention title) {
         Name name = title.name();
         if (name == null) {
             return java.util.Optional.empty();
         }
-        Mention alone = new Mention(title.start(), title.start() + 1, title.charStart(), name.charEnd(), null,
-                name.type());
-        return java.util.Optional.of(unresolved(text.substring(title.charStart(), name.charEnd()), name.entityType(),
-                alone));
+        List<Token> words = Tokenizer.tokenize(text, title.charStart(), name.charEnd());
+        int size = words.size();
+        while (size > 0 && ActorKb.isAgentWord(words.get(size - 1).text())) {
+            size--;
+        }
+        if (size == 0) {
+            return java.util.Optional.empty();
+        }
+        boolean trimmed = size < words.size();
+        words = words.subList(0, size);
+        int end = words.get(size - 1).end();
+        Mention alone = new Mention(title.start(), title.start() + size, title.charStart(), end, null, name.type());
+        TokenTrie.Match<KbEntry> known = kb.trie().longest(words, 0, ActorTagger::accepts);
+        Actor actor = null;
+        if (known != null && known.end() == size) {
+            KbEntry entry = best(known.values());
+            if (entry.kind() == KbEntry.Kind.NAME || entry.kind() == KbEntry.Kind.SEAT) {
+                actor = entry.actor();
+            }
+        }
+        if (trimmed && actor == null) {
+            return java.util.Optional.empty();
+        }
+        EntityType type = trimmed ? Objects.requireNonNull(actor).type() : name.entityType();
+        return java.util.Optional.of(entity(text.substring(title.charStart(), end), type, alone, actor));
     }
 
     /** End of a run of one to four capitalised words at {@code start} that no knowledge-base mention covers. */
@@ -582,13 +663,15 @@ public final class ActorTagger implements EntityTagger {
     }
 
     /**
-     * Whether the name finder's type overrules the knowledge base on the same words: a surname that is not a
-     * person here, a city that is a team or a person ("NEW YORK 3 Boston 2"), a country that is a person, a sea
-     * or region used as a modifier. A capital acting as its government stays the government.
+     * Whether the name finder's type overrules the knowledge base on the same words: a surname the story does not
+     * resolve that is not a person here, a city that is a person or a team beside its score, a country that is a
+     * person, a sea or region whose name modifies a noun. A capital acting as its government stays the
+     * government; a surname the knowledge base resolves stays the person ("the Biden administration").
      */
-    private static boolean overruled(KbEntry entry, String nameType, List<Token> tokens, Mention mention) {
+    private boolean overruled(KbEntry entry, String nameType, List<Token> tokens, Mention mention, String surface,
+                              @Nullable LocalDate day, Map<String, Actor> surnames) {
         if (entry.kind() == KbEntry.Kind.SURNAME) {
-            return !nameType.equals("PER");
+            return !nameType.equals("PER") && surname(entry, surface, day, surnames) == null;
         }
         Actor actor = entry.actor();
         if (actor == null || !(actor.type() == EntityType.GPE || actor.type() == EntityType.LOC)
@@ -599,10 +682,24 @@ public final class ActorTagger implements EntityTagger {
             return true;
         }
         boolean place = "place".equals(actor.sector());
-        if (nameType.equals("MISC")) {
-            return place && actor.type() == EntityType.LOC; // "Mediterranean" as an adjective, not the sea
+        if (nameType.equals("MISC")) { // "an Arctic island": a region's name as a modifier, not the region
+            return place && actor.type() == EntityType.LOC && mention.end() < tokens.size()
+                    && tokens.get(mention.end()).word() && !tokens.get(mention.end()).capitalised()
+                    && !tokens.get(mention.end()).allCaps();
         }
-        return nameType.equals("ORG") && place && !(entry.metonym() != null && actsAsGovernment(tokens, mention));
+        // "NEW YORK 3 Boston 2", "San Diego 3 NEW YORK 2": a team beside its score; elsewhere a place the finder
+        // calls a body is more often the finder's mistake ("warplanes bombed Kaliningrad")
+        return nameType.equals("ORG") && place && besideNumber(tokens, mention)
+                && !(entry.metonym() != null && actsAsGovernment(tokens, mention));
+    }
+
+    private static boolean besideNumber(List<Token> tokens, Mention mention) {
+        return mention.end() < tokens.size() && isNumber(tokens.get(mention.end()))
+                || mention.start() > 0 && isNumber(tokens.get(mention.start() - 1));
+    }
+
+    private static boolean isNumber(Token token) {
+        return !token.text().isEmpty() && Character.isDigit(token.text().charAt(0));
     }
 
     /**

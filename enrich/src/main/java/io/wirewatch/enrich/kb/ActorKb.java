@@ -142,6 +142,28 @@ public final class ActorKb {
         return new ActorKb(all);
     }
 
+    /**
+     * Whether {@code word} (any case) is one of the offices and groups that name a country's actor after its
+     * demonym ("ambassador", "troops", "Foreign Minister" has "minister"): words that make "US Ambassador" a
+     * known actor and a title rather than the name of a body.
+     */
+    public static boolean isAgentWord(String word) {
+        return AGENT_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final Set<String> AGENT_WORDS = agentWords();
+
+    private static Set<String> agentWords() {
+        Set<String> words = new java.util.HashSet<>();
+        for (String phrase : AGENTS.keySet()) {
+            for (String word : phrase.split(" ")) {
+                words.add(word.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        words.removeAll(Set.of("state", "media"));
+        return Set.copyOf(words);
+    }
+
     public TokenTrie<KbEntry> trie() {
         return trie;
     }

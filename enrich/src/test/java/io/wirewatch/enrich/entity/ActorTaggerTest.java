@@ -75,7 +75,9 @@ class ActorTaggerTest {
     @Test
     void shouldLetTheNameSayWhoWhenATitlePrecedesIt() {
         List<Entity> entities = tag(JAN_2022, "Russian Foreign Minister Sergei Lavrov spoke.");
-        assertThat(entities).extracting(Entity::getText).containsExactly("Sergei Lavrov");
+        // the title is no mention of its own; the nationality that opens it is
+        assertThat(entities).extracting(Entity::getText).containsExactly("Russian", "Sergei Lavrov");
+        assertThat(find(entities, "Russian").getActorId()).isEqualTo("RUS");
     }
 
     @Test
@@ -216,7 +218,7 @@ class ActorTaggerTest {
         assertThat(troops.getType()).isEqualTo(EntityType.ORG);
         assertThat(text.substring(troops.getStart(), troops.getNameEnd())).isEqualTo("Iraqi");
         assertThat(troops.getNameType()).isEqualTo(EntityType.NORP);
-        assertThat(find(tag(JAN_2022, text), "Iraqi troops").getNameEnd()).isNull(); // no finder, no name
+        assertThat(find(tag(JAN_2022, text), "Iraqi troops").getNameEnd()).isEqualTo(5); // the KB knows it too
     }
 
     @Test
@@ -247,12 +249,17 @@ class ActorTaggerTest {
     }
 
     @Test
-    void shouldKeepTheNationalityBeforeATitledNameAsANameWithoutAnActor() {
-        List<Entity> entities = tagWith(finding("Palestinian/MISC", "Yasser Arafat/PER"),
-                "Palestinian President Yasser Arafat spoke.");
+    void shouldKeepTheNameOpeningATitleBeforeAPersonAsItsOwnEntity() {
+        List<Entity> entities = tagWith(finding("Palestinian/MISC", "Yasser Arafat/PER", "NATO/ORG",
+                        "Jens Stoltenberg/PER", "US Ambassador/ORG", "John Sullivan/PER"),
+                "Palestinian President Yasser Arafat spoke.",
+                "NATO Secretary-General Jens Stoltenberg and US Ambassador to Russia John Sullivan met.");
 
-        assertThat(entities).extracting(Entity::getText).containsExactly("Palestinian", "Yasser Arafat");
+        assertThat(entities).extracting(Entity::getText).containsExactly("Palestinian", "Yasser Arafat", "NATO",
+                "Jens Stoltenberg", "US", "John Sullivan");
         assertThat(find(entities, "Palestinian").getType()).isEqualTo(EntityType.NORP);
-        assertThat(find(entities, "Palestinian").getActorId()).isNull();
+        assertThat(find(entities, "NATO").getActorId()).isEqualTo("NATO");
+        assertThat(find(entities, "US").getActorId()).isEqualTo("USA"); // "Ambassador" stays with the title
+        assertThat(find(entities, "John Sullivan").getActorId()).isEqualTo("PER:JOHN_SULLIVAN");
     }
 }
