@@ -306,7 +306,7 @@ public final class ActorTagger implements EntityTagger {
                 }
                 out.add(nameMention(tokens, span, tail.end() == span.end() ? tail.entries() : null));
             } else if (first == last && !part && head.start() == span.start() && span.end() < head.end()
-                    && kept.get(first) != null && kept.get(first).name() == null) {
+                    && kept.get(first) != null && kept.get(first).name() == null && isPhrase(head)) {
                 kept.set(first, kept.get(first).withName(new Name(tokens.get(span.end() - 1).end(), span.type())));
             }
         }
@@ -368,6 +368,12 @@ public final class ActorTagger implements EntityTagger {
             title = true;
         }
         return title;
+    }
+
+    /** A title or an agency phrase ("Russian officials"), which a name may open, not one body's full name. */
+    private static boolean isPhrase(Mention mention) {
+        KbEntry entry = best(Objects.requireNonNull(mention.entries()));
+        return entry.kind() == KbEntry.Kind.TITLE || entry.kind() == KbEntry.Kind.NAME && entry.looseCase();
     }
 
     private static Mention nameMention(List<Token> tokens, NameSpan span, @Nullable List<KbEntry> inner) {
@@ -472,8 +478,7 @@ public final class ActorTagger implements EntityTagger {
                 fromNameFinder(mention, surface, day, surnames, offices, out);
                 continue;
             }
-            if (mention.name() == null && !mention.part(tokens)
-                    && (entry.kind() == KbEntry.Kind.TITLE || entry.kind() == KbEntry.Kind.NAME && entry.looseCase())) {
+            if (mention.name() == null && !mention.part(tokens) && isPhrase(mention)) {
                 Name known = knownOpeningName(tokens, mention);
                 if (known != null) {
                     mention = mention.withName(known);
