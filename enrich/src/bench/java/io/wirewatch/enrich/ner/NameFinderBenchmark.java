@@ -23,9 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Name-finder throughput on one thread, in tokens per second: the wirewatch perceptron beside Apache OpenNLP's
- * name finder (trained by {@link OpenNlpBaseline}) on the same {@value #TOKENS} tokens of a CoNLL file (whole
- * sentences, in file order). Each operation is one token, so JMH's ops/s is tokens/s.
+ * Name-finder throughput on one thread, in tokens per second: the wirewatch perceptron and the whole wirewatch
+ * entity stage (knowledge base, name finder, resolution, as {@code eval ner --stage entities} runs it: each sentence
+ * joined into a text and tokenised again) beside Apache OpenNLP's name finder (trained by {@link OpenNlpBaseline}) on
+ * the same {@value #TOKENS} tokens of a CoNLL file (whole sentences, in file order). Each operation is one token, so
+ * JMH's ops/s is tokens/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,6 +48,7 @@ public class NameFinderBenchmark {
 
     private List<List<String>> sentences;
     private PerceptronNameFinder wirewatch;
+    private NameFinder entityStage;
     private OpenNlpNameFinder opennlp;
 
     @Setup(Level.Trial)
@@ -67,6 +70,8 @@ public class NameFinderBenchmark {
             throw new IllegalStateException(conll + " has only " + tokens + " tokens, the benchmark needs " + TOKENS);
         }
         wirewatch = PerceptronNameFinder.bundled();
+        entityStage = new io.wirewatch.enrich.entity.EntityStageNames(
+                io.wirewatch.enrich.entity.ActorTagger.standard(wirewatch));
         Path model = Path.of(opennlpModel);
         opennlp = Files.exists(model) ? new OpenNlpNameFinder(OpenNlpNameFinder.load(model)) : null;
     }
@@ -76,6 +81,14 @@ public class NameFinderBenchmark {
     public void wirewatchPerceptron(Blackhole sink) {
         for (List<String> sentence : sentences) {
             sink.consume(wirewatch.find(sentence));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TOKENS)
+    public void wirewatchEntityStage(Blackhole sink) {
+        for (List<String> sentence : sentences) {
+            sink.consume(entityStage.find(sentence));
         }
     }
 
