@@ -271,10 +271,14 @@ public final class ActorTagger implements EntityTagger {
         }
         List<Mention> kept = new ArrayList<>(known);
         List<Mention> out = new ArrayList<>(known.size() + spans.size());
-        for (NameSpan span : spans) {
-            if (span.end() > tokens.size()) {
-                continue;
+        List<NameSpan> ordered = new ArrayList<>(spans);
+        ordered.sort(java.util.Comparator.comparingInt(NameSpan::start));
+        int taken = 0;
+        for (NameSpan span : ordered) {
+            if (span.end() > tokens.size() || span.start() < taken) {
+                continue; // past the sentence, or overlapping a span before it: a finder broke its contract
             }
+            taken = span.end();
             int first = -1;
             int last = -1;
             boolean part = false;

@@ -121,6 +121,16 @@ class ActorTaggerTest {
     }
 
     @Test
+    void shouldSkipSpansOfACustomNameFinderThatOverlapOrRunPastTheSentence() {
+        NameFinder sloppy = tokens -> List.of(new NameSpan(3, 5, "PER"), new NameSpan(0, 2, "ORG"),
+                new NameSpan(1, 3, "LOC"), new NameSpan(4, 40, "MISC"));
+        List<Entity> entities = new ActorTagger(tagger.kb(), sloppy).tag(Fixtures.paragraphs(JAN_2022,
+                "Acme Widgets hired Dana Whitfield yesterday."));
+
+        assertThat(entities).extracting(Entity::getText).containsExactly("Acme Widgets", "Dana Whitfield");
+    }
+
+    @Test
     void shouldTagNothingInPageFurnitureOrPhotoCaptions() {
         List<Entity> entities = tag(JAN_2022, "Russia rejected the plan.",
                 "Russian cruiser on exercise in the Black Sea (Photo: Russian Ministry of Defense)",
