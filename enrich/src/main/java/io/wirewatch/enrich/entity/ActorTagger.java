@@ -107,12 +107,13 @@ public final class ActorTagger implements EntityTagger {
      * A candidate mention over tokens {@code [start, end)} (or part of a hyphenated token): knowledge-base
      * {@code entries}, the name finder's {@code nameType} (PER, ORG, LOC, MISC) or both. {@code name} is the name
      * finder's span opening a longer knowledge-base phrase ("Iraqi" in "Iraqi troops"); {@code inner} are the
-     * entries of a known name closing a longer name-finder span ("Johnson" in "Michael Johnson"). A
+     * known mentions inside a longer name-finder span ("Johnson" in "Michael Johnson", "Nigerian" in "Nigerian
+     * Union of Teachers"). A
      * {@code compound} is a hyphenated word the finder names whole around one known part ("U.S.-led"): the part's
      * actor, the finder's type.
      */
     private record Mention(int start, int end, int charStart, int charEnd, @Nullable List<KbEntry> entries,
-                           @Nullable String nameType, @Nullable Name name, @Nullable List<KbEntry> inner,
+                           @Nullable String nameType, @Nullable Name name, @Nullable List<Mention> inner,
                            boolean compound) {
 
         Mention(int start, int end, int charStart, int charEnd, @Nullable List<KbEntry> entries,
@@ -304,11 +305,12 @@ public final class ActorTagger implements EntityTagger {
                 kept.set(first, null);
                 out.add(new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
                         tokens.get(span.end() - 1).end(), head.entries(), span.type(), null, null, true));
-            } else if (inside && !part && !onlyTitlesAround(tokens, known, first, last, span)) {
+            } else if (inside && !part && !onlyTitlesAround(tokens, known, first, last, span)
+                    && balanced(tokens, span)) {
                 for (int k = first; k <= last; k++) {
                     kept.set(k, null);
                 }
-                out.add(nameMention(tokens, span, tail.end() == span.end() ? tail.entries() : null));
+                out.add(nameMention(tokens, span, List.copyOf(known.subList(first, last + 1))));
             } else if (first == last && !part && head.start() == span.start() && span.end() < head.end()
                     && kept.get(first) != null && kept.get(first).name() == null && isPhrase(head)) {
                 kept.set(first, kept.get(first).withName(new Name(tokens.get(span.end() - 1).end(), span.type())));
@@ -374,13 +376,30 @@ public final class ActorTagger implements EntityTagger {
         return title;
     }
 
+    /** Whether brackets and quotes open and close inside the span: "Hizbollah (Party of God" is no name. */
+    private static boolean balanced(List<Token> tokens, NameSpan span) {
+        int brackets = 0;
+        int quotes = 0;
+        for (int i = span.start(); i < span.end(); i++) {
+            String text = tokens.get(i).text();
+            if (text.equals("(") || text.equals("[")) {
+                brackets++;
+            } else if (text.equals(")") || text.equals("]")) {
+                brackets--;
+            } else if (text.equals("\"") || text.equals("\u201c") || text.equals("\u201d")) {
+                quotes++;
+            }
+        }
+        return brackets == 0 && quotes % 2 == 0;
+    }
+
     /** A title or an agency phrase ("Russian officials"), which a name may open, not one body's full name. */
     private static boolean isPhrase(Mention mention) {
         KbEntry entry = best(Objects.requireNonNull(mention.entries()));
         return entry.kind() == KbEntry.Kind.TITLE || entry.kind() == KbEntry.Kind.NAME && entry.looseCase();
     }
 
-    private static Mention nameMention(List<Token> tokens, NameSpan span, @Nullable List<KbEntry> inner) {
+    private static Mention nameMention(List<Token> tokens, NameSpan span, @Nullable List<Mention> inner) {
         return new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
                 tokens.get(span.end() - 1).end(), null, span.type(), null, inner, false);
     }
@@ -473,13 +492,17 @@ public final class ActorTagger implements EntityTagger {
             Mention mention = mentions.get(m);
             String surface = text.substring(mention.charStart(), mention.charEnd());
             if (mention.entries() == null) {
-                fromNameFinder(mention, surface, day, surnames, offices, out);
+                fromNameFinder(mention, surface, tokens, day, surnames, offices, out);
                 continue;
             }
             KbEntry entry = best(mention.entries());
             if (mention.nameType() != null
                     && overruled(entry, mention.nameType(), tokens, mention, surface, day, surnames)) {
-                fromNameFinder(mention, surface, day, surnames, offices, out);
+                if (mention.nameType().equals("MISC") && entry.actor() != null) {
+                    out.add(entity(surface, EntityType.OTHER, mention, entry.actor())); // a modifier, that place
+                } else {
+                    fromNameFinder(mention, surface, tokens, day, surnames, offices, out);
+                }
                 continue;
             }
             if (mention.name() == null && !mention.part(tokens) && isPhrase(mention)) {
@@ -673,9 +696,10 @@ public final class ActorTagger implements EntityTagger {
 
     /**
      * Whether the name finder's type overrules the knowledge base on the same words: a surname the story does not
-     * resolve that is not a person here, a city that is a person or a team beside its score, a country that is a
-     * person, a sea or region whose name modifies a noun. A capital acting as its government stays the
-     * government; a surname the knowledge base resolves stays the person ("the Biden administration").
+     * resolve that is not a person here, a city that is a person or a team beside its score, a sea or region
+     * whose name modifies a noun ("an Arctic island": typed OTHER, still that region). A capital acting as its
+     * government stays the government, a state stays the state, and a surname the knowledge base resolves stays
+     * the person ("the Biden administration").
      */
     private boolean overruled(KbEntry entry, String nameType, List<Token> tokens, Mention mention, String surface,
                               @Nullable LocalDate day, Map<String, Actor> surnames) {
@@ -687,10 +711,10 @@ public final class ActorTagger implements EntityTagger {
                 || !(entry.kind() == KbEntry.Kind.NAME || entry.kind() == KbEntry.Kind.PLACE)) {
             return false;
         }
-        if (nameType.equals("PER")) {
-            return true;
-        }
         boolean place = "place".equals(actor.sector());
+        if (nameType.equals("PER")) {
+            return place; // "Lincoln said"; a state the finder calls a person ("Niger") stays the state
+        }
         if (nameType.equals("MISC")) { // "an Arctic island": a region's name as a modifier, not the region
             return place && actor.type() == EntityType.LOC && mention.end() < tokens.size()
                     && tokens.get(mention.end()).word() && !tokens.get(mention.end()).capitalised()
@@ -762,14 +786,16 @@ public final class ActorTagger implements EntityTagger {
         return previous[y.length()] <= 1;
     }
 
-    private void fromNameFinder(Mention mention, String surface, @Nullable LocalDate day,
+    private void fromNameFinder(Mention mention, String surface, List<Token> tokens, @Nullable LocalDate day,
                                 Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
         String type = Objects.requireNonNullElse(mention.nameType(), "MISC");
         switch (type) {
             case "PER" -> {
                 Actor known = mention.end() - mention.start() == 1 ? surnames.get(Token.normalise(surface)) : null;
-                if (known == null && mention.inner() != null) {
-                    known = namesake(mention.inner(), surface, day);
+                Mention closing = mention.inner() == null || mention.inner().isEmpty() ? null
+                        : mention.inner().get(mention.inner().size() - 1);
+                if (known == null && closing != null && closing.end() == mention.end()) {
+                    known = namesake(Objects.requireNonNull(closing.entries()), surface, day);
                     if (known != null) {
                         remember(known, surface, surnames);
                         rememberOffices(known, day, offices);
@@ -784,10 +810,74 @@ public final class ActorTagger implements EntityTagger {
                 }
                 out.add(entity(surface, EntityType.PERSON, mention, known));
             }
-            case "ORG" -> out.add(unresolved(surface, EntityType.ORG, mention));
-            case "LOC" -> out.add(unresolved(surface, EntityType.LOC, mention));
-            default -> out.add(unresolved(surface, EntityType.OTHER, mention));
+            case "ORG" -> out.add(withCountry(surface, EntityType.ORG, mention, null));
+            case "LOC" -> out.add(withCountry(surface, EntityType.LOC, mention, "place"));
+            default -> {
+                Actor nation = openingNation(mention, tokens);
+                out.add(nation != null ? entity(surface, EntityType.NORP, mention, nation)
+                        : withCountry(surface, EntityType.OTHER, mention, null));
+            }
         }
+    }
+
+    /**
+     * The nation a group's name opens with ("Bosnian Serbs", "Iraqi Kurds", "Russian Jewish" are groups of those
+     * countries), or null: the name must be a nationality followed by nationalities or {@link #GROUPS} only, so
+     * "American League" and "British Masters" are not.
+     */
+    private static @Nullable Actor openingNation(Mention mention, List<Token> tokens) {
+        List<Mention> inner = mention.inner();
+        if (inner == null || inner.isEmpty()) {
+            return null;
+        }
+        Mention opening = inner.get(0);
+        if (opening.start() != mention.start() || opening.entries() == null) {
+            return null;
+        }
+        KbEntry entry = best(opening.entries());
+        Actor actor = entry.actor();
+        if (entry.kind() != KbEntry.Kind.NAME || actor == null || actor.type() != EntityType.NORP) {
+            return null;
+        }
+        int k = 1;
+        for (int i = opening.end(); i < mention.end(); i++) {
+            while (k < inner.size() && inner.get(k).end() <= i) {
+                k++;
+            }
+            boolean nationality = k < inner.size() && inner.get(k).start() <= i && inner.get(k).entries() != null
+                    && best(inner.get(k).entries()).actor() != null
+                    && best(inner.get(k).entries()).actor().type() == EntityType.NORP;
+            if (!nationality && !GROUPS.contains(tokens.get(i).norm())) {
+                return null;
+            }
+        }
+        return actor;
+    }
+
+    /** Peoples and faiths that follow a nationality in the name of a group ("Iraqi Kurds", "Bosnian Muslims"). */
+    private static final Set<String> GROUPS = Set.of("kurd", "kurds", "kurdish", "jew", "jews", "jewish", "arab",
+            "arabs", "muslim", "muslims", "christian", "christians", "catholic", "catholics", "protestant",
+            "protestants", "orthodox", "sunni", "sunnis", "shia", "shias", "shi'ite", "shi'ites", "shiite", "shiites",
+            "hutu", "hutus", "tutsi", "tutsis", "tamil", "tamils", "sikh", "sikhs", "hindu", "hindus", "buddhist",
+            "buddhists", "druze", "pashtun", "pashtuns", "baluch", "roma", "berber", "berbers", "tatar", "tatars",
+            "uighur", "uighurs", "uyghur", "uyghurs", "rohingya", "alawite", "alawites", "yazidi", "yazidis");
+
+    /**
+     * A name the knowledge base does not know, with the country of a known name inside it ("Nigerian Union of
+     * Teachers", "Washington Post", "East Jerusalem"): where it is, not who it is, so no actor.
+     */
+    private static Entity withCountry(String surface, EntityType type, Mention mention, @Nullable String sector) {
+        Entity.Builder entity = builder(surface, type, mention);
+        if (mention.inner() != null) {
+            for (Mention inner : mention.inner()) {
+                Actor actor = inner.entries() == null ? null : best(inner.entries()).actor();
+                if (actor != null && actor.country() != null) {
+                    entity.setCountry(actor.country()).setSector(sector);
+                    break;
+                }
+            }
+        }
+        return entity.build();
     }
 
     /** "Moscow has demanded", "Moscow’s demands": the capital acts, so it names the government. */

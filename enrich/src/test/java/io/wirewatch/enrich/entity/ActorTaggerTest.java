@@ -208,15 +208,36 @@ class ActorTaggerTest {
     }
 
     @Test
-    void shouldTakeTheNameFindersTypeForAPlaceThatIsATeamButKeepACapitalThatActs() {
+    void shouldTakeTheNameFindersTypeForATeamBesideItsScoreButKeepStatesAndActingCapitals() {
         List<Entity> sport = tagWith(finding("NEW YORK/ORG", "Scottie Pippen/PER", "Jordan/PER"),
                 "NEW YORK 3 Boston 2.", "Scottie Pippen passed to Jordan.");
         assertThat(find(sport, "NEW YORK").getType()).isEqualTo(EntityType.ORG);
         assertThat(find(sport, "NEW YORK").getActorId()).isNull();
-        assertThat(find(sport, "Jordan").getType()).isEqualTo(EntityType.PERSON);
+        assertThat(find(sport, "Jordan").getActorId()).isEqualTo("JOR"); // a state the finder calls a person
 
-        List<Entity> politics = tagWith(finding("Moscow/ORG"), "Moscow has demanded guarantees.");
+        List<Entity> politics = tagWith(finding("Moscow/ORG", "Kaliningrad/ORG", "Arctic/MISC"),
+                "Moscow has demanded guarantees.", "Warplanes bombed Kaliningrad near Arctic waters.");
         assertThat(find(politics, "Moscow").getActorId()).isEqualTo("RUSGOV");
+        assertThat(find(politics, "Kaliningrad").getActorId()).isEqualTo("GPE:KALININGRAD");
+        assertThat(find(politics, "Arctic").getType()).isEqualTo(EntityType.OTHER); // a modifier here
+        assertThat(find(politics, "Arctic").getActorId()).isEqualTo("LOC:ARCTIC");
+    }
+
+    @Test
+    void shouldGiveANameTheFinderFindsAroundAKnownOneItsCountryOrItsNationButNoActor() {
+        List<Entity> entities = tagWith(finding("Nigerian Union of Teachers/ORG", "Bosnian Serbs/MISC",
+                        "British Masters/MISC", "East Jerusalem/LOC"),
+                "The Nigerian Union of Teachers struck.", "Bosnian Serbs shelled East Jerusalem.",
+                "He won the British Masters.");
+
+        Entity union = find(entities, "Nigerian Union of Teachers");
+        assertThat(union.getActorId()).isNull();
+        assertThat(union.getCountry()).isEqualTo("NGA");
+        assertThat(find(entities, "Bosnian Serbs").getType()).isEqualTo(EntityType.NORP);
+        assertThat(find(entities, "Bosnian Serbs").getActorId()).isEqualTo("BIH");
+        assertThat(find(entities, "British Masters").getType()).isEqualTo(EntityType.OTHER);
+        assertThat(find(entities, "British Masters").getActorId()).isNull();
+        assertThat(find(entities, "East Jerusalem").getSector()).isEqualTo("place");
     }
 
     @Test
