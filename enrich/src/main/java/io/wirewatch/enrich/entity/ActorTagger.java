@@ -332,25 +332,22 @@ public final class ActorTagger implements EntityTagger {
      */
     private @Nullable Name knownOpeningName(List<Token> tokens, Mention phrase) {
         for (int end = phrase.end() - 1; end > phrase.start(); end--) {
-            TokenTrie.Match<KbEntry> found = kb.trie().longest(tokens.subList(phrase.start(), end), 0,
-                    ActorTagger::accepts);
-            if (found == null) {
-                continue;
+            Actor actor = exactName(tokens.subList(phrase.start(), end));
+            if (actor != null) {
+                return new Name(tokens.get(end - 1).end(), EntityStageNames.conllType(actor.type()));
             }
-            KbEntry entry = best(found.values());
-            Actor actor = entry.actor();
-            if ((entry.kind() == KbEntry.Kind.NAME || entry.kind() == KbEntry.Kind.SEAT) && actor != null) {
-                String type = switch (actor.type()) {
-                    case PERSON -> "PER";
-                    case ORG -> "ORG";
-                    case GPE, LOC -> "LOC";
-                    case NORP, OTHER -> "MISC";
-                };
-                return new Name(tokens.get(phrase.start() + found.end() - 1).end(), type);
-            }
-            end = Math.min(end, phrase.start() + found.end());
         }
         return null;
+    }
+
+    /** The actor that {@code words}, all of them, name for certain (a name or a seat of government), or null. */
+    private @Nullable Actor exactName(List<Token> words) {
+        TokenTrie.Match<KbEntry> found = kb.trie().longest(words, 0, ActorTagger::accepts);
+        if (found == null || found.end() != words.size()) {
+            return null;
+        }
+        KbEntry entry = best(found.values());
+        return entry.kind() == KbEntry.Kind.NAME || entry.kind() == KbEntry.Kind.SEAT ? entry.actor() : null;
     }
 
     /**
@@ -477,15 +474,6 @@ public final class ActorTagger implements EntityTagger {
             "all", "no", "not", "one", "two", "three", "both", "each", "any", "such", "other", "also", "however",
             "meanwhile", "still", "even", "only", "speaking", "asked", "according", "officials", "representatives");
 
-    private static boolean overlaps(List<Mention> mentions, int start, int end) {
-        for (Mention mention : mentions) {
-            if (mention.start() < end && start < mention.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void resolve(String text, List<Token> tokens, List<Mention> mentions, @Nullable LocalDate day,
                          Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
         for (int m = 0; m < mentions.size(); m++) {
@@ -546,7 +534,7 @@ public final class ActorTagger implements EntityTagger {
                     Mention next = m + 1 < mentions.size() ? mentions.get(m + 1) : null;
                     if (next != null && next.start() == mention.end() && isPerson(next)) {
                         // "Secretary of State Anthony Blinken": the name says who; "Palestinian" stays a name
-                        openingName(text, mention).ifPresent(out::add);
+                        openingName(text, tokens, mention).ifPresent(out::add);
                         continue;
                     }
                     Actor holder = kb.holder(entry.roles(), day).orElse(null);
@@ -557,7 +545,7 @@ public final class ActorTagger implements EntityTagger {
                             && (agent != null || holder != null)) {
                         // "Serbian President Vojislav Kostunica": a person the knowledge base does not know,
                         // of the title's country
-                        openingName(text, mention).ifPresent(out::add);
+                        openingName(text, tokens, mention).ifPresent(out::add);
                         Actor office = agent != null ? agent : holder;
                         String name = text.substring(tokens.get(mention.end()).start(), tokens.get(nameEnd - 1).end());
                         Actor person = new Actor("PER:" + name.toUpperCase(Locale.ROOT)
@@ -588,36 +576,31 @@ public final class ActorTagger implements EntityTagger {
      * knows exactly that name. Office words the finder took into the name are left to the title ("US" of
      * "US Ambassador to Russia").
      */
-    private java.util.Optional<Entity> openingName(String text, Mention title) {
+    private java.util.Optional<Entity> openingName(String text, List<Token> tokens, Mention title) {
         Name name = title.name();
         if (name == null) {
             return java.util.Optional.empty();
         }
-        List<Token> words = Tokenizer.tokenize(text, title.charStart(), name.charEnd());
-        int size = words.size();
-        while (size > 0 && ActorKb.isAgentWord(words.get(size - 1).text())) {
-            size--;
+        int nameEnd = title.start();
+        while (nameEnd < title.end() && tokens.get(nameEnd).end() <= name.charEnd()) {
+            nameEnd++;
         }
-        if (size == 0) {
+        int end = nameEnd;
+        while (end > title.start() && ActorKb.isAgentWord(tokens.get(end - 1).text())) {
+            end--;
+        }
+        if (end == title.start()) {
             return java.util.Optional.empty();
         }
-        boolean trimmed = size < words.size();
-        words = words.subList(0, size);
-        int end = words.get(size - 1).end();
-        Mention alone = new Mention(title.start(), title.start() + size, title.charStart(), end, null, name.type());
-        TokenTrie.Match<KbEntry> known = kb.trie().longest(words, 0, ActorTagger::accepts);
-        Actor actor = null;
-        if (known != null && known.end() == size) {
-            KbEntry entry = best(known.values());
-            if (entry.kind() == KbEntry.Kind.NAME || entry.kind() == KbEntry.Kind.SEAT) {
-                actor = entry.actor();
-            }
-        }
+        boolean trimmed = end < nameEnd;
+        Mention alone = new Mention(title.start(), end, title.charStart(), tokens.get(end - 1).end(), null,
+                name.type());
+        Actor actor = exactName(tokens.subList(title.start(), end));
         if (trimmed && actor == null) {
             return java.util.Optional.empty();
         }
         EntityType type = trimmed ? Objects.requireNonNull(actor).type() : name.entityType();
-        return java.util.Optional.of(entity(text.substring(title.charStart(), end), type, alone, actor));
+        return java.util.Optional.of(entity(text.substring(alone.charStart(), alone.charEnd()), type, alone, actor));
     }
 
     /** End of a run of one to four capitalised words at {@code start} that no knowledge-base mention covers. */
