@@ -26,6 +26,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnrichTopologyTest {
 
@@ -40,10 +41,14 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, EnrichedStory> enriched;
     private TestOutputTopic<byte[], byte[]> dlq;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // not /tmp/kafka-streams: runs may overlap
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(EnrichTopology.build(EnrichTopology.Config.defaults(scripted())), props);
         raw = driver.createInputTopic(Topics.STORIES_RAW.name(), Serdes.String().serializer(),

@@ -7,6 +7,7 @@ import io.wirewatch.enrich.quote.Quote;
 import io.wirewatch.enrich.quote.QuoteFinder;
 import io.wirewatch.enrich.text.Furniture;
 import io.wirewatch.enrich.text.SayVerbs;
+import io.wirewatch.enrich.text.PartOfSpeech;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.Spans;
 import io.wirewatch.enrich.text.TextDocument;
@@ -146,9 +147,11 @@ public final class PatternStanceTagger implements StanceTagger {
     private final StanceRules rules;
     private final Coreference coreference;
     private final QuoteFinder quotes;
+    private final PartOfSpeech partOfSpeech;
 
     private PatternStanceTagger(StanceRules rules, Coreference coreference) {
         this.rules = rules;
+        this.partOfSpeech = PartOfSpeech.standard();
         this.coreference = coreference;
         this.quotes = new QuoteFinder(coreference);
     }
@@ -344,11 +347,86 @@ public final class PatternStanceTagger implements StanceTagger {
             this.reportedSpeaker = reportedSpeaker();
         }
 
+        /**
+         * The hand-written rules' signals; where they find none, the verb lexicon's, counting a dictionary verb only
+         * where the sentence uses it as a verb.
+         */
         List<Signal> signals() {
             List<StanceRules.Match> matches = rules.matches(tokens);
             if (matches.isEmpty()) {
                 return List.of();
             }
+            List<StanceRules.Match> handWritten = new ArrayList<>();
+            List<StanceRules.Match> lexicon = new ArrayList<>();
+            for (StanceRules.Match match : matches) {
+                (match.rule().lexicon() ? lexicon : handWritten).add(match);
+            }
+            List<Signal> found = handWritten.isEmpty() ? List.of() : signals(handWritten);
+            if (!found.isEmpty() || lexicon.isEmpty()) {
+                return found;
+            }
+            String[] tags = null;
+            List<StanceRules.Match> used = new ArrayList<>();
+            for (StanceRules.Match match : lexicon) {
+                if (match.rule().verb()) {
+                    if (tags == null) {
+                        tags = partOfSpeech.tag(tokens);
+                    }
+                    if (!tags[match.start()].equals("VERB")) {
+                        continue; // "Serb forces", "ousted president", "the border patrol": not the verb
+                    }
+                    if (reducedRelative(match.start(), tags)) {
+                        continue; // "the document submitted by Blinken": a participle describing a noun
+                    }
+                }
+                used.add(match);
+            }
+            List<Signal> out = new ArrayList<>();
+            for (Signal signal : used.isEmpty() ? List.<Signal>of() : signals(used)) {
+                // The dictionary is broad: its events count only between two actors the sentence names, said
+                // as fact, intent or on a condition (not "could determine whether").
+                if (signal.getTarget() != null && !signal.getTarget().equals(signal.getSource())
+                        && actedUpon(signal) && signal.getModality() != Modality.SPECULATIVE) {
+                    out.add(signal);
+                }
+            }
+            return out;
+        }
+
+        /** A participle right after a noun and before "by": a reduced relative clause, not the sentence's act. */
+        private boolean reducedRelative(int index, String[] tags) {
+            String norm = tokens.get(index).norm();
+            return index > 0 && index + 1 < tokens.size() && (norm.endsWith("ed") || norm.endsWith("en"))
+                    && (tags[index - 1].equals("NOUN") || tags[index - 1].equals("PROPN"))
+                    && tokens.get(index + 1).norm().equals("by");
+        }
+
+        /**
+         * Whether the sentence names the signal's target where English puts the one acted upon: after the verb in
+         * an active clause ("bombed Kharkiv", "withdrew from Kiev"), or anywhere before a passive one ("Kharkiv was
+         * shelled").
+         */
+        private boolean actedUpon(Signal signal) {
+            String code = signal.getTarget();
+            int trigger = tokenAt(signal.getStart());
+            boolean passive = false;
+            for (int i = trigger - 1; i >= Math.max(0, trigger - 3); i--) {
+                if (BE.contains(tokens.get(i).norm())) {
+                    passive = true;
+                    break;
+                }
+            }
+            for (Entity entity : story.entities) {
+                if (entity.getStart() >= sentence.start() && entity.getEnd() <= sentence.end()
+                        && (code.equals(entity.getCountry()) || code.equals(entity.getActorId()))
+                        && (passive || entity.getStart() >= signal.getEnd())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private List<Signal> signals(List<StanceRules.Match> matches) {
             List<Candidate> candidates = new ArrayList<>();
             for (StanceRules.Match match : matches) {
                 if (insideName(match.start())) {
@@ -376,6 +454,9 @@ public final class PatternStanceTagger implements StanceTagger {
             int demandEnd = Integer.MAX_VALUE;
             int intentEnd = -1; // end of the last stated intent or offer, -1 before any
             for (Candidate candidate : accepted) {
+                if (candidate.category().equals(StanceRules.NONE)) {
+                    continue; // "killed in a car crash", "an earthquake killed": words that code no event
+                }
                 if (candidate.spanStart() >= demandEnd && DEMAND_CONTENT.contains(candidate.category())) {
                     continue; // "demanded assurances that the Alliance will withdraw": the content of a demand
                 }
@@ -491,7 +572,8 @@ public final class PatternStanceTagger implements StanceTagger {
             if (rule.staged() && !staged(candidate.spanStart(), match.end())) {
                 return null; // "once the exercises end", "would follow the exercises": a topic, not a show of force
             }
-            if (cameo.equals("166") && drawdown(candidate.spanStart(), match.end())) {
+            if ((cameo.equals("166") || rule.lexicon() && category.equals("RETREAT"))
+                    && drawdown(candidate.spanStart(), match.end())) {
                 return null; // "withdraw some of their diplomats" amid tensions: a precaution, not a sanction
             }
             boolean allParties = addressedToAll(match.end());

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 record StanceRule(String id, String category, String cameo, List<Slot> slots, int[] gaps, boolean carriesNegation,
                   @Nullable String flipCategory, @Nullable String flipCameo, boolean speakerIsSource,
-                  boolean force, boolean armed, boolean appeal, boolean staged, int priority) {
+                  boolean force, boolean armed, boolean appeal, boolean staged, boolean verb, boolean lexicon,
+                  int priority) {
 
     StanceRule {
         Objects.requireNonNull(id, "id");

@@ -22,6 +22,10 @@ import java.util.Set;
 final class StanceRules {
 
     static final String BUNDLED = "io/wirewatch/enrich/stance/rules.tsv";
+    /** The broad verb lexicon derived from the CAMEO verb dictionary: consulted after the hand-written rules. */
+    static final String LEXICON = "io/wirewatch/enrich/stance/cameo-verbs.tsv";
+    /** The category of a rule that codes no event ("killed in an accident"): it only keeps others from firing. */
+    static final String NONE = "NONE";
     static final Set<String> CATEGORIES = Set.of("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
             "RETREAT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
             "ASSAULT", "INVESTIGATE", "FIGHT", "APPEAL");
@@ -48,21 +52,32 @@ final class StanceRules {
         }
     }
 
+    /** The hand-written rules, then the verb lexicon, which fills in where no hand-written rule fires. */
     static StanceRules bundled() {
-        InputStream in = StanceRules.class.getClassLoader().getResourceAsStream(BUNDLED);
-        if (in == null) {
-            throw new IllegalStateException("the bundled stance rules " + BUNDLED + " are missing");
+        List<StanceRule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (String resource : List.of(BUNDLED, LEXICON)) {
+            InputStream in = StanceRules.class.getClassLoader().getResourceAsStream(resource);
+            if (in == null) {
+                throw new IllegalStateException("the bundled stance rules " + resource + " are missing");
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                read("classpath:" + resource, reader, rules, ids, resource.equals(LEXICON));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
         }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse("classpath:" + BUNDLED, reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED, e);
-        }
+        return new StanceRules(rules);
     }
 
     static StanceRules parse(String source, Reader reader) {
         List<StanceRule> rules = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        read(source, reader, rules, new HashSet<>(), false);
+        return new StanceRules(rules);
+    }
+
+    private static void read(String source, Reader reader, List<StanceRule> rules, Set<String> ids,
+                             boolean lexicon) {
         BufferedReader in = new BufferedReader(reader);
         int number = 0;
         try {
@@ -71,7 +86,7 @@ final class StanceRules {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                StanceRule rule = parseRule(source, number, line, rules.size());
+                StanceRule rule = parseRule(source, number, line, rules.size(), lexicon);
                 if (!ids.add(rule.id())) {
                     throw new IllegalArgumentException(source + ":" + number + ": duplicate rule id " + rule.id());
                 }
@@ -80,21 +95,20 @@ final class StanceRules {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read stance rules " + source, e);
         }
-        return new StanceRules(rules);
     }
 
-    private static StanceRule parseRule(String source, int number, String line, int priority) {
+    private static StanceRule parseRule(String source, int number, String line, int priority, boolean lexicon) {
         String where = source + ":" + number + ": ";
         String[] fields = line.split("\t");
         if (fields.length < 4) {
             throw new IllegalArgumentException(where + "expected ID, CATEGORY, CAMEO, PATTERN separated by tabs");
         }
         String category = fields[1].strip();
-        if (!CATEGORIES.contains(category)) {
+        if (!CATEGORIES.contains(category) && !category.equals(NONE)) {
             throw new IllegalArgumentException(where + "unknown PLOVER category " + category);
         }
         String cameo = fields[2].strip();
-        if (!Cameo.known(cameo)) {
+        if (!category.equals(NONE) && !Cameo.known(cameo)) {
             throw new IllegalArgumentException(where + "CAMEO code " + cameo + " has no known intensity");
         }
         List<StanceRule.Slot> slots = new ArrayList<>();
@@ -134,6 +148,7 @@ final class StanceRules {
         boolean armed = false;
         boolean appeal = false;
         boolean staged = false;
+        boolean verb = false;
         for (int i = 4; i < fields.length; i++) {
             String flag = fields[i].strip();
             if (flag.equals("neg")) {
@@ -148,6 +163,8 @@ final class StanceRules {
                 appeal = true;
             } else if (flag.equals("staged")) {
                 staged = true;
+            } else if (flag.equals("verb")) {
+                verb = true;
             } else if (flag.startsWith("flip=") && flag.indexOf(':') > 5) {
                 flipCategory = flag.substring(5, flag.indexOf(':'));
                 flipCameo = flag.substring(flag.indexOf(':') + 1);
@@ -160,7 +177,7 @@ final class StanceRules {
         }
         int[] gapArray = gaps.stream().mapToInt(Integer::intValue).toArray();
         return new StanceRule(fields[0].strip(), category, cameo, slots, gapArray, carriesNegation, flipCategory,
-                flipCameo, speaker, force, armed, appeal, staged, priority);
+                flipCameo, speaker, force, armed, appeal, staged, verb, lexicon, priority);
     }
 
     int size() {

@@ -10,6 +10,7 @@ import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.StanceChange;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DyadTopologyTest {
 
@@ -39,10 +41,14 @@ class DyadTopologyTest {
     private TestOutputTopic<String, DyadWindow> windows;
     private TestOutputTopic<String, StanceChange> changes;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dyad-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // not /tmp/kafka-streams: runs may overlap
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(EnrichTopology.build(new EnrichTopology.Config(scripted(),
                 new DyadTopology.Config(Duration.ofMinutes(30), 3.0))), props);
