@@ -178,6 +178,19 @@ public final class PatternStanceTagger implements StanceTagger {
         return new PatternStanceTagger(StanceRules.bundled(), new Coreference(Objects.requireNonNull(kb, "kb")));
     }
 
+    /**
+     * This tagger without the hand-written rules whose ids are given: what the coder would be had those rules never
+     * been written (cross-validation of the rules, see {@code EventEval.crossValidate}).
+     */
+    public PatternStanceTagger withoutRules(Set<String> ids) {
+        return new PatternStanceTagger(rules.without(ids), coreference);
+    }
+
+    /** The ids of the hand-written rules. */
+    public Set<String> handWrittenRuleIds() {
+        return rules.handWrittenIds();
+    }
+
     /** The number of patterns loaded. */
     public int ruleCount() {
         return rules.size();
