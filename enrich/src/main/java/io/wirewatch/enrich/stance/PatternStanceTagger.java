@@ -166,6 +166,10 @@ public final class PatternStanceTagger implements StanceTagger {
             "groups", "organisation", "organisations", "organization", "organizations", "official", "officials",
             "sites", "site", "staff", "chief", "budget");
     private static final Set<String> AID_WORDS = Set.of("aid", "assistance", "relief", "humanitarian");
+    private static final Set<String> FALSEHOOD = Set.of("lies", "lie", "false", "baseless", "groundless",
+            "fabricated", "fabrication", "fabrications", "untrue", "unfounded", "fake");
+    private static final Set<String> SPANS_OF_TIME = Set.of("years", "decades", "months", "weeks", "days", "hours",
+            "year", "decade", "month", "week", "day");
     private static final Set<String> FRONTED = Set.of("after", "following", "amid", "despite", "since", "before",
             "ahead");
     private static final Set<String> LOCATIVE = Set.of("in", "inside", "near", "outside", "at", "within", "around",
@@ -184,11 +188,15 @@ public final class PatternStanceTagger implements StanceTagger {
 
     private final StanceRules rules;
     private final Coreference coreference;
+    private final StanceRules handRules;
+    private final StanceRules lexiconRules;
     private final QuoteFinder quotes;
     private final PartOfSpeech partOfSpeech;
 
     private PatternStanceTagger(StanceRules rules, Coreference coreference) {
         this.rules = rules;
+        this.handRules = rules.part(false);
+        this.lexiconRules = rules.part(true);
         this.partOfSpeech = PartOfSpeech.standard();
         this.coreference = coreference;
         this.quotes = new QuoteFinder(coreference);
@@ -406,18 +414,17 @@ public final class PatternStanceTagger implements StanceTagger {
          * where the sentence uses it as a verb.
          */
         List<Signal> signals() {
-            List<StanceRules.Match> matches = rules.matches(tokens);
-            if (matches.isEmpty() || sport()) {
+            List<StanceRules.Match> handWritten = handRules.matches(tokens);
+            if (!handWritten.isEmpty() && sport()) {
                 return List.of(); // "the Eagles beat the Chiefs 40-22": a game, not a fight
             }
-            List<StanceRules.Match> handWritten = new ArrayList<>();
-            List<StanceRules.Match> lexicon = new ArrayList<>();
-            for (StanceRules.Match match : matches) {
-                (match.rule().lexicon() ? lexicon : handWritten).add(match);
-            }
             List<Signal> found = handWritten.isEmpty() ? List.of() : signals(handWritten);
-            if (!found.isEmpty() || lexicon.isEmpty()) {
-                return found;
+            if (!found.isEmpty() || actors.isEmpty()) {
+                return found; // the lexicon speaks only between actors the sentence names
+            }
+            List<StanceRules.Match> lexicon = lexiconRules.matches(tokens);
+            if (lexicon.isEmpty() || sport()) {
+                return List.of();
             }
             String[] tags = null;
             List<StanceRules.Match> used = new ArrayList<>();
@@ -836,7 +843,9 @@ public final class PatternStanceTagger implements StanceTagger {
                     story.lastListParagraph = sentence.paragraph();
                 }
             }
-            lastSource = source;
+            if (modality != Modality.NEGATED && modality != Modality.DENIED) {
+                lastSource = source; // what a later agentless passive may fall back on: never a denied act's actor
+            }
             int charEnd = tokens.get(match.end() - 1).end();
             String text = story.document.text();
             Signal built = Signal.newBuilder()
@@ -1138,8 +1147,29 @@ public final class PatternStanceTagger implements StanceTagger {
                             return true;
                         }
                     }
+                    if (calledFalse(start)) {
+                        return true; // "said reports that Turkish artillery had hit homes were lies"
+                    }
                 }
                 if (norm.equals(";") || norm.equals(".") || norm.equals("but")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the claim holding {@code start} is then called false: "… were lies", "… is baseless". */
+        private boolean calledFalse(int start) {
+            for (int i = start + 1; i < Math.min(tokens.size(), start + 14); i++) {
+                String norm = tokens.get(i).norm();
+                if (BE.contains(norm) && i + 1 < tokens.size()) {
+                    for (int j = i + 1; j < Math.min(tokens.size(), i + 4); j++) {
+                        if (FALSEHOOD.contains(tokens.get(j).norm())) {
+                            return true;
+                        }
+                    }
+                }
+                if (norm.equals(";") || norm.equals(".")) {
                     return false;
                 }
             }
@@ -1253,6 +1283,10 @@ public final class PatternStanceTagger implements StanceTagger {
                 return 0;
             }
             String opener = tokens.get(first).norm();
+            if (first + 2 < tokens.size() && SPANS_OF_TIME.contains(tokens.get(first + 1).norm())
+                    && FRONTED.contains(tokens.get(first + 2).norm())) {
+                opener = tokens.get(first + 2).norm(); // "Thirty years after Iraqi troops invaded Kuwait, …"
+            }
             boolean fronted = FRONTED.contains(opener) || opener.equals("in") && first + 2 < tokens.size()
                     && tokens.get(first + 1).norm().equals("the") && tokens.get(first + 2).norm().equals("wake")
                     || opener.equals("in") && first + 1 < tokens.size()
@@ -1377,7 +1411,9 @@ public final class PatternStanceTagger implements StanceTagger {
                         && Character.isDigit(norm.charAt(2)) && Character.isDigit(norm.charAt(3))) {
                     int year = Integer.parseInt(norm);
                     boolean past = story.year == null || year < story.year;
-                    boolean near = i < start || i >= end && i > 0 && tokens.get(i - 1).norm().equals("in");
+                    boolean near = i < start || i >= end && i > 0 && (tokens.get(i - 1).norm().equals("in")
+                            || i > 1 && MONTHS.contains(tokens.get(i - 1).norm())
+                            && tokens.get(i - 2).norm().equals("in")); // "invaded Kuwait in August 1990"
                     if (past && near) {
                         return true;
                     }

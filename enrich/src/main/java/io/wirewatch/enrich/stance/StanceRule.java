@@ -24,22 +24,29 @@ record StanceRule(String id, String category, String cameo, List<Slot> slots, in
         }
     }
 
-    /** One position of a pattern: exact words and word prefixes; {@code _} stands for any word. */
-    record Slot(Set<String> words, List<String> prefixes) {
-        Slot {
-            words = Set.copyOf(words);
-            prefixes = List.copyOf(prefixes);
+    /**
+     * One position of a pattern: exact words and word prefixes; {@code _} stands for any word. Prefixes are looked
+     * up by the word's own beginnings (one hash lookup per length), so a slot of a hundred prefixes (a synonym set
+     * of the verb lexicon) costs no more than a slot of one.
+     */
+    record Slot(Set<String> words, List<String> prefixes, Set<String> prefixSet, int shortest, int longest,
+                boolean any) {
+        Slot(Set<String> words, List<String> prefixes) {
+            this(Set.copyOf(words), List.copyOf(prefixes), Set.copyOf(prefixes),
+                    prefixes.stream().mapToInt(String::length).min().orElse(0),
+                    prefixes.stream().mapToInt(String::length).max().orElse(0), words.contains("_"));
         }
 
         boolean matches(String norm) {
-            if (words.contains("_")) {
+            if (any) {
                 return !norm.isEmpty() && Character.isLetter(norm.charAt(0)); // any word
             }
             if (words.contains(norm)) {
                 return true;
             }
-            for (String prefix : prefixes) {
-                if (norm.startsWith(prefix)) {
+            for (int length = shortest, last = Math.min(longest, norm.length()); length > 0 && length <= last;
+                    length++) {
+                if (prefixSet.contains(norm.substring(0, length))) {
                     return true;
                 }
             }

@@ -210,6 +210,17 @@ final class StanceRules {
     record Match(StanceRule rule, int start, int end) {
     }
 
+    /** The hand-written rules alone, or the verb lexicon alone. */
+    StanceRules part(boolean lexicon) {
+        List<StanceRule> kept = new ArrayList<>();
+        for (StanceRule rule : rules) {
+            if (rule.lexicon() == lexicon) {
+                kept.add(rule);
+            }
+        }
+        return new StanceRules(kept);
+    }
+
     /** Every rule match in the tokens of one sentence, in token order. */
     List<Match> matches(List<Token> tokens) {
         List<Match> out = new ArrayList<>();
