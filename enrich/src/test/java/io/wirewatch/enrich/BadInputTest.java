@@ -1,5 +1,6 @@
 package io.wirewatch.enrich;
 
+import io.wirewatch.schema.PloverCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -77,7 +78,7 @@ class BadInputTest {
     void shouldEnrichAnAllCapsStory() {
         EnrichedStory enriched = enrich(List.of("RUSSIA REJECTS NATO DEMANDS, THREATENS RETALIATORY MEASURES"));
         assertThat(enriched.getEntities()).extracting(e -> e.getActorId()).contains("RUS", "NATO");
-        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory().equals("THREATEN"));
+        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory() == PloverCategory.THREATEN);
     }
 
     @Test
