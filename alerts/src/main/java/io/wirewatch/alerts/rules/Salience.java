@@ -4,6 +4,7 @@ import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,13 +25,6 @@ public final class Salience {
     /** The score of a negated or denied signal. */
     public static final int NEVER = Integer.MIN_VALUE;
 
-    private static final Map<String, Integer> CATEGORY = Map.ofEntries(
-            Map.entry("THREATEN", 40), Map.entry("COERCE", 40), Map.entry("ASSAULT", 40), Map.entry("SANCTION", 40),
-            Map.entry("REJECT", 30), Map.entry("DEMAND", 30),
-            Map.entry("MOBILIZE", 20),
-            Map.entry("DISAPPROVE", 10), Map.entry("ACCUSE", 10), Map.entry("PROTEST", 10),
-            Map.entry("REDUCE_RELATIONS", 10),
-            Map.entry("INVESTIGATE", 5));
     private static final Map<Modality, Integer> MODALITY = Map.of(Modality.ASSERTED, 12, Modality.FUTURE, 11,
             Modality.CONDITIONAL, 10, Modality.UNKNOWN, 4, Modality.SPECULATIVE, 2);
     private static final int BOTH_ACTORS = 10;
@@ -62,9 +56,12 @@ public final class Salience {
         return new Salience(Set.copyOf(persons));
     }
 
-    /** The category's weight alone: 40 for threats, coercion, attacks and sanctions, down to 0 for cooperation. */
-    public static int categoryWeight(String category) {
-        return CATEGORY.getOrDefault(category.toUpperCase(Locale.ROOT), 0);
+    /**
+     * The category's weight alone ({@link Vocabulary.Meaning#salience()}): 40 for threats, coercion, attacks,
+     * fighting and sanctions, down to 0 for cooperation.
+     */
+    public static int categoryWeight(PloverCategory category) {
+        return Vocabulary.of(category).salience();
     }
 
     /** The signal's points, or {@link #NEVER} when it is negated or denied. */
