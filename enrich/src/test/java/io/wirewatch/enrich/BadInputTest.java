@@ -1,6 +1,5 @@
 package io.wirewatch.enrich;
 
-import io.wirewatch.schema.PloverCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -11,6 +10,7 @@ import io.wirewatch.enrich.stance.WeightedEscalationScorer;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.enrich.text.WireSentenceSplitter;
 import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Story;
 import java.time.Clock;
 import java.time.Duration;

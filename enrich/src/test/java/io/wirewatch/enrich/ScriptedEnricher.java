@@ -1,8 +1,8 @@
 package io.wirewatch.enrich;
 
-import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.wirewatch.enrich;
 
-import io.wirewatch.schema.PloverCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +14,7 @@ import io.wirewatch.schema.AvroJson;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.time.Clock;

@@ -1,8 +1,5 @@
 package io.wirewatch.enrich.dyad;
 
-import io.wirewatch.schema.PloverCategory;
-import io.wirewatch.schema.StanceChangeKind;
-import io.wirewatch.schema.StanceLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.enrich.EnrichTopology;
@@ -10,7 +7,10 @@ import io.wirewatch.enrich.Enricher;
 import io.wirewatch.enrich.ScriptedEnricher;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DyadWindow;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.wirewatch.enrich.stance;
 
-import io.wirewatch.schema.PloverCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
