@@ -194,7 +194,13 @@ final class SchemaUpgrade {
     }
 
     private static AvroTypeException mismatch(Schema writer, Schema reader, String path) {
-        return new AvroTypeException(path + ": cannot read a " + writer.getType().getName() + " written as "
-                + writer.getFullName() + " as " + reader.getFullName());
+        return new AvroTypeException(path + ": cannot read " + describe(writer) + " as " + describe(reader));
+    }
+
+    private static String describe(Schema schema) {
+        return switch (schema.getType()) {
+            case RECORD, ENUM, FIXED -> schema.getType().getName() + " " + schema.getFullName();
+            default -> schema.getType().getName();
+        };
     }
 }

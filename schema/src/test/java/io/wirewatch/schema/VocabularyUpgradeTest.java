@@ -180,6 +180,36 @@ class VocabularyUpgradeTest {
         assertThat(serde.decode(serde.encode(change))).isEqualTo(change);
     }
 
+    @Test
+    void shouldNameTheFieldWhenAnOldValueCannotBeCarriedOver() {
+        Schema writer = new Schema.Parser().parse("""
+                {"type": "record", "name": "Thing", "fields": [{"name": "level", "type": "int"}]}""");
+        Schema reader = new Schema.Parser().parse("""
+                {"type": "record", "name": "Thing", "fields": [
+                  {"name": "level", "type": {"type": "enum", "name": "Level", "symbols": ["LOW", "HIGH"]}}]}""");
+        GenericRecord old = new GenericData.Record(writer);
+        old.put("level", 3);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaUpgrade.upgrade(old, writer, reader))
+                .isInstanceOf(org.apache.avro.AvroTypeException.class)
+                .hasMessage("Thing.level: cannot read int as enum Level");
+    }
+
+    @Test
+    void shouldFallBackOnTheEnumDefaultForAStringNoSymbolNamesWhereNullIsNotAllowed() {
+        Schema writer = new Schema.Parser().parse("""
+                {"type": "record", "name": "Thing", "fields": [{"name": "category", "type": "string"}]}""");
+        Schema reader = new Schema.Parser().parse("""
+                {"type": "record", "name": "Thing", "fields": [{"name": "category", "type": {"type": "enum",
+                  "name": "Category", "symbols": ["AGREE", "OTHER"], "default": "OTHER"}}]}""");
+        GenericRecord old = new GenericData.Record(writer);
+        old.put("category", "ACCUSE");
+
+        GenericRecord read = (GenericRecord) SchemaUpgrade.upgrade(old, writer, reader);
+
+        assertThat(read.get("category").toString()).isEqualTo("OTHER");
+    }
+
     private static GenericRecord oldChange(Schema old, String id, String kind, String before, String after) {
         GenericRecord change = new GenericData.Record(old);
         change.put("id", id);
