@@ -7,9 +7,12 @@ dictionary (CAMEO.2.0.txt, openeventdata/petrarch2, MIT licence).
 
 The output is written in the stance rule language of rules.tsv (see its header), so the same matcher, actor
 finder, negation and modality logic apply to it. What is kept and how:
-  * every verb with a code of its own, and the verb that heads its block with the block's code, gives a default
-    rule: the verb's forms (the dictionary's irregular forms, else regular English inflections) -> that code
-    (the other members of a block are WordNet synonyms, too loose to code an event alone);
+  * every verb with a code of its own gives a default rule: the verb's forms (the dictionary's irregular forms,
+    else regular English inflections) -> that code; so does the verb that names its block (ATTACK), with the
+    block's code, or every verb of a block of conflict (CAMEO 11-20) named by a concept (EXPLOSIVE_DESTRUCTION: blast, bomb,
+    fire); concept blocks of movement and management (GO_SOMEWHERE, OVERSEE_MANAGE) hold neutral verbs. The
+    other members of a verb-named block are WordNet synonyms, too loose to code an event alone ("hold",
+    "conduct"): they take part in the block's patterns only;
   * every pattern "- PRE * POST [code]" gives a rule: PRE words, up to 3 words, the verb, up to 4 words, the POST
     words (nouns match their plurals); synonym sets (&WEAPON) become alternatives of their one-word members;
   * a pattern coded [---] (e.g. "killed in an accident", "an earthquake killed") is a NONE rule: it codes no
@@ -171,9 +174,7 @@ def main(path):
         # A verb's default code: its own, else its block's when it heads the block. The other members of a block
         # are WordNet synonyms, too loose to code an event alone ("hold", "conduct", "according"): they take part
         # in the block's patterns only.
-        heads = base == block["name"].replace("_", " ")
-        block["verbs"].append({"base": base, "forms": forms,
-                               "code": code if has else (block["code"] if heads else None)})
+        block["verbs"].append({"base": base, "forms": forms, "code": code if has else None, "own": has})
 
     out = []
     print("# wirewatch broad verb lexicon, derived by tools/cameo-lexicon/derive.py from the PETRARCH2 CAMEO verb")
@@ -232,7 +233,15 @@ def main(path):
                 parts.append(" ~2 ".join(post_slots))
             emit("cameo." + block["name"] + ".p", code, " ".join(parts), not pre_slots)
     for block in blocks:
+        # A block named by one of its verbs (ATTACK) gives its code to that verb; a block named by a concept
+        # (EXPLOSIVE_DESTRUCTION: blast, bomb, fire, ...) to all its verbs, which were put there for that meaning.
+        name = block["name"].replace("_", " ")
+        # Concept blocks of conflict (CAMEO 11-20) pass their code on; those of movement and management (GO_SOMEWHERE,
+        # MEET_PEOPLE, OVERSEE_MANAGE: "go", "face", "conduct") hold neutral verbs that are no event by themselves.
+        headed = any(v["base"] == name for v in block["verbs"]) or (block["code"] or "00")[:2] < "11"
         for verb in block["verbs"]:
+            if not verb["own"] and (not headed or verb["base"] == name):
+                verb["code"] = block["code"]
             if verb["code"] is None:
                 continue
             if " " in verb["base"]:

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wirewatch eval events --data FILE [--output FILE] [--kb FILE]}: scores stance signals against a
+ * {@code wirewatch eval events --data FILE [--output FILE] [--kb FILE] [--cv K]}: scores stance signals against a
  * PLOVER-style gold file and prints category accuracy, macro-F1, source/target agreement and the confusion matrix.
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
@@ -37,6 +37,10 @@ public final class EvalEventsCommand implements Callable<Integer> {
 
     @Option(names = "--kb", paramLabel = "FILE", description = "An actor file that extends the bundled knowledge base.")
     Path kbFile;
+
+    @Option(names = "--cv", paramLabel = "K", description = "Also cross-validate the hand-written rules over K folds:"
+            + " each fold scored without the rules that fire only on its own sentences.")
+    Integer folds;
 
     private final NameFinder names;
 
@@ -65,6 +69,14 @@ public final class EvalEventsCommand implements Callable<Integer> {
         out.print(report.format());
         if (output != null) {
             out.println("\npredictions written to " + output);
+        }
+        if (folds != null) {
+            if (folds < 2) {
+                err.println("--cv needs at least 2 folds, not " + folds);
+                return 2;
+            }
+            out.println();
+            out.print(eval.crossValidate(EventEval.read(data), folds).format());
         }
         out.flush();
         return 0;

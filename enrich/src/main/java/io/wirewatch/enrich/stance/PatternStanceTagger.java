@@ -141,6 +141,18 @@ public final class PatternStanceTagger implements StanceTagger {
     /** "not directed against", "not aimed at": a disclaimer that a show of force targets anyone. */
     private static final Set<String> AIMED = Set.of("directed", "aimed", "targeted", "intended", "targeting",
             "directing");
+    /** Acts done to someone, whose passive subject is the one acted upon (forces "deployed" are the mover's own). */
+    private static final Set<String> ACTED_UPON = Set.of("FIGHT", "ASSAULT", "COERCE", "SANCTION");
+    private static final Set<String> LOCATIVE = Set.of("in", "inside", "near", "outside", "at", "within", "around",
+            "across", "throughout");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our",
+            "this", "that", "these", "those");
+    private static final List<String> ACCUSING = List.of("accus", "blam", "charg", "condemn", "critici", "denounc",
+            "indict", "suspect");
+    private static final List<String> CALLING_OFF = List.of("suspend", "abandon", "shelv", "scrap", "postpon",
+            "cancel", "freez", "froze", "drop", "halt", "withdr");
+    private static final Set<String> PLANS = Set.of("plan", "plans", "intention", "intentions", "bid", "threat",
+            "threats", "proposal", "idea");
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
 
     static final int MAX_TOKENS = 250;
@@ -165,6 +177,19 @@ public final class PatternStanceTagger implements StanceTagger {
     /** The tagger with the bundled rules, resolving pronouns against {@code kb}. */
     public static PatternStanceTagger withKb(ActorKb kb) {
         return new PatternStanceTagger(StanceRules.bundled(), new Coreference(Objects.requireNonNull(kb, "kb")));
+    }
+
+    /**
+     * This tagger without the hand-written rules whose ids are given: what the coder would be had those rules never
+     * been written (cross-validation of the rules, see {@code EventEval.crossValidate}).
+     */
+    public PatternStanceTagger withoutRules(Set<String> ids) {
+        return new PatternStanceTagger(rules.without(ids), coreference);
+    }
+
+    /** The ids of the hand-written rules. */
+    public Set<String> handWrittenRuleIds() {
+        return rules.handWrittenIds();
     }
 
     /** The number of patterns loaded. */
@@ -433,6 +458,12 @@ public final class PatternStanceTagger implements StanceTagger {
                 if (insideName(match.start())) {
                     continue; // "Asia-Pacific Economic Cooperation", "the Ceasefire Violations Committee"
                 }
+                if (adjectival(match.start())) {
+                    continue; // "the occupied West Bank", "the besieged city": a state described, not an act
+                }
+                if (alleged(match.start())) {
+                    continue; // "accused Azerbaijan of threatening …": the accusation is the event, not the threat
+                }
                 candidates.add(candidate(match));
             }
             candidates.sort(Comparator.comparingInt((Candidate c) -> c.match().rule().priority())
@@ -511,23 +542,80 @@ public final class PatternStanceTagger implements StanceTagger {
             return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), Modality.NEGATED);
         }
 
-        /** Index of a negating token shortly before {@code start} in the same clause, or -1. */
+        /**
+         * Index of a negating token shortly before {@code start} in the same clause, or -1. A negated verb governs
+         * its infinitive: "would not be deployed to fight", "has no intention to attack" (but "would not hesitate to
+         * strike" is no negation of the strike).
+         */
         private int negator(int start) {
-            for (int i = start - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+            boolean governorSkipped = false;
+            for (int i = start - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
                 Token token = tokens.get(i);
                 String norm = token.norm();
                 if (isNegation(i)) {
                     return i;
                 }
-                if (BOUNDARIES.contains(norm) || !FILLERS.contains(norm)) {
+                if (BOUNDARIES.contains(norm)) {
                     return -1;
+                }
+                if (!FILLERS.contains(norm)) {
+                    boolean governsInfinitive = i + 1 < start && tokens.get(i + 1).norm().equals("to")
+                            && token.word() && !norm.startsWith("hesitat");
+                    if (governorSkipped || !governsInfinitive) {
+                        return -1;
+                    }
+                    governorSkipped = true;
                 }
             }
             return -1;
         }
 
+        /** A past participle between an article or possessive and the noun it describes. */
+        private boolean adjectival(int start) {
+            if (start == 0 || start + 1 >= tokens.size()) {
+                return false;
+            }
+            String norm = tokens.get(start).norm();
+            Token next = tokens.get(start + 1);
+            return norm.endsWith("ed") && DETERMINERS.contains(tokens.get(start - 1).norm()) && next.word()
+                    && !PREPOSITIONS.contains(next.norm()) && !next.norm().equals("by");
+        }
+
+        /** Whether {@code start} lies in what an accusation says of its target: "accused X of V-ing", "blamed X for". */
+        private boolean alleged(int start) {
+            for (int i = start - 1; i >= Math.max(0, start - 8); i--) {
+                String norm = tokens.get(i).norm();
+                if (BOUNDARIES.contains(norm)) {
+                    return false;
+                }
+                if (norm.equals("of") || norm.equals("for")) {
+                    for (int j = i - 1; j >= Math.max(0, i - 5); j--) {
+                        String verb = tokens.get(j).norm();
+                        if (BOUNDARIES.contains(verb)) {
+                            return false;
+                        }
+                        for (String stem : ACCUSING) {
+                            if (verb.startsWith(stem)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
         private boolean isNegation(int i) {
             String norm = tokens.get(i).norm();
+            for (String stem : CALLING_OFF) {
+                if (norm.startsWith(stem)) {
+                    for (int j = i + 1; j < Math.min(tokens.size(), i + 4); j++) {
+                        if (PLANS.contains(tokens.get(j).norm())) {
+                            return true; // "will suspend its plans to annex", "shelved a plan to invade"
+                        }
+                    }
+                }
+            }
             if (norm.equals("not") || norm.endsWith("n't") || norm.equals("never") || norm.equals("no")
                     || norm.equals("cannot") || norm.equals("nor") || norm.equals("without")
                     || norm.startsWith("refus") || norm.startsWith("declin") || norm.startsWith("reject")
@@ -625,6 +713,7 @@ public final class PatternStanceTagger implements StanceTagger {
 
             String source;
             String target;
+            boolean agentless = false;
             int fromList = -1;
             boolean verbal = VERBAL.contains(category);
             theyList = false;
@@ -679,9 +768,16 @@ public final class PatternStanceTagger implements StanceTagger {
                     // "retaliatory measures will be taken by Moscow", "was attacked by rebels": the agent acts
                     target = source;
                     source = agent.code();
+                } else if (agent == null && source != null && ACTED_UPON.contains(category) && subject != null
+                        && source.equals(subject.code()) && passiveVoice(candidate.spanStart())) {
+                    // "49 Armenian soldiers were killed": the subject of a passive is acted upon; the one who
+                    // acted is the last actor this paragraph named as acting, if any
+                    target = source;
+                    source = previousSource != null && !previousSource.equals(target) ? previousSource : null;
+                    agentless = source == null; // "Three US servicemen were killed by a roadside bomb": no actor
                 }
             }
-            if (source == null) {
+            if (source == null && !agentless) {
                 return null;
             }
             if (disclaimed) {
@@ -693,7 +789,7 @@ public final class PatternStanceTagger implements StanceTagger {
             } else if (target == null) {
                 target = target(match.start(), match.end(), source, verbal, fromList, category);
             }
-            if (subject != null && antecedent == null && source.equals(subject.code())) {
+            if (subject != null && antecedent == null && subject.code().equals(source)) {
                 List<String> list = listCodes(subject);
                 if (list.size() >= 2) {
                     story.lastList = list;
@@ -843,7 +939,44 @@ public final class PatternStanceTagger implements StanceTagger {
                 if (norm.equals("the") && i == start - 1 && firstWord(i)) {
                     return true; // "The proposal comes a day after …": the one just reported
                 }
+                if (norm.equals("the") && i == start - 1 && i > 0 && PREPOSITIONS.contains(tokens.get(i - 1).norm())) {
+                    return true; // "killed in the fighting", "informed of the attack": the one already reported
+                }
                 if (!(norm.equals("a") || norm.equals("an") || norm.equals("any") || norm.equals("the"))) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** The index after the last token of the clause from {@code from}: the next boundary, or the sentence end. */
+        private int clauseEnd(int from) {
+            for (int i = from; i < tokens.size(); i++) {
+                if (BOUNDARIES.contains(tokens.get(i).norm())) {
+                    return i;
+                }
+            }
+            return tokens.size();
+        }
+
+        /** An actor after "in", "near", "outside"…: where something happens. */
+        private boolean locative(int start) {
+            return start > 0 && LOCATIVE.contains(tokens.get(start - 1).norm());
+        }
+
+        /** "were killed", "has been shelled", "was reportedly attacked": a participle after a form of "be". */
+        private boolean passiveVoice(int start) {
+            String norm = tokens.get(start).norm();
+            if (!(norm.endsWith("ed") || norm.endsWith("en") || norm.endsWith("wn") || norm.equals("shot")
+                    || norm.equals("hit") || norm.equals("struck") || norm.equals("fought"))) {
+                return false;
+            }
+            for (int i = start - 1; i >= Math.max(0, start - 2); i--) {
+                String before = tokens.get(i).norm();
+                if (BE.contains(before)) {
+                    return true;
+                }
+                if (!before.endsWith("ly")) {
                     return false;
                 }
             }
@@ -920,10 +1053,13 @@ public final class PatternStanceTagger implements StanceTagger {
             if (denied(start)) {
                 return Modality.DENIED;
             }
+            if (question()) {
+                return Modality.SPECULATIVE; // "Would China invade Taiwan if …?": asked, not said
+            }
             if (conditional(start, category)) {
                 return Modality.CONDITIONAL;
             }
-            if (question() || speculative(start, rule)) {
+            if (speculative(start, rule)) {
                 return Modality.SPECULATIVE;
             }
             if (!ASSERTIVE.contains(category) && intended(start)) {
@@ -1403,8 +1539,8 @@ public final class PatternStanceTagger implements StanceTagger {
         private @Nullable String target(int start, int end, String source, boolean verbal, int fromList,
                                         String category) {
             for (ActorRef ref : actors) {
-                if (ref.end() <= start && ref.addressee() && !ref.code().equals(source)) {
-                    return ref.code();
+                if (ref.end() <= end && ref.addressee() && !ref.code().equals(source)) {
+                    return ref.code(); // "told Russia", "warned the United States on Tuesday that …"
                 }
             }
             boolean passive = false;
@@ -1417,6 +1553,22 @@ public final class PatternStanceTagger implements StanceTagger {
                     if (ref.start() >= clause && ref.end() < start && ref.possessive()
                             && !ref.code().equals(source)) {
                         return ref.code(); // "some of Russia's concerns can be addressed": addressed to Russia
+                    }
+                }
+            }
+            if (PHYSICAL.contains(category)) {
+                // "fired missiles at bases in Iraq hosting US troops": where it happened is not whom it was done to
+                // when the clause names someone else after the place
+                boolean sawPlace = false;
+                int clauseEnd = clauseEnd(end);
+                for (ActorRef ref : actors) {
+                    if (ref.start() < end || ref.start() >= clauseEnd || ref.code().equals(source)) {
+                        continue;
+                    }
+                    if (locative(ref.start())) {
+                        sawPlace = true;
+                    } else if (sawPlace && !ref.possessive()) {
+                        return ref.code();
                     }
                 }
             }

@@ -180,6 +180,28 @@ final class StanceRules {
                 flipCameo, speaker, force, armed, appeal, staged, verb, lexicon, priority);
     }
 
+    /** These rules without those whose ids are given (to measure what single rules contribute). */
+    StanceRules without(Set<String> ids) {
+        List<StanceRule> kept = new ArrayList<>();
+        for (StanceRule rule : rules) {
+            if (!ids.contains(rule.id())) {
+                kept.add(rule);
+            }
+        }
+        return new StanceRules(kept);
+    }
+
+    /** The ids of the hand-written rules (not the verb lexicon's). */
+    Set<String> handWrittenIds() {
+        Set<String> ids = new HashSet<>();
+        for (StanceRule rule : rules) {
+            if (!rule.lexicon()) {
+                ids.add(rule.id());
+            }
+        }
+        return ids;
+    }
+
     int size() {
         return rules.size();
     }

@@ -46,4 +46,29 @@ class EventEvalTest {
                 .contains("\"id\":\"t1\"").contains("\"target\":\"IGO\"");
         assertThat(report.format()).contains("category macro-F1 0.750").contains("confusion");
     }
+
+    @Test
+    void shouldCrossValidateByDroppingTheRulesThatFireOnlyOnTheScoredFold() {
+        // Two sentences share the "threatened" rule; the "non-starter" rule (which the verb lexicon does not know)
+        // fires on one sentence only.
+        List<EventEval.Gold> records = List.of(
+                new EventEval.Gold("x1", "Russia threatened Ukraine on Monday.", null, "THREATEN", List.of("RUS"),
+                        List.of("UKR")),
+                new EventEval.Gold("x4", "Iran threatened Israel on Tuesday.", null, "THREATEN", List.of("IRN"),
+                        List.of("ISR")),
+                new EventEval.Gold("x6", "Russia called the idea a non-starter for Ukraine.", null, "REJECT",
+                        List.of("RUS"), List.of("UKR")));
+        assertThat(eval.evaluate(records, null).accuracy()).isEqualTo(1.0);
+
+        EventEval.CrossValidation cv = eval.crossValidate(records, 3);
+
+        // x1, x4 and x6 fall in folds 0, 1 and 2: the shared rule survives in every fold, "non-starter" not
+        assertThat(List.of("x1", "x4", "x6")).extracting(id -> EventEval.fold(records.stream()
+                .filter(r -> r.id().equals(id)).findFirst().orElseThrow(), 3)).containsExactly(0, 1, 2);
+        assertThat(cv.report().records()).isEqualTo(3);
+        assertThat(cv.report().confusion().get("THREATEN")).containsEntry("THREATEN", 2);
+        assertThat(cv.report().confusion().get("REJECT")).doesNotContainKey("REJECT");
+        assertThat(cv.rulesRemovedPerFold()).isGreaterThan(0);
+        assertThat(cv.format()).startsWith("3-fold cross-validation");
+    }
 }
