@@ -126,6 +126,38 @@ class AlertJudgementTest {
     }
 
     @Test
+    void shouldSetAsideAnOldInvasionToldInTheSentenceOfTheTalksThatFollowIt() {
+        String p1 = "Thirty years after Iraqi troops invaded Kuwait in August 1990, the two countries' foreign "
+                + "ministers met on Sunday to discuss trade and border crossings.";
+        String p2 = "The ministers signed an agreement to reopen a border crossing.";
+        EnrichedStory story = Stories.enriched(Stories.story("gulf-1", "Kuwait and Iraq hold talks on trade", null,
+                        p1, p2), List.of(),
+                List.of(Stories.signal("FIGHT", -10.0, Modality.ASSERTED, "IRQ", "KWT", null, "invaded", p1),
+                        Stories.signal("CONSULT", 1.0, Modality.ASSERTED, "KWT", "IRQ", null, "met", p1),
+                        Stories.signal("AGREE", 5.0, Modality.ASSERTED, "KWT", "IRQ", null, "signed an agreement",
+                                p2)),
+                10.0);
+
+        assertThat(alerts(story)).as("the invasion is the background of the talks' own sentence").isEmpty();
+    }
+
+    @Test
+    void shouldHeadAnAttackStoryByTheAttackNotByAMinisterNamingIt() {
+        String p1 = "Russian warplanes bombed residential districts of Kharkiv on Wednesday, officials said.";
+        String p2 = "Ukraine's foreign minister called the bombardment a war crime.";
+        Signal bombed = Stories.signal("FIGHT", -10.0, Modality.ASSERTED, "RUS", "UKR", null, "bombed", p1);
+        Signal named = Signal.newBuilder(Stories.signal("FIGHT", -10.0, Modality.ASSERTED, "UKR", "WST",
+                "Dmytro Kuleba", "bombardment", p2)).setStart(120).setEnd(131).build();
+        EnrichedStory story = Stories.enriched(Stories.story("kharkiv-1", "Warplanes bomb Kharkiv", null, p1, p2),
+                List.of(), List.of(named, bombed), 20.0);
+
+        assertThat(alerts(story)).singleElement().satisfies(alert -> {
+            assertThat(alert.getDyad()).isEqualTo("RUS->UKR");
+            assertThat(alert.getEvidence().get(0)).isEqualTo(bombed);
+        });
+    }
+
+    @Test
     void shouldNotLetCooperationOfOtherActorsOrARefusedDealOffsetAThreat() {
         String p1 = "The United States and Russia agreed to extend the arms control treaty.";
         String p2 = "Russia threatened Ukraine with retaliation, and it refused to sign a ceasefire agreement with "
