@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>their verbal conflict (threats, demands, rejections, criticism) does not count: a story of a deal or an
  *       exchange that mentions what it ends ("suspends plans to annex", "after months of threats") is about the
  *       deal;</li>
- *   <li>their material conflict (an attack, fighting, a seizure, sanctions, mobilisation) told in the same sentence
- *       as their cooperation does not count either: it is the cooperation's background;</li>
- *   <li>their material conflict told elsewhere in the story still counts, but an alert headed by it is lowered one
- *       severity level, and its explanation names the cooperation.</li>
+ *   <li>their material conflict (an attack, fighting, a seizure, sanctions, mobilisation) still counts, but an
+ *       alert headed by it is lowered one severity level, and its explanation names the cooperation. It is never
+ *       dropped: a cooperation the coder misreads ("recognising" breakaway regions read as support) must not hide
+ *       an order to send troops in the same sentence.</li>
  * </ul>
  */
 final class Cooperation {
@@ -62,31 +62,10 @@ final class Cooperation {
         return byPair.get(pair(conflict.getSource(), conflict.getTarget()));
     }
 
-    /**
-     * Whether {@code signal} does not count at all: verbal conflict between actors who cooperate in the story, or
-     * their material conflict told in the very sentence of their cooperation, as its background ("Thirty years after
-     * Iraqi troops invaded Kuwait, the two countries' ministers met").
-     */
+    /** Whether {@code signal} does not count at all: verbal conflict between actors who cooperate in the story. */
     boolean setsAside(Signal signal) {
-        Signal cooperation = offsetting(signal);
-        if (cooperation == null) {
-            return false;
-        }
         return Vocabulary.of(signal.getCategory()).quadClass() == QuadClass.VERBAL_CONFLICT
-                || sameSentence(cooperation, signal);
-    }
-
-    /**
-     * The cooperation signal that lowers an alert headed by {@code conflict}: one between the same two actors,
-     * told in another sentence; null when there is none.
-     */
-    @Nullable Signal lowering(Signal conflict) {
-        Signal cooperation = offsetting(conflict);
-        return cooperation == null || sameSentence(cooperation, conflict) ? null : cooperation;
-    }
-
-    private static boolean sameSentence(Signal a, Signal b) {
-        return a.getSentence().equals(b.getSentence());
+                && offsetting(signal) != null;
     }
 
     private static String pair(String a, String b) {

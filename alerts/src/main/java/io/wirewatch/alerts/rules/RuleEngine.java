@@ -60,7 +60,7 @@ public final class RuleEngine {
         double score = score(story, evidence);
         Story raw = story.getStory();
         Signal headline = evidence.get(0);
-        Signal offset = cooperation.lowering(headline);
+        Signal offset = cooperation.offsetting(headline);
         Explanation why = Explanation.of(rule, story, evidence, score, matching.size() - evidence.size(), offset);
         Severity severity = rule.severityFor(score, headline.getCategory());
         if (offset != null) {

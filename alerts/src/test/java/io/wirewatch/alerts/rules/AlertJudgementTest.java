@@ -126,19 +126,22 @@ class AlertJudgementTest {
     }
 
     @Test
-    void shouldSetAsideAnOldInvasionToldInTheSentenceOfTheTalksThatFollowIt() {
-        String p1 = "Thirty years after Iraqi troops invaded Kuwait in August 1990, the two countries' foreign "
-                + "ministers met on Sunday to discuss trade and border crossings.";
-        String p2 = "The ministers signed an agreement to reopen a border crossing.";
-        EnrichedStory story = Stories.enriched(Stories.story("gulf-1", "Kuwait and Iraq hold talks on trade", null,
-                        p1, p2), List.of(),
-                List.of(Stories.signal("FIGHT", -10.0, Modality.ASSERTED, "IRQ", "KWT", null, "invaded", p1),
-                        Stories.signal("CONSULT", 1.0, Modality.ASSERTED, "KWT", "IRQ", null, "met", p1),
-                        Stories.signal("AGREE", 5.0, Modality.ASSERTED, "KWT", "IRQ", null, "signed an agreement",
-                                p2)),
-                10.0);
+    void shouldLowerButNeverDropAnOrderToSendTroopsBesideACooperationInTheSameSentence() {
+        String p1 = "President Vladimir Putin ordered Russian troops into two breakaway regions of eastern Ukraine "
+                + "after recognising their independence.";
+        EnrichedStory story = Stories.enriched(Stories.story("troops-1", "Putin orders troops in", null, p1),
+                List.of(), List.of(
+                        Stories.signal("MOBILIZE", -7.2, Modality.ASSERTED, "RUS", "UKR", "Government of Russia",
+                                "ordered Russian troops into", p1),
+                        Stories.signal("SUPPORT", 3.5, Modality.ASSERTED, "RUS", "UKR", "Government of Russia",
+                                "recognising", p1)),
+                7.2);
 
-        assertThat(alerts(story)).as("the invasion is the background of the talks' own sentence").isEmpty();
+        assertThat(alerts(story)).singleElement().satisfies(alert -> {
+            assertThat(alert.getDyad()).isEqualTo("RUS->UKR");
+            assertThat(alert.getSeverity()).as("MEDIUM for a mobilisation, one level lower").isEqualTo(Severity.LOW);
+            assertThat(alert.getExplanation()).contains("Lowered one level");
+        });
     }
 
     @Test
