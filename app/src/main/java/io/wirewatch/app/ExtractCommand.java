@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extract saved pages (.html, .htm, .txt, each optionally .gz) and print one JSON object per "
                 + "page: title, byline, dateline, wire, language, canonical URL, publication and modification times, "
+                + "the publication time on the publisher's own clock with its offset (publishedLocal) and how sure the "
+                + "date is (dateConfidence), "
                 + "body (paragraphs joined by blank lines), paragraphs, captions, confidence.",
             "A page that cannot be read prints {\"source\":...,\"error\":...} and the exit code is 1."})
 public final class ExtractCommand implements Callable<Integer> {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,7 +59,8 @@ public final class PatternStanceTagger implements StanceTagger {
             "'ll", "wo", "ca"));
     private static final Set<String> PEOPLE = Set.copyOf(List.of("representatives", "officials", "leaders", "ministers",
             "members", "delegations", "delegation", "envoys", "diplomats", "negotiators", "troops", "forces",
-            "soldiers", "government", "governments", "heads", "presidents", "spokesman", "spokeswoman"));
+            "soldiers", "government", "governments", "heads", "presidents", "spokesman", "spokeswoman", "servicemen",
+            "citizens", "people", "commanders", "personnel"));
     private static final Set<String> ADDRESSING_VERBS = Set.copyOf(List.of("told", "warned", "urged", "asked", "informed",
             "pressed", "assured", "reassured", "tell", "warn", "urge", "ask", "tells", "warns", "urges", "asks"));
     private static final Set<String> ADDRESSING_NOUNS = Set.copyOf(List.of("response", "responses", "reply", "replies",
@@ -143,6 +145,30 @@ public final class PatternStanceTagger implements StanceTagger {
             "directing");
     /** Acts done to someone, whose passive subject is the one acted upon (forces "deployed" are the mover's own). */
     private static final Set<String> ACTED_UPON = Set.of("FIGHT", "ASSAULT", "COERCE", "SANCTION");
+    private static final Set<String> VIOLENT = Set.of("FIGHT", "ASSAULT", "THREATEN", "MOBILIZE", "COERCE");
+    private static final Set<String> WEAPONS_OF_WAR = Set.of("airstrike", "airstrikes", "shelling", "shelled",
+            "artillery", "missile", "missiles", "warplanes", "warplane", "bombardment", "gunships", "gunship",
+            "mortar", "mortars", "howitzers", "rockets");
+    private static final Set<String> SPORT = Set.of("football", "soccer", "basketball", "baseball", "cricket",
+            "rugby", "tennis", "golf", "hockey", "volleyball", "olympics", "olympic", "championship",
+            "championships", "tournament", "goalkeeper", "playoff", "playoffs", "semifinal", "semi-final",
+            "quarterfinal", "quarter-final");
+    private static final Pattern SCORE = Pattern.compile(
+            "\\d{1,3}[-\u2013]\\d{1,3}");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> DISASTER = Set.of("earthquake", "quake", "tsunami", "flood", "floods",
+            "flooding", "wildfire", "wildfires", "hurricane", "cyclone", "typhoon", "storm", "landslide",
+            "avalanche", "crash", "collision", "collides", "collided", "stampede", "crush", "accident", "blaze",
+            "drought", "eruption", "volcano", "heatwave");
+    private static final Set<String> AID_MODIFIED = Set.of("worker", "workers", "agency", "agencies", "group",
+            "groups", "organisation", "organisations", "organization", "organizations", "official", "officials",
+            "sites", "site", "staff", "chief", "budget");
+    private static final Set<String> AID_WORDS = Set.of("aid", "assistance", "relief", "humanitarian");
+    private static final Set<String> FRONTED = Set.of("after", "following", "amid", "despite", "since", "before",
+            "ahead");
     private static final Set<String> LOCATIVE = Set.of("in", "inside", "near", "outside", "at", "within", "around",
             "across", "throughout");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our",
@@ -358,6 +384,8 @@ public final class PatternStanceTagger implements StanceTagger {
         final boolean exerciseFrame;
         final boolean previousExercise;
         final @Nullable Entity reportedSpeaker;
+        /** Tokens before this index open the sentence with what happened before ("After the attack, …"). */
+        final int backgroundEnd;
         @Nullable String lastSource;
         /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
         boolean theyList;
@@ -366,6 +394,7 @@ public final class PatternStanceTagger implements StanceTagger {
             this.story = story;
             this.sentence = sentence;
             this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
+            this.backgroundEnd = frontedEnd();
             this.previousSource = previousSource;
             this.previousExercise = previousExercise;
             this.exerciseFrame = hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
@@ -379,8 +408,8 @@ public final class PatternStanceTagger implements StanceTagger {
          */
         List<Signal> signals() {
             List<StanceRules.Match> matches = rules.matches(tokens);
-            if (matches.isEmpty()) {
-                return List.of();
+            if (matches.isEmpty() || sport()) {
+                return List.of(); // "the Eagles beat the Chiefs 40-22": a game, not a fight
             }
             List<StanceRules.Match> handWritten = new ArrayList<>();
             List<StanceRules.Match> lexicon = new ArrayList<>();
@@ -442,9 +471,11 @@ public final class PatternStanceTagger implements StanceTagger {
                     break;
                 }
             }
-            for (Entity entity : story.entities) {
-                if (entity.getStart() >= sentence.start() && entity.getEnd() <= sentence.end()
-                        && (code.equals(entity.getCountry()) || code.equals(entity.getActorId()))
+            List<Entity> entities = story.entities;
+            for (int e = Entities.firstAtOrAfter(entities, sentence.start());
+                    e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
+                Entity entity = entities.get(e);
+                if ((code.equals(entity.getCountry()) || code.equals(entity.getActorId()))
                         && (passive || entity.getStart() >= signal.getEnd())) {
                     return true;
                 }
@@ -463,6 +494,12 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
                 if (alleged(match.start())) {
                     continue; // "accused Azerbaijan of threatening …": the accusation is the event, not the threat
+                }
+                if (match.start() < backgroundEnd) {
+                    continue; // "After the attack, MPs urge …": a fronted reference to what happened before
+                }
+                if (modifiesNoun(match)) {
+                    continue; // "aid workers were killed": the workers, not an act of aid
                 }
                 candidates.add(candidate(match));
             }
@@ -681,7 +718,8 @@ public final class PatternStanceTagger implements StanceTagger {
                 cameo = "190";
                 ruleId = ruleId + "+armed";
             }
-            if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && againstCivilians()) {
+            if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && againstCivilians()
+                    && !weaponsOfWar()) {
                 category = "ASSAULT"; // violence against civilians or by unconventional means
                 cameo = "180";
                 ruleId = ruleId + "+civilians";
@@ -701,6 +739,9 @@ public final class PatternStanceTagger implements StanceTagger {
                 cameo = INTENT_TO_HARM.get(category); // "will impose a curfew", "will withdraw … unless": 13x
                 category = "THREATEN";
                 ruleId = ruleId + "+intent";
+            }
+            if (VIOLENT.contains(category) && disaster()) {
+                return null; // "killed in a train crash", "a wildfire threatens", "troops deployed against fires"
             }
             boolean disclaimed = category.equals("MOBILIZE") && disclaimed();
             if (disclaimed) {
@@ -964,6 +1005,23 @@ public final class PatternStanceTagger implements StanceTagger {
             return start > 0 && LOCATIVE.contains(tokens.get(start - 1).norm());
         }
 
+        /**
+         * Whether the actor whose preceding word is at {@code before} is the one called upon: "called on Russia",
+         * "calls upon the servicemen of the Ukrainian armed forces".
+         */
+        private boolean calledOn(int before) {
+            for (int i = before; i >= Math.max(1, before - 4); i--) {
+                String norm = tokens.get(i).norm();
+                if (BOUNDARIES.contains(norm)) {
+                    return false;
+                }
+                if ((norm.equals("on") || norm.equals("upon")) && tokens.get(i - 1).norm().startsWith("call")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** "were killed", "has been shelled", "was reportedly attacked": a participle after a form of "be". */
         private boolean passiveVoice(int start) {
             String norm = tokens.get(start).norm();
@@ -1120,6 +1178,95 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
             }
             return false;
+        }
+
+        /** Airstrikes, shelling, missiles: violence by the means of war, whoever it kills (CAMEO 19, not 18). */
+        private boolean weaponsOfWar() {
+            for (int i = 0; i < tokens.size(); i++) {
+                String norm = tokens.get(i).norm();
+                if (WEAPONS_OF_WAR.contains(norm) || (norm.equals("strike") || norm.equals("strikes")) && i > 0
+                        && (tokens.get(i - 1).norm().equals("air") || tokens.get(i - 1).norm().equals("drone"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A sentence about a game: a score ("3-0", "40–22") or the words of sport. */
+        private boolean sport() {
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                String norm = token.norm();
+                if (SPORT.contains(norm) && !token.capitalised() || norm.equals("cup") && token.capitalised()) {
+                    return true;
+                }
+                boolean score = SCORE.matcher(norm).matches() || i + 2 < tokens.size()
+                        && NUMBER.matcher(norm).matches() && (tokens.get(i + 1).norm().equals("-")
+                        || tokens.get(i + 1).norm().equals("\u2013")) && NUMBER.matcher(tokens.get(i + 2).norm()).matches();
+                if (score && !nearMonth(i)) {
+                    return true; // "won 3-0", "40–22" (but not "on 27-28 February")
+                }
+            }
+            return false;
+        }
+
+        private boolean nearMonth(int index) {
+            for (int i = Math.max(0, index - 2); i < Math.min(tokens.size(), index + 5); i++) {
+                if (MONTHS.contains(tokens.get(i).norm())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A sentence about an accident or a natural disaster. */
+        private boolean disaster() {
+            for (Token token : tokens) {
+                String norm = token.norm();
+                if (DISASTER.contains(norm) || norm.startsWith("derail")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A noun used to name another ("aid workers", "aid agency"): no act of its own. */
+        private boolean modifiesNoun(StanceRules.Match match) {
+            return match.end() == match.start() + 1 && match.end() < tokens.size()
+                    && AID_WORDS.contains(tokens.get(match.start()).norm())
+                    && AID_MODIFIED.contains(tokens.get(match.end()).norm());
+        }
+
+        /**
+         * The end (exclusive) of a fronted adverbial of time or circumstance that opens the sentence after any
+         * dateline ("After the announcement of a ceasefire, …", "In the wake of Tuesday's attack, …"), else 0.
+         */
+        private int frontedEnd() {
+            int first = 0;
+            for (int i = 0; i < Math.min(tokens.size(), 14); i++) {
+                String norm = tokens.get(i).norm();
+                if (norm.equals("\u2013") || norm.equals("\u2014") || norm.equals("--")) {
+                    first = i + 1; // "KYIV, Ukraine (AP) – After …"
+                    break;
+                }
+            }
+            if (first >= tokens.size()) {
+                return 0;
+            }
+            String opener = tokens.get(first).norm();
+            boolean fronted = FRONTED.contains(opener) || opener.equals("in") && first + 2 < tokens.size()
+                    && tokens.get(first + 1).norm().equals("the") && tokens.get(first + 2).norm().equals("wake")
+                    || opener.equals("in") && first + 1 < tokens.size()
+                    && tokens.get(first + 1).norm().equals("response");
+            if (!fronted) {
+                return 0;
+            }
+            for (int i = first + 1; i < Math.min(tokens.size(), first + 25); i++) {
+                if (tokens.get(i).norm().equals(",")) {
+                    return i;
+                }
+            }
+            return 0;
         }
 
         private boolean againstCivilians() {
@@ -1283,7 +1430,8 @@ public final class PatternStanceTagger implements StanceTagger {
                     String prev = before >= 0 ? tokens.get(before).norm() : "";
                     String prevPrev = before >= 1 ? tokens.get(before - 1).norm() : "";
                     addressee = ADDRESSING_VERBS.contains(prev)
-                            || prev.equals("to") && ADDRESSING_NOUNS.contains(prevPrev);
+                            || prev.equals("to") && ADDRESSING_NOUNS.contains(prevPrev)
+                            || calledOn(before);
                     oblique = PREPOSITIONS.contains(prev) && !(prev.equals("of") && PEOPLE.contains(prevPrev));
                 }
                 if (start == end - 1 && start < tokens.size() && tokens.get(start).text().indexOf('-') > 0
@@ -1519,13 +1667,13 @@ public final class PatternStanceTagger implements StanceTagger {
 
         private @Nullable String anyActor(int start) {
             for (ActorRef ref : actors) {
-                if (ref.end() <= start) {
+                if (ref.end() <= start && !ref.addressee()) {
                     return ref.code();
                 }
             }
             for (ActorRef ref : actors) {
-                if (ref.start() >= start) {
-                    return ref.code();
+                if (ref.start() >= start && !ref.addressee()) {
+                    return ref.code(); // never the one spoken to: "I call on the servicemen of X" is not X's call
                 }
             }
             return null;

@@ -139,9 +139,12 @@ class PatternStanceTaggerTest {
 
     @Test
     void shouldCallViolenceAgainstCiviliansAssaultAndBattlesFight() {
-        assertThat(Tagging.signals("Russian forces shelled a refugee camp in Ukraine.")).anyMatch(s ->
+        assertThat(Tagging.signals("Gunmen from Russia killed civilians in a refugee camp in Ukraine.")).anyMatch(s ->
                 s.getCategory() == PloverCategory.ASSAULT && "RUS".equals(s.getSource()));
         assertThat(Tagging.signals("Russian forces shelled Ukrainian positions near Kharkiv.")).anyMatch(s ->
+                s.getCategory() == PloverCategory.FIGHT && "RUS".equals(s.getSource()));
+        // the means of war make it military force (CAMEO 19), whoever is hit
+        assertThat(Tagging.signals("Russian forces shelled a refugee camp in Ukraine.")).anyMatch(s ->
                 s.getCategory() == PloverCategory.FIGHT && "RUS".equals(s.getSource()));
     }
 
