@@ -10,6 +10,7 @@ import io.wirewatch.enrich.stance.WeightedEscalationScorer;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.enrich.text.WireSentenceSplitter;
 import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Story;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +78,7 @@ class BadInputTest {
     void shouldEnrichAnAllCapsStory() {
         EnrichedStory enriched = enrich(List.of("RUSSIA REJECTS NATO DEMANDS, THREATENS RETALIATORY MEASURES"));
         assertThat(enriched.getEntities()).extracting(e -> e.getActorId()).contains("RUS", "NATO");
-        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory().equals("THREATEN"));
+        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory() == PloverCategory.THREATEN);
     }
 
     @Test

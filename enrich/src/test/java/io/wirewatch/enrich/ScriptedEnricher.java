@@ -2,6 +2,7 @@ package io.wirewatch.enrich;
 
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class ScriptedEnricher {
                     if (f.length != 5) {
                         throw new IllegalArgumentException("scripted signal needs 5 fields: " + sentence.text());
                     }
-                    return Signal.newBuilder().setSource(f[0]).setTarget(f[1]).setCategory(f[2])
+                    return Signal.newBuilder().setSource(f[0]).setTarget(f[1]).setCategory(PloverCategory.valueOf(f[2]))
                             .setIntensity(Double.parseDouble(f[3])).setModality(Modality.valueOf(f[4]))
                             .setEvidence(sentence.text()).setSentence(sentence.text())
                             .setStart(sentence.start()).setEnd(sentence.end()).build();

@@ -14,6 +14,7 @@ import io.wirewatch.schema.AvroJson;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.time.Clock;
@@ -197,13 +198,13 @@ class SeedGoldenTest {
 
     @Test
     void shouldFindTheCooperativeOffers() {
-        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory().equals("AGREE")
+        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory() == PloverCategory.AGREE
                 && "NATO".equals(s.getSource()) && s.getEvidence().contains("arms control"));
-        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory().equals("AGREE")
+        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory() == PloverCategory.AGREE
                 && "NATO".equals(s.getSource()) && s.getEvidence().startsWith("offer"));
-        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory().equals("AGREE")
+        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory() == PloverCategory.AGREE
                 && s.getEvidence().contains("new talks"));
-        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory().equals("AGREE")
+        assertThat(enriched.getSignals()).anyMatch(s -> s.getCategory() == PloverCategory.AGREE
                 && "USA".equals(s.getSource()) && s.getEvidence().equals("open to other ideas"));
     }
 
@@ -211,7 +212,7 @@ class SeedGoldenTest {
     void shouldCallTheExercisesAShowOfForceNotAnAttack() {
         List<Signal> exercise = enriched.getSignals().stream()
                 .filter(s -> s.getSentence().startsWith("As part of the exercise")).toList();
-        assertThat(exercise).isNotEmpty().allMatch(s -> s.getCategory().equals("MOBILIZE")
+        assertThat(exercise).isNotEmpty().allMatch(s -> s.getCategory() == PloverCategory.MOBILIZE
                 && "RUS".equals(s.getSource()));
         assertThat(exercise).anyMatch(s -> s.getEvidence().equals("bombed"));
     }
@@ -221,8 +222,8 @@ class SeedGoldenTest {
         Signal denial = enriched.getSignals().stream().filter(s -> s.getEvidence().equals("attack")).findFirst()
                 .orElseThrow();
         assertThat(denial.getModality()).isEqualTo(Modality.DENIED);
-        assertThat(enriched.getSignals()).noneMatch(s -> (s.getCategory().equals("ASSAULT")
-                || s.getCategory().equals("FIGHT") || s.getCategory().equals("THREATEN"))
+        assertThat(enriched.getSignals()).noneMatch(s -> (s.getCategory() == PloverCategory.ASSAULT
+                || s.getCategory() == PloverCategory.FIGHT || s.getCategory() == PloverCategory.THREATEN)
                 && s.getModality() == Modality.ASSERTED);
     }
 
@@ -253,7 +254,7 @@ class SeedGoldenTest {
     @Test
     void shouldNotCallTheDrawdownOfDiplomatsASanctionOfUkraine() {
         assertThat(enriched.getSignals()).noneMatch(s -> s.getSentence().contains("diplomats from Kiev")
-                && (s.getCategory().equals("SANCTION") || "UKR".equals(s.getTarget())));
+                && (s.getCategory() == PloverCategory.SANCTION || "UKR".equals(s.getTarget())));
     }
 
     @Test
@@ -269,7 +270,7 @@ class SeedGoldenTest {
 
     private List<Signal> signals(String category, Modality modality) {
         return enriched.getSignals().stream()
-                .filter(s -> s.getCategory().equals(category) && s.getModality() == modality).toList();
+                .filter(s -> s.getCategory().name().equals(category) && s.getModality() == modality).toList();
     }
 
     private List<String> actorIds(Predicate<Entity> filter) {

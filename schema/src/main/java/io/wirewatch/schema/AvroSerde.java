@@ -3,11 +3,26 @@ package io.wirewatch.schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -24,7 +39,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Kafka Serde for a generated Avro record in Avro single-object encoding: a 10-byte header names the writer
  * schema by its fingerprint, so a reader resolves records written with any schema it knows (the current one and
- * the historical ones under {@code io/wirewatch/schema/history/}) against its own.
+ * the historical ones under {@code io/wirewatch/schema/history/}) against its own. Where Avro cannot resolve an
+ * older schema (a field that was a string became an enum of the shared vocabulary), the record is read with its
+ * writer schema and carried over by {@link SchemaUpgrade}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -34,18 +51,34 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         GeneratedClasses.trust();
     }
 
+    private static final int HEADER = 10;
+
     private final Schema schema;
+    private final SpecificData model;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    /** Older writer schemas Avro cannot resolve against ours (a string that became an enum), by fingerprint. */
+    private final Map<Long, Schema> upgradable;
 
     private AvroSerde(Schema schema, List<Schema> olderSchemas) {
         this.schema = schema;
-        SpecificData model = SpecificData.getForSchema(schema);
+        this.model = SpecificData.getForSchema(schema);
         SchemaStore.Cache store = new SchemaStore.Cache();
-        olderSchemas.forEach(store::addSchema);
+        List<Schema> resolvable = new ArrayList<>();
+        Map<Long, Schema> upgrades = new HashMap<>();
+        for (Schema older : olderSchemas) {
+            if (SchemaCompatibility.checkReaderWriterCompatibility(schema, older).getType()
+                    == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+                resolvable.add(older);
+                store.addSchema(older);
+            } else {
+                upgrades.put(SchemaNormalization.parsingFingerprint64(older), older);
+            }
+        }
+        this.upgradable = Map.copyOf(upgrades);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, store);
-        olderSchemas.forEach(decoder::addSchema);
+        resolvable.forEach(decoder::addSchema);
     }
 
     /** A serde for {@code type}, able to read every historical schema version shipped for it. */
@@ -86,6 +119,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     public T decode(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         try {
+            Schema older = bytes.length >= HEADER && bytes[0] == (byte) 0xC3 && bytes[1] == (byte) 0x01
+                    ? upgradable.get(ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()) : null;
+            if (older != null) {
+                return upgrade(bytes, older);
+            }
             return decoder.decode(bytes);
         } catch (BadHeaderException e) {
             throw new SerializationException("not an Avro single-object encoded " + schema.getName()
@@ -97,6 +135,23 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             throw new SerializationException("corrupt " + schema.getName() + " record (" + bytes.length
                     + " bytes): " + e, e);
         }
+    }
+
+    /**
+     * Reads a record written with {@code older}, a schema Avro cannot resolve against ours, as a generic record,
+     * carries it over with {@link SchemaUpgrade} and reads that as our own type.
+     */
+    private T upgrade(byte[] bytes, Schema older) throws IOException {
+        BinaryDecoder body = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, null);
+        Object old = new GenericDatumReader<>(older, older, GenericData.get()).read(null, body);
+        Object current = SchemaUpgrade.upgrade(old, older, schema);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 16);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        new GenericDatumWriter<>(schema, GenericData.get()).write(current, encoder);
+        encoder.flush();
+        @SuppressWarnings("unchecked")
+        DatumReader<T> reader = (DatumReader<T>) model.createDatumReader(schema);
+        return reader.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
     }
 
     @Override

@@ -11,7 +11,7 @@ class AvroJsonTest {
     @Test
     void shouldWritePlainJsonWithUnwrappedUnionsEnumsAndIsoTimes() throws Exception {
         Signal signal = Signal.newBuilder()
-                .setCategory("THREATEN").setCameoCode("138").setIntensity(-7.0).setModality(Modality.CONDITIONAL)
+                .setCategory(PloverCategory.THREATEN).setCameoCode("138").setIntensity(-7.0).setModality(Modality.CONDITIONAL)
                 .setSource("RUS").setTarget("WST").setSpeaker("Sergey Lavrov")
                 .setEvidence("Moscow will take the necessary retaliatory measures")
                 .setSentence("“If the West continues its aggressive course, Moscow will take the necessary retaliatory"
@@ -32,6 +32,8 @@ class AvroJsonTest {
         assertThat(json.get("storyUrl").isNull()).isTrue();
         assertThat(json.get("publishedAt").asText()).isEqualTo("2022-01-26T18:00:00Z");
         assertThat(json.get("evidence").get(0).get("modality").asText()).isEqualTo("CONDITIONAL");
+        assertThat(json.get("evidence").get(0).get("category").asText()).isEqualTo("THREATEN");
+        assertThat(json.get("quadClass").asText()).isEqualTo("UNKNOWN");
         assertThat(json.get("evidence").get(0).get("speaker").asText()).isEqualTo("Sergey Lavrov");
         assertThat(json.get("evidence").get(0).get("intensity").asDouble()).isEqualTo(-7.0);
     }

@@ -2,8 +2,11 @@ package io.wirewatch.alerts.rules;
 
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.DyadWindow;
+import io.wirewatch.schema.QuadClass;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +65,8 @@ public final class EventRules {
         }
         double score = change.getAfterIndex() != null ? Math.max(0, -change.getAfterIndex())
                 : change.getEvidenceAfter() != null ? Math.max(0, -change.getEvidenceAfter().getIntensity()) : 0;
-        String moved = "INDEX_DROP".equalsIgnoreCase(change.getKind())
-                ? "daily index fell from " + change.getBefore() + " to " + change.getAfter()
+        String moved = change.getKind() == StanceChangeKind.INDEX_DROP
+                ? "daily index fell from " + index(change.getBeforeIndex()) + " to " + index(change.getAfterIndex())
                 : "moved from " + level(change.getBefore()) + " to " + level(change.getAfter());
         String title = dyad + " " + moved + quote(change.getEvidenceAfter(), ": ");
         StringBuilder text = new StringBuilder(sentence(rule));
@@ -89,6 +92,8 @@ public final class EventRules {
                 .setDyad(dyad)
                 .setScore(round(score))
                 .setEvidence(evidence)
+                .setQuadClass(evidence.isEmpty() ? QuadClass.UNKNOWN
+                        : Vocabulary.of(evidence.get(0).getCategory()).quadClass())
                 .setPublishedAt(change.getAt())
                 .setRaisedAt(raisedAt)
                 .build();
@@ -137,6 +142,8 @@ public final class EventRules {
                 .setDyad(dyad)
                 .setScore(round(score))
                 .setEvidence(window.getStrongest() == null ? List.of() : List.of(window.getStrongest()))
+                .setQuadClass(window.getStrongest() == null ? QuadClass.UNKNOWN
+                        : Vocabulary.of(window.getStrongest().getCategory()).quadClass())
                 .setPublishedAt(window.getWindowEnd())
                 .setRaisedAt(raisedAt)
                 .build();
@@ -147,8 +154,12 @@ public final class EventRules {
         return description.endsWith(".") ? description : description + ".";
     }
 
-    private static String level(String level) {
-        return level.toLowerCase(Locale.ROOT);
+    private static String level(@Nullable StanceLevel level) {
+        return level == null ? "an unknown level" : level.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String index(@Nullable Double index) {
+        return index == null ? "?" : String.format(Locale.ROOT, "%.2f", index);
     }
 
     private static String quote(@Nullable Signal signal, String prefix) {

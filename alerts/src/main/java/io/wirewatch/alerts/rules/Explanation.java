@@ -20,7 +20,12 @@ record Explanation(String title, String text) {
     private static final int TITLE_LIMIT = 160;
     private static final int LISTED_SIGNALS = 3;
 
-    static Explanation of(Rule rule, EnrichedStory story, List<Signal> evidence, double score) {
+    /**
+     * @param setAside  matching signals that did not count: verbal conflict between actors who cooperate in the story
+     * @param offset    the cooperation between the headline's actors that lowered the alert one level, or null
+     */
+    static Explanation of(Rule rule, EnrichedStory story, List<Signal> evidence, double score, int setAside,
+                          @Nullable Signal offset) {
         Map<String, String> names = new HashMap<>();
         for (Entity entity : story.getEntities()) {
             if (entity.getActorId() != null && entity.getActorName() != null) {
@@ -44,6 +49,14 @@ record Explanation(String title, String text) {
         }
         if (evidence.size() > LISTED_SIGNALS) {
             text.append("; and ").append(evidence.size() - LISTED_SIGNALS).append(" more");
+        }
+        if (setAside > 0) {
+            text.append("; ").append(setAside).append(setAside == 1 ? " signal" : " signals")
+                    .append(" set aside: said between actors who cooperate in this story");
+        }
+        if (offset != null) {
+            text.append(". Lowered one level: ").append(clause(offset, names, false))
+                    .append(" in the same story");
         }
         text.append(". Escalation score ").append(String.format(Locale.ROOT, "%.1f", score));
         if (rule.minScore() != null) {

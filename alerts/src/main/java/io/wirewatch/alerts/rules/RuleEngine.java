@@ -3,6 +3,7 @@ package io.wirewatch.alerts.rules;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.GeneratedClasses;
+import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.time.Instant;
@@ -46,7 +47,9 @@ public final class RuleEngine {
         if (!(rule.trigger() instanceof Trigger.OnStory)) {
             return null;
         }
-        List<Signal> evidence = story.getSignals().stream().filter(rule::matches)
+        Cooperation cooperation = Cooperation.in(story, rule.offsetBy());
+        List<Signal> matching = story.getSignals().stream().filter(rule::matches).toList();
+        List<Signal> evidence = matching.stream().filter(s -> !cooperation.setsAside(s))
                 .sorted(Salience.in(story).mostSalientFirst()).toList();
         if (evidence.isEmpty() || !rule.enough(evidence)) {
             return null;
@@ -56,8 +59,13 @@ public final class RuleEngine {
         }
         double score = score(story, evidence);
         Story raw = story.getStory();
-        Explanation why = Explanation.of(rule, story, evidence, score);
         Signal headline = evidence.get(0);
+        Signal offset = cooperation.offsetting(headline);
+        Explanation why = Explanation.of(rule, story, evidence, score, matching.size() - evidence.size(), offset);
+        Severity severity = rule.severityFor(score, headline.getCategory());
+        if (offset != null) {
+            severity = Severity.values()[Math.max(0, severity.ordinal() - 1)];
+        }
         TreeSet<String> actors = new TreeSet<>();
         for (Signal signal : evidence) {
             if (signal.getSource() != null) {
@@ -73,7 +81,7 @@ public final class RuleEngine {
                 .setId(AlertIds.of(rule.id(), rule.version(), raw.getId(), raw.getClusterId()))
                 .setRuleId(rule.id())
                 .setRuleVersion(rule.version())
-                .setSeverity(rule.severityFor(score, headline.getCategory()))
+                .setSeverity(severity)
                 .setTitle(why.title())
                 .setExplanation(why.text())
                 .setStoryId(raw.getId())
@@ -84,6 +92,7 @@ public final class RuleEngine {
                 .setDyad(dyad)
                 .setScore(score)
                 .setEvidence(evidence)
+                .setQuadClass(Vocabulary.of(headline.getCategory()).quadClass())
                 .setPublishedAt(raw.getPublishedAt())
                 .setRaisedAt(raisedAt)
                 .build();

@@ -1,7 +1,10 @@
 package io.wirewatch.alerts.rules;
 
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Severity;
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *   - id: kremlin-threats              # lower case, unique
  *     version: 2                       # part of every alert id: change it when the rule's meaning changes
  *     description: Russian threats against NATO or the West
- *     categories: [THREATEN, COERCE]   # PLOVER categories; default: any conflict category
+ *     categories: [THREATEN, COERCE]   # PLOVER categories (PloverCategory); default: any conflict category
  *     modalities: [ASSERTED, CONDITIONAL, FUTURE]   # default; NEGATED/DENIED are refused
  *     actors: [RUS]                    # source or target; default any
  *     dyads: ["RUS->NATO", "RUS->*"]   # SOURCE->TARGET, * for any; default any
@@ -40,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  *     severity: fromScore              # or HIGH, or {min: MEDIUM, bands: {10: HIGH}, headline: {THREATEN: HIGH}}
  *     attributed: true                 # a signal counts only with both a source and a target
  *     oneIsEnough: [THREATEN]          # one signal of these fires the rule whatever minSignals says
+ *     offsetBy: [AGREE, CONSULT]       # cooperation of the same two actors in the story offsets their conflict
  *   - id: turned-hostile
  *     version: 1
  *     on: stanceChange                 # news.stance.changes; or dyadWindow (news.dyads.escalation); default story
@@ -54,7 +60,8 @@ import org.jspecify.annotations.Nullable;
  *     minConflictShare: 0.8
  *     minStories: 3
  * </pre>
- * Settings of another kind of rule are refused with their line. A headline severity names the category of the
+ * Settings of another kind of rule are refused with their line, and so is any category, modality, change kind,
+ * stance level or severity that the shared vocabulary (the enums of {@code io.wirewatch.schema}) does not name. A headline severity names the category of the
  * alert's headline signal (a story rule) or the stance level moved to (a stance-change rule).
  */
 public final class RulesFile {
@@ -66,13 +73,13 @@ public final class RulesFile {
     private static final Set<String> RULE_KEYS = Set.of("id", "version", "description", "on", "categories",
             "modalities", "actors", "dyads", "phrases", "minSignals", "oneIsEnough", "attributed", "minEscalationScore",
             "minSources", "cooldown", "severity", "kinds", "from", "to", "windows", "maxIndex", "minConflictShare",
-            "minStories");
+            "minStories", "offsetBy");
     private static final Set<String> STORY_ONLY = Set.of("categories", "modalities", "phrases", "oneIsEnough",
-            "attributed", "minEscalationScore", "minSources");
+            "attributed", "minEscalationScore", "minSources", "offsetBy");
     private static final Set<String> STANCE_ONLY = Set.of("kinds", "from", "to");
     private static final Set<String> WINDOW_ONLY = Set.of("windows", "maxIndex", "minConflictShare", "minStories");
     private static final Set<String> SEVERITY_KEYS = Set.of("min", "bands", "fromScore", "headline");
-    private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z_]*");
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z_]*");
     private static final Pattern ACTOR = Pattern.compile("[A-Z0-9][A-Z0-9:_.\\-]*");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
 
@@ -151,8 +158,18 @@ public final class RulesFile {
         String version = requiredText(map, "version");
         String description = e.containsKey("description") ? text(e.get("description"), where) : "";
         Trigger trigger = trigger(map, where);
-        Set<String> categories = names(e.get("categories"), where, "a category name (e.g. THREATEN)");
-        Set<String> oneIsEnough = names(e.get("oneIsEnough"), where, "a category name (e.g. THREATEN)");
+        Set<PloverCategory> categories = categories(e.get("categories"), where + ": categories");
+        Set<PloverCategory> oneIsEnough = categories(e.get("oneIsEnough"), where + ": oneIsEnough");
+        Set<PloverCategory> offsetBy = EnumSet.noneOf(PloverCategory.class);
+        for (YamlTree item : list(e.get("offsetBy"), where)) {
+            PloverCategory category = symbol(PloverCategory.class, text(item, where).strip().toUpperCase(Locale.ROOT),
+                    item, where + ": offsetBy", "category");
+            if (!Vocabulary.of(category).cooperation()) {
+                throw error(item, where + ": offsetBy: " + category + " is not a cooperation category ("
+                        + names(cooperationCategories()) + ")");
+            }
+            offsetBy.add(category);
+        }
         boolean attributed = e.containsKey("attributed") && bool(e.get("attributed"), where + ": attributed");
         Set<Modality> modalities = new LinkedHashSet<>();
         for (YamlTree item : list(e.get("modalities"), where)) {
@@ -203,7 +220,8 @@ public final class RulesFile {
                 ? number(e.get("minEscalationScore"), where + ": minEscalationScore") : null;
         int minSources = e.containsKey("minSources") ? positiveInt(e.get("minSources"), where + ": minSources") : 1;
         Duration cooldown = e.containsKey("cooldown") ? duration(e.get("cooldown"), where) : Duration.ZERO;
-        Map<String, Severity> headline = new java.util.LinkedHashMap<>();
+        Map<PloverCategory, Severity> headline = new EnumMap<>(PloverCategory.class);
+        Map<StanceLevel, Severity> levels = new EnumMap<>(StanceLevel.class);
         Severity floor = Severity.LOW;
         List<SeverityBand> bands = sharedBands;
         YamlTree severity = e.get("severity");
@@ -225,12 +243,15 @@ public final class RulesFile {
             if (map2.entries().containsKey("headline")) {
                 YamlTree.Mapping byCategory = mapping(map2.entries().get("headline"), where + " severity headline");
                 for (Map.Entry<String, YamlTree> entry : byCategory.entries().entrySet()) {
-                    String category = entry.getKey().strip().toUpperCase(Locale.ROOT);
-                    if (!CATEGORY.matcher(category).matches()) {
-                        throw error(entry.getValue(), where + ": severity headline '" + entry.getKey()
-                                + "' is not a category name (e.g. THREATEN: MEDIUM)");
+                    String name = entry.getKey().strip().toUpperCase(Locale.ROOT);
+                    Severity level = severity(entry.getValue(), where + " severity headline " + name);
+                    if (trigger instanceof Trigger.OnStanceChange) {
+                        levels.put(symbol(StanceLevel.class, name, entry.getValue(),
+                                where + ": severity headline", "stance level"), level);
+                    } else {
+                        headline.put(symbol(PloverCategory.class, name, entry.getValue(),
+                                where + ": severity headline", "category"), level);
                     }
-                    headline.put(category, severity(entry.getValue(), where + " severity headline " + category));
                 }
             }
             if (map2.entries().containsKey("bands")) {
@@ -244,7 +265,8 @@ public final class RulesFile {
         }
         try {
             return new Rule(id, version, description, trigger, categories, modalities, actors, dyads, phrases,
-                    minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, floor, bands, headline);
+                    minSignals, oneIsEnough, attributed, minScore, minSources, cooldown, floor, bands, headline, levels,
+                    offsetBy);
         } catch (IllegalArgumentException ex) {
             throw error(map, ex.getMessage());
         }
@@ -269,9 +291,9 @@ public final class RulesFile {
         }
         return switch (on) {
             case "stanceChange" -> new Trigger.OnStanceChange(
-                    names(e.get("kinds"), where, "a change kind (SHIFT or INDEX_DROP)"),
-                    names(e.get("from"), where, "a stance level (e.g. COOPERATION)"),
-                    names(e.get("to"), where, "a stance level (e.g. THREAT)"));
+                    symbols(StanceChangeKind.class, e.get("kinds"), where + ": kinds", "change kind"),
+                    symbols(StanceLevel.class, e.get("from"), where + ": from", "stance level"),
+                    symbols(StanceLevel.class, e.get("to"), where + ": to", "stance level"));
             case "dyadWindow" -> {
                 Set<String> windows = names(e.get("windows"), where, "a window (HOUR or DAY)");
                 for (String window : windows) {
@@ -289,12 +311,52 @@ public final class RulesFile {
         };
     }
 
-    /** A list of upper-case names such as categories or stance levels. */
+    private Set<PloverCategory> categories(@Nullable YamlTree node, String where) {
+        return symbols(PloverCategory.class, node, where, "category");
+    }
+
+    /**
+     * A list of symbols of a shared vocabulary enum; an unknown name, or the readers' default symbol UNKNOWN (which
+     * enrichment never emits), is refused with its line and the names allowed.
+     */
+    private <E extends Enum<E>> Set<E> symbols(Class<E> type, @Nullable YamlTree node, String where, String what) {
+        Set<E> symbols = EnumSet.noneOf(type);
+        for (YamlTree item : list(node, where)) {
+            symbols.add(symbol(type, text(item, where).strip().toUpperCase(Locale.ROOT), item, where, what));
+        }
+        return symbols;
+    }
+
+    private <E extends Enum<E>> E symbol(Class<E> type, String name, YamlTree node, String where, String what) {
+        for (E symbol : type.getEnumConstants()) {
+            if (symbol.name().equals(name) && !name.equals("UNKNOWN")) {
+                return symbol;
+            }
+        }
+        throw error(node, where + ": unknown " + what + " '" + name + "' (" + names(EnumSet.complementOf(
+                EnumSet.of(Enum.valueOf(type, "UNKNOWN")))) + ")");
+    }
+
+    private static String names(Set<? extends Enum<?>> symbols) {
+        return String.join(", ", symbols.stream().map(Enum::name).toList());
+    }
+
+    private static Set<PloverCategory> cooperationCategories() {
+        EnumSet<PloverCategory> set = EnumSet.noneOf(PloverCategory.class);
+        for (PloverCategory category : PloverCategory.values()) {
+            if (Vocabulary.of(category).cooperation()) {
+                set.add(category);
+            }
+        }
+        return set;
+    }
+
+    /** A list of upper-case names such as windows. */
     private Set<String> names(@Nullable YamlTree node, String where, String what) {
         Set<String> names = new LinkedHashSet<>();
         for (YamlTree item : list(node, where)) {
             String name = text(item, where).strip().toUpperCase(Locale.ROOT);
-            if (!CATEGORY.matcher(name).matches()) {
+            if (!NAME.matcher(name).matches()) {
                 throw error(item, where + ": '" + name + "' is not " + what);
             }
             names.add(name);

@@ -4,6 +4,8 @@ import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
+import io.wirewatch.schema.QuadClass;
 import io.wirewatch.schema.Signal;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,7 +17,8 @@ import java.util.Set;
  * How much a signal deserves to head an alert: what an analyst reads first. Points for the kind of act (a threat,
  * coercion, an attack or a sanction before a rejection or demand, before a mobilisation, before criticism), for
  * how it was said (asserted, conditional or as intent before speculation), for being attributed (both a source and a
- * target), for a speaker (more for a named person, more again for a direct quote); ties go to the harder intensity,
+ * target), for a speaker of words (more for a named person, more again for a direct quote; an act such as an attack
+ * gains nothing from who reported it); ties go to the harder intensity,
  * then the earlier place in the text. Negated and denied signals score {@link #NEVER} and never head an alert.
  * Deterministic: the same story gives the same order.
  */
@@ -24,13 +27,6 @@ public final class Salience {
     /** The score of a negated or denied signal. */
     public static final int NEVER = Integer.MIN_VALUE;
 
-    private static final Map<String, Integer> CATEGORY = Map.ofEntries(
-            Map.entry("THREATEN", 40), Map.entry("COERCE", 40), Map.entry("ASSAULT", 40), Map.entry("SANCTION", 40),
-            Map.entry("REJECT", 30), Map.entry("DEMAND", 30),
-            Map.entry("MOBILIZE", 20),
-            Map.entry("DISAPPROVE", 10), Map.entry("ACCUSE", 10), Map.entry("PROTEST", 10),
-            Map.entry("REDUCE_RELATIONS", 10),
-            Map.entry("INVESTIGATE", 5));
     private static final Map<Modality, Integer> MODALITY = Map.of(Modality.ASSERTED, 12, Modality.FUTURE, 11,
             Modality.CONDITIONAL, 10, Modality.UNKNOWN, 4, Modality.SPECULATIVE, 2);
     private static final int BOTH_ACTORS = 10;
@@ -62,9 +58,12 @@ public final class Salience {
         return new Salience(Set.copyOf(persons));
     }
 
-    /** The category's weight alone: 40 for threats, coercion, attacks and sanctions, down to 0 for cooperation. */
-    public static int categoryWeight(String category) {
-        return CATEGORY.getOrDefault(category.toUpperCase(Locale.ROOT), 0);
+    /**
+     * The category's weight alone ({@link Vocabulary.Meaning#salience()}): 40 for threats, coercion, attacks,
+     * fighting and sanctions, down to 0 for cooperation.
+     */
+    public static int categoryWeight(PloverCategory category) {
+        return Vocabulary.of(category).salience();
     }
 
     /** The signal's points, or {@link #NEVER} when it is negated or denied. */
@@ -76,6 +75,9 @@ public final class Salience {
         boolean source = signal.getSource() != null;
         boolean target = signal.getTarget() != null;
         points += source && target ? BOTH_ACTORS : source || target ? ONE_ACTOR : 0;
+        if (!verbal(signal)) {
+            return points; // an act is no more salient for being reported by someone
+        }
         String speaker = signal.getSpeaker();
         if (speaker != null && !speaker.isBlank()) {
             points += SPEAKER;
@@ -87,6 +89,13 @@ public final class Salience {
             points += DIRECT_QUOTE;
         }
         return points;
+    }
+
+    /** Said rather than done: a threat or a demand gains from its speaker and its quotation marks, an attack not. */
+    private static boolean verbal(Signal signal) {
+        QuadClass quad = Vocabulary.of(signal.getCategory()).quadClass();
+        return quad == QuadClass.VERBAL_CONFLICT || quad == QuadClass.VERBAL_COOPERATION
+                || quad == QuadClass.UNKNOWN;
     }
 
     /** Most salient first; then the harder (more negative) intensity, the earlier span, the evidence text. */

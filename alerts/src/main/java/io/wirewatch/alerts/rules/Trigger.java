@@ -1,5 +1,7 @@
 package io.wirewatch.alerts.rules;
 
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -27,14 +29,16 @@ public sealed interface Trigger {
      * A rule on each stance change of a dyad, e.g. {@code COOPERATION -> THREAT}.
      *
      * @param kinds  SHIFT and/or INDEX_DROP; empty = both
-     * @param before stance levels the dyad came from (COOPERATION, REFUSAL, THREAT, FORCE, ...); empty = any
+     * @param before stance levels the dyad came from (COOPERATION, PRESSURE, THREAT, FORCE); empty = any. An
+     *               INDEX_DROP has no levels, so a rule naming levels never matches one
      * @param after  stance levels it moved to; empty = any
      */
-    record OnStanceChange(Set<String> kinds, Set<String> before, Set<String> after) implements Trigger {
+    record OnStanceChange(Set<StanceChangeKind> kinds, Set<StanceLevel> before, Set<StanceLevel> after)
+            implements Trigger {
         public OnStanceChange {
-            kinds = upper(kinds);
-            before = upper(before);
-            after = upper(after);
+            kinds = Set.copyOf(kinds);
+            before = Set.copyOf(before);
+            after = Set.copyOf(after);
         }
 
         @Override
@@ -42,10 +46,10 @@ public sealed interface Trigger {
             return "stanceChange";
         }
 
-        boolean matches(String kind, String from, String to) {
-            return (kinds.isEmpty() || kinds.contains(kind.toUpperCase(Locale.ROOT)))
-                    && (before.isEmpty() || before.contains(from.toUpperCase(Locale.ROOT)))
-                    && (after.isEmpty() || after.contains(to.toUpperCase(Locale.ROOT)));
+        boolean matches(StanceChangeKind kind, @Nullable StanceLevel from, @Nullable StanceLevel to) {
+            return (kinds.isEmpty() || kinds.contains(kind))
+                    && (before.isEmpty() || from != null && before.contains(from))
+                    && (after.isEmpty() || to != null && after.contains(to));
         }
     }
 

@@ -21,6 +21,9 @@
   }
 
   function severityRank(s) { return SEVERITIES.indexOf(s); }
+  // the Avro enum QuadClass: the class of the alert's headline category; UNKNOWN (a newer class) is not shown
+  const QUAD_CLASSES = { VERBAL_COOPERATION: 'verbal cooperation', MATERIAL_COOPERATION: 'material cooperation',
+    VERBAL_CONFLICT: 'verbal conflict', MATERIAL_CONFLICT: 'material conflict' };
 
   function filters() {
     return {
@@ -108,7 +111,8 @@
     $('detail-title').textContent = alert.title;
     $('detail-severity').textContent = alert.severity;
     $('detail-severity').className = 'severity sev-' + alert.severity;
-    $('detail-rule').textContent = 'rule ' + alert.ruleId + ' v' + alert.ruleVersion;
+    $('detail-rule').textContent = 'rule ' + alert.ruleId + ' v' + alert.ruleVersion
+      + (QUAD_CLASSES[alert.quadClass] ? ' · ' + QUAD_CLASSES[alert.quadClass] : '');
     $('detail-time').textContent = 'raised ' + (alert.raisedAt || '?')
       + (alert.publishedAt ? ' · published ' + alert.publishedAt : '');
     $('detail-explanation').textContent = alert.explanation;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.PloverCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -45,7 +46,7 @@ class AlertGateTest {
 
     @Test
     void shouldCoolDownPerDyadAndClusterByEventTime() {
-        Rule rule = Rule.of("r", "1", "").withCategories(Set.of("THREATEN")).withCooldown(Duration.ofHours(6));
+        Rule rule = Rule.of("r", "1", "").withCategories(Set.of(PloverCategory.THREATEN)).withCooldown(Duration.ofHours(6));
 
         assertThat(AlertGate.decide(alert(rule, "a", null), rule, "AP", 0, state))
                 .isInstanceOf(AlertGate.Decision.Fire.class);

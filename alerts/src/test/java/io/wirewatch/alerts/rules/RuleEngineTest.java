@@ -6,6 +6,7 @@ import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Signal;
 import java.time.Instant;
@@ -22,11 +23,12 @@ class RuleEngineTest {
         Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), Stories.seed(), NOW);
 
         assertThat(alert).isNotNull();
-        assertThat(alert.getExplanation()).isEqualTo("Escalation language between two actors: a threat, coercion, "
-                + "attack or sanction, or several rejections, demands or mobilisations, said plainly, on a condition or "
-                + "as intent. 2 signals: Sergei Lavrov (RUS) threatened the West: "
-                + "'Moscow will take the necessary retaliatory measures' (conditional); United States (USA) rejected "
-                + "Russia: 'no concessions' (asserted). Escalation score 8.9. Rule escalation v2.");
+        // v3: the rule now also fires on fighting, mobilisation and protest alone, and its description says so
+        assertThat(alert.getExplanation()).isEqualTo("Escalation between two actors: a threat, an attack or "
+                + "fighting, coercion or a seizure, a sanction, a mobilisation or a protest, or several rejections or "
+                + "demands, said plainly, on a condition or as intent. 2 signals: Sergei Lavrov (RUS) threatened the "
+                + "West: 'Moscow will take the necessary retaliatory measures' (conditional); United States (USA) "
+                + "rejected Russia: 'no concessions' (asserted). Escalation score 8.9. Rule escalation v3.");
         assertThat(alert.getTitle()).isEqualTo("Sergei Lavrov (RUS) threatened the West: "
                 + "'Moscow will take the necessary retaliatory measures'");
         assertThat(alert.getStoryUrl()).isEqualTo("https://example.org/seed-1");
@@ -52,7 +54,7 @@ class RuleEngineTest {
 
     @Test
     void shouldNeedEveryConditionOfARule() {
-        Rule rule = Rule.of("r", "1", "").withCategories(Set.of("THREATEN")).withDyads(List.of(Dyad.parse("RUS->*")))
+        Rule rule = Rule.of("r", "1", "").withCategories(Set.of(PloverCategory.THREATEN)).withDyads(List.of(Dyad.parse("RUS->*")))
                 .withPhrases(List.of("retaliatory"));
         Signal threat = Stories.seed().getSignals().get(1);
 

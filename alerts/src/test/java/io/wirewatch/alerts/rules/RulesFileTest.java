@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Severity;
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +48,8 @@ class RulesFileTest {
         Rule rule = rules.rules().get(0);
         assertThat(rule.id()).isEqualTo("kremlin-threats");
         assertThat(rule.version()).isEqualTo("2");
-        assertThat(rule.categories()).containsExactlyInAnyOrder("THREATEN", "COERCE");
+        assertThat(rule.categories()).containsExactlyInAnyOrder(PloverCategory.THREATEN,
+                PloverCategory.COERCE);
         assertThat(rule.modalities()).containsExactlyInAnyOrder(Modality.ASSERTED, Modality.CONDITIONAL);
         assertThat(rule.actors()).containsExactly("RUS");
         assertThat(rule.dyads()).containsExactly(new Dyad("RUS", "NATO"), new Dyad("RUS", "*"));
@@ -191,13 +195,14 @@ class RulesFileTest {
         Rule story = rules.rules().get(0);
         assertThat(story.trigger()).isEqualTo(Trigger.STORY);
         assertThat(story.attributed()).isTrue();
-        assertThat(story.oneIsEnough()).containsExactly("THREATEN");
-        assertThat(story.severityFor(1, "THREATEN")).isEqualTo(Severity.HIGH);
-        assertThat(story.severityFor(12, "REJECT")).isEqualTo(Severity.MEDIUM);
-        assertThat(story.severityFor(1, "REJECT")).isEqualTo(Severity.LOW);
-        assertThat(rules.rules().get(1).trigger()).isEqualTo(new Trigger.OnStanceChange(java.util.Set.of("SHIFT"),
-                java.util.Set.of("COOPERATION"), java.util.Set.of("THREAT", "FORCE")));
-        assertThat(rules.rules().get(1).severityFor(0, "FORCE")).isEqualTo(Severity.CRITICAL);
+        assertThat(story.oneIsEnough()).containsExactly(PloverCategory.THREATEN);
+        assertThat(story.severityFor(1, PloverCategory.THREATEN)).isEqualTo(Severity.HIGH);
+        assertThat(story.severityFor(12, PloverCategory.REJECT)).isEqualTo(Severity.MEDIUM);
+        assertThat(story.severityFor(1, PloverCategory.REJECT)).isEqualTo(Severity.LOW);
+        assertThat(rules.rules().get(1).trigger()).isEqualTo(new Trigger.OnStanceChange(
+                java.util.Set.of(StanceChangeKind.SHIFT), java.util.Set.of(StanceLevel.COOPERATION),
+                java.util.Set.of(StanceLevel.THREAT, StanceLevel.FORCE)));
+        assertThat(rules.rules().get(1).severityFor(0, StanceLevel.FORCE)).isEqualTo(Severity.CRITICAL);
         assertThat(rules.rules().get(2).trigger()).isEqualTo(new Trigger.OnDyadWindow(java.util.Set.of("DAY"), -5.0,
                 0.8, 3));
         assertThat(rules.rules().get(2).minSignals()).isEqualTo(4);
@@ -235,5 +240,70 @@ class RulesFileTest {
                     oneIsEnough: [THREATEN]
                 """, "test.yml")).hasMessage("test.yml:5: rule escalation: oneIsEnough must name categories the rule "
                 + "matches [REJECT]");
+    }
+
+    @Test
+    void shouldRefuseACategoryTheVocabularyDoesNotNameWithFileAndLine() throws Exception {
+        Path file = dir.resolve("categories.yml");
+        Files.writeString(file, """
+                rules:
+                  - id: attacks
+                    version: 1
+                    categories:
+                      - ASSAULT
+                      - BOMB
+                """);
+
+        assertThatThrownBy(() -> RulesFile.load(file)).isInstanceOfSatisfying(RulesFileException.class, e -> {
+            assertThat(e.origin()).isEqualTo(file.toString());
+            assertThat(e.line()).isEqualTo(6);
+            assertThat(e.getMessage()).startsWith(file + ":6: rule attacks: categories: unknown category 'BOMB' "
+                    + "(AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, APPEAL, DEMAND, DISAPPROVE, "
+                    + "REJECT, THREATEN, INVESTIGATE, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, FIGHT)");
+        });
+    }
+
+    @Test
+    void shouldRefuseCategoriesEnrichmentNeverEmitsWhereverARuleNamesThem() {
+        assertRefused("rules:\n  - id: a\n    version: 1\n    oneIsEnough: [ACCUSE]\n", 4,
+                "oneIsEnough: unknown category 'ACCUSE'");
+        assertRefused("rules:\n  - id: a\n    version: 1\n    categories: [THREATEN]\n"
+                + "    severity: {headline: {THREATEN: HIGH, REDUCE_RELATIONS: HIGH}}\n", 5,
+                "severity headline: unknown category 'REDUCE_RELATIONS'");
+        assertRefused("rules:\n  - id: a\n    version: 1\n    categories: [UNKNOWN]\n", 4,
+                "categories: unknown category 'UNKNOWN'");
+        assertRefused("rules:\n  - id: a\n    version: 1\n    on: dyadWindow\n    severity: {headline: {BOMB: HIGH}}\n",
+                5, "severity headline: unknown category 'BOMB'");
+    }
+
+    @Test
+    void shouldRefuseAStanceLevelOrChangeKindEnrichmentNeverEmitsWithItsLine() {
+        assertRefused("rules:\n  - id: a\n    version: 1\n    on: stanceChange\n    from: [REFUSAL]\n", 5,
+                "from: unknown stance level 'REFUSAL' (COOPERATION, PRESSURE, THREAT, FORCE)");
+        assertRefused("rules:\n  - id: a\n    version: 1\n    on: stanceChange\n    to: [THREAT]\n"
+                + "    kinds: [JUMP]\n", 6, "kinds: unknown change kind 'JUMP' (SHIFT, INDEX_DROP)");
+        assertRefused("rules:\n  - id: a\n    version: 1\n    on: stanceChange\n"
+                + "    severity: {headline: {THREATEN: HIGH}}\n", 5,
+                "severity headline: unknown stance level 'THREATEN'");
+    }
+
+    @Test
+    void shouldRefuseAConflictCategoryAsACooperationOffset() {
+        assertRefused("rules:\n  - id: a\n    version: 1\n    offsetBy: [AGREE, THREATEN]\n", 4,
+                "offsetBy: THREATEN is not a cooperation category (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, "
+                        + "RETREAT, APPEAL)");
+        assertRefused("rules:\n  - id: a\n    version: 1\n    on: stanceChange\n    offsetBy: [AGREE]\n", 5,
+                "'offsetBy' does not apply to a rule on stanceChange");
+    }
+
+    @Test
+    void shouldReadTypedVocabularyFromTheBundledRules() {
+        Rule escalation = DefaultRules.ruleSet().rules().get(0);
+
+        assertThat(escalation.categories()).contains(PloverCategory.FIGHT, PloverCategory.ASSAULT,
+                PloverCategory.COERCE, PloverCategory.SANCTION, PloverCategory.MOBILIZE);
+        assertThat(escalation.offsetBy()).containsExactlyInAnyOrder(PloverCategory.AGREE, PloverCategory.COOPERATE,
+                PloverCategory.CONSULT, PloverCategory.SUPPORT, PloverCategory.CONCEDE, PloverCategory.AID);
+        assertThat(escalation.severityFor(0, PloverCategory.FIGHT)).isEqualTo(Severity.HIGH);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.wirewatch.schema.PloverCategory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,8 @@ class RulesWatcherTest {
             Files.writeString(file, "rules:\n  - id: threats\n    version: 2\n    categories: [THREATEN, COERCE]\n");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> watcher.get().rules().get(0).version().equals("2"));
-            assertThat(watcher.get().rules().get(0).categories()).containsExactlyInAnyOrder("THREATEN", "COERCE");
+            assertThat(watcher.get().rules().get(0).categories()).containsExactlyInAnyOrder(PloverCategory.THREATEN,
+                PloverCategory.COERCE);
             assertThat(watcher.lastError()).isNull();
             assertThat(watcher.reloads()).isEqualTo(1);
         }

@@ -6,6 +6,7 @@ import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +32,8 @@ class SalienceTest {
         Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet(), Stories.conditionalThreat(), NOW).get(0);
 
         assertThat(alert.getTitle()).isEqualTo("Government of Russia (RUS) threatened NATO: 'countermeasures'");
-        assertThat(alert.getEvidence()).extracting(Signal::getCategory).containsExactly("THREATEN", "DEMAND",
-                "REJECT");
+        assertThat(alert.getEvidence()).extracting(Signal::getCategory).containsExactly(PloverCategory.THREATEN,
+                PloverCategory.DEMAND, PloverCategory.REJECT);
     }
 
     @Test

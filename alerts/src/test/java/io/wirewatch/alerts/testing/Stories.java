@@ -4,6 +4,7 @@ import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public final class Stories {
 
     public static Signal signal(String category, double intensity, Modality modality, @Nullable String source,
                                 @Nullable String target, @Nullable String speaker, String evidence, String sentence) {
-        return Signal.newBuilder().setCategory(category).setIntensity(intensity).setModality(modality)
+        return Signal.newBuilder().setCategory(PloverCategory.valueOf(category)).setIntensity(intensity).setModality(modality)
                 .setSource(source).setTarget(target).setSpeaker(speaker).setEvidence(evidence)
                 .setSentence(sentence).setStart(0).setEnd(evidence.length()).setRule("test").build();
     }

@@ -14,9 +14,12 @@ import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,7 +104,7 @@ class AlertsTopologyTest {
         assertThat(language.getDyad()).isEqualTo("RUS->WST");
         assertThat(language.getActors()).containsExactly("RUS", "USA", "WST");
         assertThat(language.getSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(language.getRuleVersion()).isEqualTo("2");
+        assertThat(language.getRuleVersion()).isEqualTo("3");
         assertThat(language.getRaisedAt()).isEqualTo(NOW);
         assertThat(raised).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
 
@@ -168,17 +171,17 @@ class AlertsTopologyTest {
         send(Stories.seed());
         String first = alerts.readValue().getId();
 
-        rules.set(RuleSet.of("test", Rule.of("escalation", "3", "Escalation language, v3")));
+        rules.set(RuleSet.of("test", Rule.of("escalation", "4", "Escalation language, v4")));
         send(Stories.seed());
         Alert second = alerts.readValue();
 
-        assertThat(second.getRuleVersion()).isEqualTo("3");
+        assertThat(second.getRuleVersion()).isEqualTo("4");
         assertThat(second.getId()).isNotEqualTo(first);
     }
 
     @Test
     void shouldHoldARuleQuietForItsCooldownOnTheSameDyad() {
-        rules.set(RuleSet.of("test", Rule.of("threats", "1", "Threats").withCategories(Set.of("THREATEN"))
+        rules.set(RuleSet.of("test", Rule.of("threats", "1", "Threats").withCategories(Set.of(PloverCategory.THREATEN))
                 .withCooldown(Duration.ofHours(6))));
         stories.pipeInput("a", Stories.seed("a", null), Stories.PUBLISHED);
         stories.pipeInput("b", Stories.seed("b", null), Stories.PUBLISHED.plus(Duration.ofHours(1)));
@@ -222,7 +225,7 @@ class AlertsTopologyTest {
     @Test
     void shouldWaitForIndependentSourcesBeforeFiring() {
         rules.set(RuleSet.of("test", Rule.of("corroborated", "1", "Corroborated threats")
-                .withCategories(Set.of("THREATEN")).withMinSources(2)));
+                .withCategories(Set.of(PloverCategory.THREATEN)).withMinSources(2)));
         send(fromWire(Stories.seed("ap-copy", "cluster-1"), "AP"));
         send(fromWire(Stories.seed("ap-copy-2", "cluster-1"), "AP"));
         assertThat(alerts.isEmpty()).as("one wire twice is one source").isTrue();
@@ -241,8 +244,8 @@ class AlertsTopologyTest {
 
     @Test
     void shouldForgetIdsAndWaitingSourcesAfterTheRetention(@TempDir Path otherState) {
-        rules.set(RuleSet.of("test", Rule.of("corroborated", "1", "Corroborated").withCategories(Set.of("THREATEN"))
-                .withMinSources(2), Rule.of("threats", "1", "Threats").withCategories(Set.of("THREATEN"))));
+        rules.set(RuleSet.of("test", Rule.of("corroborated", "1", "Corroborated").withCategories(Set.of(PloverCategory.THREATEN))
+                .withMinSources(2), Rule.of("threats", "1", "Threats").withCategories(Set.of(PloverCategory.THREATEN))));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-retention-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -276,8 +279,8 @@ class AlertsTopologyTest {
         String s = "\u201CIf the West continues its aggressive course, Moscow will take the necessary retaliatory "
                 + "measures,\u201D Lavrov said.";
         String t = "Lavrov said Moscow was ready to discuss arms control.";
-        return StanceChange.newBuilder().setId(id).setSource("RUS").setTarget("WST").setKind("SHIFT")
-                .setBefore(from).setAfter(to).setAt(Stories.PUBLISHED).setStoryId(storyId)
+        return StanceChange.newBuilder().setId(id).setSource("RUS").setTarget("WST").setKind(StanceChangeKind.SHIFT)
+                .setBefore(StanceLevel.valueOf(from)).setAfter(StanceLevel.valueOf(to)).setAt(Stories.PUBLISHED).setStoryId(storyId)
                 .setEvidenceBefore(Stories.signal("CONSULT", 1.0, Modality.ASSERTED, "RUS", "WST", "Sergei Lavrov",
                         "discuss arms control", t))
                 .setEvidenceAfter(Stories.signal("THREATEN", -4.4, Modality.CONDITIONAL, "RUS", "WST",

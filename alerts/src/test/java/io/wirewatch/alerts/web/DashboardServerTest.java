@@ -93,7 +93,7 @@ class DashboardServerTest {
         HttpResponse<String> health = get("/health", Map.of());
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"streams\":\"NOT_RUNNING\"",
-                "escalation v2");
+                "escalation v3");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.StanceChangeKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -81,7 +82,7 @@ public final class BacktestReport {
                             alert.getScore()))
                     .append("<p class=\"why\">").append(esc(alert.getExplanation())).append("</p>\n<ul>\n");
             for (Signal signal : alert.getEvidence()) {
-                html.append("<li><span class=\"cat\">").append(esc(signal.getCategory())).append("</span> ")
+                html.append("<li><span class=\"cat\">").append(esc(signal.getCategory().name())).append("</span> ")
                         .append(esc(signal.getModality().name().toLowerCase(Locale.ROOT)))
                         .append(signal.getSource() == null ? "" : " · " + esc(signal.getSource()))
                         .append(signal.getTarget() == null ? "" : " → " + esc(signal.getTarget()))
@@ -159,12 +160,21 @@ public final class BacktestReport {
         return svg.toString();
     }
 
+    /** "COOPERATION → THREAT" for a shift, "index 1.50 → -4.25" for an index drop. */
+    private static String move(StanceChange change) {
+        if (change.getKind() == StanceChangeKind.INDEX_DROP) {
+            return String.format(Locale.ROOT, "index %.2f → %.2f", change.getBeforeIndex() == null ? Double.NaN
+                    : change.getBeforeIndex(), change.getAfterIndex() == null ? Double.NaN : change.getAfterIndex());
+        }
+        return (change.getBefore() == null ? "?" : change.getBefore().name()) + " → "
+                + (change.getAfter() == null ? "?" : change.getAfter().name());
+    }
+
     private static void changes(StringBuilder html, List<StanceChange> changes) {
         html.append("<h2>Stance changes</h2>\n<ul id=\"changes\">\n");
         for (StanceChange change : changes) {
             html.append("<li>").append(esc(change.getAt().toString())).append(" · ").append(esc(change.getSource()))
-                    .append(" → ").append(esc(change.getTarget())).append(": ").append(esc(change.getBefore()))
-                    .append(" → ").append(esc(change.getAfter()));
+                    .append(" → ").append(esc(change.getTarget())).append(": ").append(esc(move(change)));
             if (change.getEvidenceAfter() != null) {
                 html.append("<br><q>").append(esc(change.getEvidenceAfter().getSentence())).append("</q>");
             }

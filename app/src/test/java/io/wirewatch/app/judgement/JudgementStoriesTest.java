@@ -9,6 +9,7 @@ import io.wirewatch.enrich.Enrichers;
 import io.wirewatch.ingest.ReadResult;
 import io.wirewatch.ingest.StoryReader;
 import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.io.InputStream;
@@ -164,6 +165,6 @@ class JudgementStoriesTest {
     void shouldKeepAnAccusationTheAccusersAndNeverTurnItIntoTheAccusersThreat() throws Exception {
         List<Alert> alerts = alerts("2022-09-14-accusation.txt");
         assertThat(alerts).as(describe(alerts)).allSatisfy(a -> assertThat(a.getEvidence())
-                .noneMatch(s -> "ARM".equals(s.getSource()) && s.getCategory().equals("THREATEN")));
+                .noneMatch(s -> "ARM".equals(s.getSource()) && s.getCategory() == PloverCategory.THREATEN));
     }
 }

@@ -48,7 +48,7 @@ public final class DyadWindows {
     public static DyadWindow add(String dyad, DyadSignal event, DyadWindow window) {
         Signal signal = event.getSignal();
         Map<String, Integer> categories = new HashMap<>(window.getCategories());
-        categories.merge(signal.getCategory(), 1, Integer::sum);
+        categories.merge(signal.getCategory().name(), 1, Integer::sum);
         int signals = window.getSignals() + 1;
         double intensity = signal.getIntensity() * weight(signal.getModality());
         double sum = window.getIntensitySum() + intensity;

@@ -2,7 +2,7 @@ package io.wirewatch.enrich.dyad;
 
 import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.StanceChange;
-import java.util.Locale;
+import io.wirewatch.schema.StanceChangeKind;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,9 +37,7 @@ final class IndexDropDetector implements Processor<String, DyadWindow, String, S
                     .setId(Ids.of(record.key(), "INDEX_DROP", today.getWindowStart().toString(), ""))
                     .setSource(today.getSource())
                     .setTarget(today.getTarget())
-                    .setKind("INDEX_DROP")
-                    .setBefore(format(before.getIntensityMean()))
-                    .setAfter(format(today.getIntensityMean()))
+                    .setKind(StanceChangeKind.INDEX_DROP)
                     .setBeforeIndex(before.getIntensityMean())
                     .setAfterIndex(today.getIntensityMean())
                     .setAt(today.getWindowEnd())
@@ -48,9 +46,5 @@ final class IndexDropDetector implements Processor<String, DyadWindow, String, S
                     .build()));
         }
         lastDay.put(record.key(), today);
-    }
-
-    private static String format(double index) {
-        return String.format(Locale.ROOT, "%.2f", index);
     }
 }

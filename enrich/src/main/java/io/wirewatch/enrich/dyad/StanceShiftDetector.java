@@ -2,6 +2,8 @@ package io.wirewatch.enrich.dyad;
 
 import io.wirewatch.schema.DyadSignal;
 import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,9 +45,9 @@ final class StanceShiftDetector implements Processor<String, DyadSignal, String,
                         .setId(Ids.of(dyad, "SHIFT", current.getStoryId(), current.getSignal().getEvidence()))
                         .setSource(dyad.substring(0, arrow))
                         .setTarget(dyad.substring(arrow + 2))
-                        .setKind("SHIFT")
-                        .setBefore(before.name())
-                        .setAfter(now.name())
+                        .setKind(StanceChangeKind.SHIFT)
+                        .setBefore(before)
+                        .setAfter(now)
                         .setAt(Instant.ofEpochMilli(record.timestamp()))
                         .setStoryId(current.getStoryId())
                         .setEvidenceBefore(previous.value().getSignal())
@@ -62,6 +64,6 @@ final class StanceShiftDetector implements Processor<String, DyadSignal, String,
     }
 
     private static StanceLevel level(DyadSignal signal) {
-        return StanceLevel.of(signal.getSignal().getCategory(), signal.getSignal().getIntensity());
+        return StanceLevels.of(signal.getSignal().getCategory(), signal.getSignal().getIntensity());
     }
 }

@@ -160,7 +160,7 @@ public final class EventEval {
         if (chosen == null) {
             return new Outcome(gold, NONE, null, null, null, null);
         }
-        return new Outcome(gold, chosen.getCategory(), cameoCode(chosen.getSource()), cameoCode(chosen.getTarget()),
+        return new Outcome(gold, chosen.getCategory().name(), cameoCode(chosen.getSource()), cameoCode(chosen.getTarget()),
                 chosen.getEvidence(), chosen.getRule());
     }
 

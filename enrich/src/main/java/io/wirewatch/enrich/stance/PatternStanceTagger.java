@@ -16,6 +16,7 @@ import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -542,15 +543,15 @@ public final class PatternStanceTagger implements StanceTagger {
                 Signal signal = signal(candidate);
                 if (signal != null) {
                     out.add(signal);
-                    if (signal.getCategory().equals("AGREE") && signal.getRule().endsWith("+intent")
+                    if (signal.getCategory() == PloverCategory.AGREE && signal.getRule().endsWith("+intent")
                             || signal.getRule().startsWith("agree.offer")) {
                         intentEnd = candidate.match().end();
                     }
-                    boolean framing = signal.getCategory().equals("DEMAND")
+                    boolean framing = signal.getCategory() == PloverCategory.DEMAND
                             && !candidate.match().rule().speakerIsSource()
-                            || signal.getCategory().equals("APPEAL")
-                            || signal.getCategory().equals("SUPPORT") && signal.getCameoCode().equals("050")
-                            || signal.getCategory().equals("AGREE") && signal.getCameoCode().equals("032");
+                            || signal.getCategory() == PloverCategory.APPEAL
+                            || signal.getCategory() == PloverCategory.SUPPORT && signal.getCameoCode().equals("050")
+                            || signal.getCategory() == PloverCategory.AGREE && signal.getCameoCode().equals("032");
                     if (framing) {
                         // "demanded that the Alliance will withdraw", "supported respect for the ceasefire"
                         demandEnd = Math.min(demandEnd, candidate.match().end());
@@ -849,7 +850,7 @@ public final class PatternStanceTagger implements StanceTagger {
             int charEnd = tokens.get(match.end() - 1).end();
             String text = story.document.text();
             Signal built = Signal.newBuilder()
-                    .setCategory(category)
+                    .setCategory(PloverCategory.valueOf(category))
                     .setCameoCode(cameo)
                     .setIntensity(disclaimed ? Cameo.goldstein(cameo) / 2 : Cameo.goldstein(cameo))
                     .setModality(modality)

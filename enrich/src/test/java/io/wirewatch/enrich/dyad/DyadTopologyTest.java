@@ -7,7 +7,10 @@ import io.wirewatch.enrich.Enricher;
 import io.wirewatch.enrich.ScriptedEnricher;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DyadWindow;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.StanceChange;
+import io.wirewatch.schema.StanceChangeKind;
+import io.wirewatch.schema.StanceLevel;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;
@@ -95,7 +98,7 @@ class DyadTopologyTest {
             assertThat(w.getCategories()).containsEntry("THREATEN", 1).containsEntry("CONSULT", 1);
             assertThat(w.getIntensitySum()).isEqualTo(-6.0);
             assertThat(w.getConflictShare()).isEqualTo(0.5);
-            assertThat(w.getStrongest().getCategory()).isEqualTo("THREATEN");
+            assertThat(w.getStrongest().getCategory()).isEqualTo(PloverCategory.THREATEN);
         });
     }
 
@@ -122,12 +125,12 @@ class DyadTopologyTest {
         story("threat", "c2", T0.plus(Duration.ofHours(5)), "RUS USA THREATEN -7 CONDITIONAL");
 
         assertThat(changes.readValuesToList()).singleElement().satisfies(change -> {
-            assertThat(change.getKind()).isEqualTo("SHIFT");
-            assertThat(change.getBefore()).isEqualTo("COOPERATION");
-            assertThat(change.getAfter()).isEqualTo("THREAT");
+            assertThat(change.getKind()).isEqualTo(StanceChangeKind.SHIFT);
+            assertThat(change.getBefore()).isEqualTo(StanceLevel.COOPERATION);
+            assertThat(change.getAfter()).isEqualTo(StanceLevel.THREAT);
             assertThat(change.getStoryId()).isEqualTo("threat");
-            assertThat(change.getEvidenceBefore().getCategory()).isEqualTo("CONSULT");
-            assertThat(change.getEvidenceAfter().getCategory()).isEqualTo("THREATEN");
+            assertThat(change.getEvidenceBefore().getCategory()).isEqualTo(PloverCategory.CONSULT);
+            assertThat(change.getEvidenceAfter().getCategory()).isEqualTo(PloverCategory.THREATEN);
         });
     }
 
@@ -154,11 +157,11 @@ class DyadTopologyTest {
         story("d4", "c3", T0.plus(Duration.ofDays(3)), "FRA DEU CONSULT 1 ASSERTED");
 
         List<StanceChange> drops = changes.readValuesToList().stream()
-                .filter(c -> c.getKind().equals("INDEX_DROP")).toList();
+                .filter(c -> c.getKind() == StanceChangeKind.INDEX_DROP).toList();
         assertThat(drops).singleElement().satisfies(drop -> {
             assertThat(drop.getBeforeIndex()).isEqualTo(4.0);
             assertThat(drop.getAfterIndex()).isEqualTo(-1.5);
-            assertThat(drop.getEvidenceAfter().getCategory()).isEqualTo("REJECT");
+            assertThat(drop.getEvidenceAfter().getCategory()).isEqualTo(PloverCategory.REJECT);
         });
     }
 

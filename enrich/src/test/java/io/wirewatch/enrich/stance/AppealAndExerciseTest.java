@@ -2,6 +2,7 @@ package io.wirewatch.enrich.stance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,9 @@ class AppealAndExerciseTest {
         List<Signal> signals = Tagging.signals("Austria's chancellor urged all sides to return to the negotiating"
                 + " table and keep diplomatic channels open.");
         assertThat(signals).as(Tagging.describe(signals))
-                .anyMatch(s -> s.getCategory().equals("APPEAL") && "AUT".equals(s.getSource())
+                .anyMatch(s -> s.getCategory() == PloverCategory.APPEAL && "AUT".equals(s.getSource())
                         && s.getTarget() == null && s.getIntensity() > 0)
-                .noneMatch(s -> s.getCategory().equals("DEMAND"));
+                .noneMatch(s -> s.getCategory() == PloverCategory.DEMAND);
         assertThat(scorer.score(signals)).isZero();
     }
 
@@ -29,7 +30,7 @@ class AppealAndExerciseTest {
     void shouldReadACallForRestraintAndDialogueAsAnAppealToTheParty() {
         List<Signal> signals = Tagging.signals("China called on India to show restraint and settle the dispute"
                 + " through dialogue.");
-        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("APPEAL")
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.APPEAL
                 && "CHN".equals(s.getSource()) && "IND".equals(s.getTarget()) && s.getIntensity() > 0);
     }
 
@@ -37,9 +38,9 @@ class AppealAndExerciseTest {
     void shouldKeepAnUrgingToWithdrawADemand() {
         List<Signal> signals = Tagging.signals("The European Union urged Turkey to withdraw its troops from the"
                 + " border.");
-        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("DEMAND")
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.DEMAND
                 && "EU".equals(s.getSource()) && "TUR".equals(s.getTarget()))
-                .noneMatch(s -> s.getCategory().equals("APPEAL"));
+                .noneMatch(s -> s.getCategory() == PloverCategory.APPEAL);
     }
 
     @Test
@@ -50,7 +51,7 @@ class AppealAndExerciseTest {
                 "There are no plans to keep Turkish units in the region after the exercises, the ministry said.")) {
             List<Signal> signals = Tagging.signals(text);
             assertThat(signals).as(text + "\n" + Tagging.describe(signals))
-                    .noneMatch(s -> s.getCategory().equals("MOBILIZE"));
+                    .noneMatch(s -> s.getCategory() == PloverCategory.MOBILIZE);
         }
     }
 
@@ -61,7 +62,7 @@ class AppealAndExerciseTest {
                 "Large-scale Chinese exercises began near Taiwan on Monday.")) {
             List<Signal> signals = Tagging.signals(text);
             assertThat(signals).as(text + "\n" + Tagging.describe(signals))
-                    .anyMatch(s -> s.getCategory().equals("MOBILIZE") && "CHN".equals(s.getSource()));
+                    .anyMatch(s -> s.getCategory() == PloverCategory.MOBILIZE && "CHN".equals(s.getSource()));
         }
     }
 
@@ -80,21 +81,21 @@ class AppealAndExerciseTest {
         List<Signal> signals = Tagging.signals("Norway said it was ready to host a new round of talks between"
                 + " Serbia and Croatia.");
         assertThat(signals).as(Tagging.describe(signals))
-                .anyMatch(s -> s.getCategory().equals("AGREE") && "NOR".equals(s.getSource()))
-                .noneMatch(s -> s.getCategory().equals("CONSULT"));
+                .anyMatch(s -> s.getCategory() == PloverCategory.AGREE && "NOR".equals(s.getSource()))
+                .noneMatch(s -> s.getCategory() == PloverCategory.CONSULT);
     }
 
     @Test
     void shouldNotMistakeHostingBasesForHostingTalks() {
         List<Signal> signals = Tagging.signals("Serbia denied any plans to host foreign military bases.");
-        assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory().equals("CONSULT"));
+        assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory() == PloverCategory.CONSULT);
         List<Signal> visit = Tagging.signals("Serbia hosted the Croatian president in Belgrade on Monday.");
-        assertThat(visit).as(Tagging.describe(visit)).anyMatch(s -> s.getCategory().equals("CONSULT")
+        assertThat(visit).as(Tagging.describe(visit)).anyMatch(s -> s.getCategory() == PloverCategory.CONSULT
                 && s.getEvidence().startsWith("hosted") && "SRB".equals(s.getSource()));
     }
 
     private static Signal only(List<Signal> signals) {
-        List<Signal> mobilize = signals.stream().filter(s -> s.getCategory().equals("MOBILIZE")).toList();
+        List<Signal> mobilize = signals.stream().filter(s -> s.getCategory() == PloverCategory.MOBILIZE).toList();
         assertThat(mobilize).as(Tagging.describe(signals)).hasSize(1);
         return mobilize.get(0);
     }

@@ -2,6 +2,7 @@ package io.wirewatch.enrich.stance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class AttributionTest {
     void shouldTakeTheAgentOfAPassiveAsTheSource() {
         List<Signal> signals = Tagging.signals("Retaliatory measures will be taken by Iran against Israel, the"
                 + " minister said.");
-        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("THREATEN")
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.THREATEN
                 && "IRN".equals(s.getSource()) && "ISR".equals(s.getTarget()));
         List<Signal> attacked = Tagging.signals("Turkish soldiers were attacked by Syrian forces near the border.");
         assertThat(attacked).as(Tagging.describe(attacked)).anyMatch(s -> "SYR".equals(s.getSource())
@@ -31,7 +32,7 @@ class AttributionTest {
     @Test
     void shouldNotTakeTheActorAfterANounWithByAsAnAgent() {
         List<Signal> signals = Tagging.signals("Poland rejected calls by Hungary for a new vote.");
-        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("REJECT")
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.REJECT
                 && "POL".equals(s.getSource()) && "HUN".equals(s.getTarget()));
     }
 
@@ -41,7 +42,7 @@ class AttributionTest {
                 + " discuss the border. Although there was no agreement, they promised to meet again for new talks"
                 + " next month.");
         assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getSentence().contains("they promised")
-                && s.getCategory().equals("AGREE") && "IND".equals(s.getSource()) && "PAK".equals(s.getTarget()));
+                && s.getCategory() == PloverCategory.AGREE && "IND".equals(s.getSource()) && "PAK".equals(s.getTarget()));
     }
 
     @Test
@@ -60,7 +61,7 @@ class AttributionTest {
                 "While refusing to consider any changes to NATO's membership policy, its partnership with"
                         + " neighbouring Georgia, or its exercises, the United States said it remained open to"
                         + " other ideas.");
-        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("REJECT")
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.REJECT
                 && "USA".equals(s.getSource()) && "RUS".equals(s.getTarget()));
     }
 
@@ -68,15 +69,15 @@ class AttributionTest {
     void shouldNotCallADrawdownOfDiplomatsASanction() {
         List<Signal> signals = Tagging.signals("Amid the tensions, Britain and Canada moved to withdraw some of"
                 + " their diplomats from Kyiv.");
-        assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory().equals("SANCTION"));
+        assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory() == PloverCategory.SANCTION);
         List<Signal> recall = Tagging.signals("Britain recalled its ambassador from Iran in protest.");
-        assertThat(recall).as(Tagging.describe(recall)).anyMatch(s -> s.getCategory().equals("SANCTION"));
+        assertThat(recall).as(Tagging.describe(recall)).anyMatch(s -> s.getCategory() == PloverCategory.SANCTION);
     }
 
     @Test
     void shouldTargetADomesticActAtItsOwnCountry() {
         List<Signal> signals = Tagging.signals("The Ugandan government banned opposition rallies in Kampala.");
-        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("COERCE")
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.COERCE
                 && "UGA".equals(s.getSource()) && "UGA".equals(s.getTarget()));
     }
 }

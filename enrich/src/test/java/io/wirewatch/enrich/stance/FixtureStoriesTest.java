@@ -3,6 +3,7 @@ package io.wirewatch.enrich.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,9 @@ class FixtureStoriesTest {
     void shouldReadTheDenialAsDeniedAndNegatedNotAsAnAttack() {
         List<Signal> signals = Tagging.story("stories/denial.txt");
         assertThat(signals).as(Tagging.describe(signals))
-                .anyMatch(s -> s.getCategory().equals("FIGHT") && s.getModality() == Modality.DENIED
+                .anyMatch(s -> s.getCategory() == PloverCategory.FIGHT && s.getModality() == Modality.DENIED
                         && "RUS".equals(s.getSource()) && "UKR".equals(s.getTarget()))
-                .anyMatch(s -> s.getCategory().equals("THREATEN") && s.getModality() == Modality.NEGATED)
+                .anyMatch(s -> s.getCategory() == PloverCategory.THREATEN && s.getModality() == Modality.NEGATED)
                 .noneMatch(s -> s.getIntensity() < 0 && s.getModality() == Modality.ASSERTED);
         assertThat(scorer.score(signals)).as(Tagging.describe(signals)).isLessThan(3.0);
     }
@@ -27,9 +28,9 @@ class FixtureStoriesTest {
     void shouldReadTheConditionalThreatAsConditionalFromChinaTowardTheUnitedStates() {
         List<Signal> signals = Tagging.story("stories/conditional-threat.txt");
         assertThat(signals).as(Tagging.describe(signals))
-                .anyMatch(s -> s.getCategory().equals("THREATEN") && s.getModality() == Modality.CONDITIONAL
+                .anyMatch(s -> s.getCategory() == PloverCategory.THREATEN && s.getModality() == Modality.CONDITIONAL
                         && "CHN".equals(s.getSource()) && "USA".equals(s.getTarget()))
-                .noneMatch(s -> s.getCategory().equals("THREATEN") && s.getModality() == Modality.ASSERTED);
+                .noneMatch(s -> s.getCategory() == PloverCategory.THREATEN && s.getModality() == Modality.ASSERTED);
         assertThat(scorer.score(signals)).isGreaterThan(0.0);
     }
 
@@ -37,7 +38,7 @@ class FixtureStoriesTest {
     void shouldReadTheOfferOfTalksAsCooperationByIran() {
         List<Signal> signals = Tagging.story("stories/offer-of-talks.txt");
         assertThat(signals).as(Tagging.describe(signals))
-                .anyMatch(s -> s.getCategory().equals("AGREE") && "IRN".equals(s.getSource()))
+                .anyMatch(s -> s.getCategory() == PloverCategory.AGREE && "IRN".equals(s.getSource()))
                 .allMatch(s -> s.getIntensity() > 0);
         assertThat(scorer.score(signals)).isZero();
     }
@@ -46,8 +47,8 @@ class FixtureStoriesTest {
     void shouldReadTheDeEscalationAsAgreementAndRetreat() {
         List<Signal> signals = Tagging.story("stories/de-escalation.txt");
         assertThat(signals).as(Tagging.describe(signals))
-                .anyMatch(s -> s.getCategory().equals("AGREE") && "ARM".equals(s.getSource()))
-                .anyMatch(s -> s.getCategory().equals("RETREAT"))
+                .anyMatch(s -> s.getCategory() == PloverCategory.AGREE && "ARM".equals(s.getSource()))
+                .anyMatch(s -> s.getCategory() == PloverCategory.RETREAT)
                 .allMatch(s -> s.getIntensity() > 0);
         assertThat(scorer.score(signals)).isZero();
     }

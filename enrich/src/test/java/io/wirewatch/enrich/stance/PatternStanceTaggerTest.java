@@ -3,6 +3,7 @@ package io.wirewatch.enrich.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PatternStanceTaggerTest {
 
     private static Signal only(String category, List<Signal> signals) {
-        List<Signal> found = signals.stream().filter(s -> s.getCategory().equals(category)).toList();
+        List<Signal> found = signals.stream().filter(s -> s.getCategory().name().equals(category)).toList();
         assertThat(found).as(Tagging.describe(signals)).hasSize(1);
         return found.get(0);
     }
@@ -24,7 +25,7 @@ class PatternStanceTaggerTest {
                 "Russia won't back down, officials told NATO.")) {
             List<Signal> signals = Tagging.signals(sentence);
             assertThat(signals).as(sentence + "\n" + Tagging.describe(signals)).anyMatch(s ->
-                    s.getCategory().equals("REJECT") && s.getModality() == Modality.ASSERTED
+                    s.getCategory() == PloverCategory.REJECT && s.getModality() == Modality.ASSERTED
                             && "RUS".equals(s.getSource()) && "NATO".equals(s.getTarget()));
         }
     }
@@ -36,7 +37,7 @@ class PatternStanceTaggerTest {
                 "Russia threatened the United States with countermeasures.")) {
             List<Signal> signals = Tagging.signals(sentence);
             assertThat(signals).as(sentence + "\n" + Tagging.describe(signals)).anyMatch(s ->
-                    s.getCategory().equals("THREATEN") && "RUS".equals(s.getSource())
+                    s.getCategory() == PloverCategory.THREATEN && "RUS".equals(s.getSource())
                             && "USA".equals(s.getTarget()));
         }
     }
@@ -78,16 +79,16 @@ class PatternStanceTaggerTest {
         List<Signal> signals = Tagging.signals("As part of the drills, Russian warplanes bombed targets in the "
                 + "Baltic Sea.");
         assertThat(signals).as(Tagging.describe(signals)).isNotEmpty().allMatch(s ->
-                s.getCategory().equals("MOBILIZE") && "RUS".equals(s.getSource()));
+                s.getCategory() == PloverCategory.MOBILIZE && "RUS".equals(s.getSource()));
         assertThat(Tagging.signals("Russian warplanes bombed Kharkiv on Monday.")).anyMatch(s ->
-                s.getCategory().equals("FIGHT") && s.getModality() == Modality.ASSERTED);
+                s.getCategory() == PloverCategory.FIGHT && s.getModality() == Modality.ASSERTED);
     }
 
     @Test
     void shouldLeaveHistoryOut() {
         assertThat(Tagging.signals("Russia invaded Crimea in 2014, officials recalled.")).isEmpty();
         assertThat(Tagging.signals("The talks focused on the 2015 Minsk agreement signed by Russia.")).noneMatch(
-                s -> s.getCategory().equals("AGREE"));
+                s -> s.getCategory() == PloverCategory.AGREE);
     }
 
     @Test
@@ -102,7 +103,7 @@ class PatternStanceTaggerTest {
     @Test
     void shouldReadAnOfferOfTalksAsAgreement() {
         List<Signal> signals = Tagging.signals("Turkey offered to host talks between Russia and Ukraine.");
-        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory().equals("AGREE")
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.AGREE
                 && "TUR".equals(s.getSource()) && s.getIntensity() > 0);
     }
 
@@ -133,31 +134,31 @@ class PatternStanceTaggerTest {
     @Test
     void shouldNotFireOnWordsInsideNames() {
         assertThat(Tagging.signals("The Asia-Pacific Economic Cooperation forum met in Japan on Monday."))
-                .noneMatch(s -> s.getCategory().equals("COOPERATE"));
+                .noneMatch(s -> s.getCategory() == PloverCategory.COOPERATE);
     }
 
     @Test
     void shouldCallViolenceAgainstCiviliansAssaultAndBattlesFight() {
         assertThat(Tagging.signals("Gunmen from Russia killed civilians in a refugee camp in Ukraine.")).anyMatch(s ->
-                s.getCategory().equals("ASSAULT") && "RUS".equals(s.getSource()));
+                s.getCategory() == PloverCategory.ASSAULT && "RUS".equals(s.getSource()));
         assertThat(Tagging.signals("Russian forces shelled Ukrainian positions near Kharkiv.")).anyMatch(s ->
-                s.getCategory().equals("FIGHT") && "RUS".equals(s.getSource()));
+                s.getCategory() == PloverCategory.FIGHT && "RUS".equals(s.getSource()));
         // the means of war make it military force (CAMEO 19), whoever is hit
         assertThat(Tagging.signals("Russian forces shelled a refugee camp in Ukraine.")).anyMatch(s ->
-                s.getCategory().equals("FIGHT") && "RUS".equals(s.getSource()));
+                s.getCategory() == PloverCategory.FIGHT && "RUS".equals(s.getSource()));
     }
 
     @Test
     void shouldReadStatedIntentAsAgreementOrThreat() {
         assertThat(Tagging.signals("Syria says it is willing to withdraw its troops from Lebanon.")).anyMatch(s ->
-                s.getCategory().equals("AGREE") && "SYR".equals(s.getSource()));
+                s.getCategory() == PloverCategory.AGREE && "SYR".equals(s.getSource()));
         assertThat(Tagging.signals("Palestinian leaders said they would boycott all contact with the United States."))
-                .anyMatch(s -> s.getCategory().equals("THREATEN") && "PSE".equals(s.getSource()));
+                .anyMatch(s -> s.getCategory() == PloverCategory.THREATEN && "PSE".equals(s.getSource()));
     }
 
     @Test
     void shouldReadExercisesOfSeveralStatesAsCooperation() {
         assertThat(Tagging.signals("French and Egyptian warships launched naval exercises in the Mediterranean."))
-                .anyMatch(s -> s.getCategory().equals("COOPERATE"));
+                .anyMatch(s -> s.getCategory() == PloverCategory.COOPERATE);
     }
 }

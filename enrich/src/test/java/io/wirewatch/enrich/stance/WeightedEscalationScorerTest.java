@@ -3,6 +3,7 @@ package io.wirewatch.enrich.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class WeightedEscalationScorerTest {
     private final WeightedEscalationScorer scorer = WeightedEscalationScorer.standard();
 
     private static Signal signal(double intensity, Modality modality) {
-        return Signal.newBuilder().setCategory(intensity < 0 ? "THREATEN" : "AGREE").setIntensity(intensity)
+        return Signal.newBuilder().setCategory(intensity < 0 ? PloverCategory.THREATEN : PloverCategory.AGREE).setIntensity(intensity)
                 .setModality(modality).setEvidence("e").setSentence("s").setStart(0).setEnd(1).build();
     }
 
