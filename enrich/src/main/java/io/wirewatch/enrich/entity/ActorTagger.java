@@ -2,6 +2,7 @@ package io.wirewatch.enrich.entity;
 
 import io.wirewatch.enrich.kb.Actor;
 import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.enrich.kb.Gazetteer;
 import io.wirewatch.enrich.kb.KbEntry;
 import io.wirewatch.enrich.kb.TokenTrie;
 import io.wirewatch.enrich.ner.NameFinder;
@@ -110,23 +111,34 @@ public final class ActorTagger implements EntityTagger {
      * known mentions inside a longer name-finder span ("Johnson" in "Michael Johnson", "Nigerian" in "Nigerian
      * Union of Teachers"). A
      * {@code compound} is a hyphenated word the finder names whole around one known part ("U.S.-led"): the part's
-     * actor, the finder's type.
+     * actor, the finder's type. {@code place} is the gazetteer's place when the entry comes from it.
      */
     private record Mention(int start, int end, int charStart, int charEnd, @Nullable List<KbEntry> entries,
                            @Nullable String nameType, @Nullable Name name, @Nullable List<Mention> inner,
-                           boolean compound) {
+                           boolean compound, Gazetteer.@Nullable Place place) {
 
         Mention(int start, int end, int charStart, int charEnd, @Nullable List<KbEntry> entries,
                 @Nullable String nameType) {
-            this(start, end, charStart, charEnd, entries, nameType, null, null, false);
+            this(start, end, charStart, charEnd, entries, nameType, null, null, false, null);
         }
 
         Mention withNameType(String type) {
-            return new Mention(start, end, charStart, charEnd, entries, type, name, inner, compound);
+            return new Mention(start, end, charStart, charEnd, entries, type, name, inner, compound, place);
         }
 
         Mention withName(Name opening) {
-            return new Mention(start, end, charStart, charEnd, entries, nameType, opening, inner, compound);
+            return new Mention(start, end, charStart, charEnd, entries, nameType, opening, inner, compound, place);
+        }
+
+        /** The finder's name alone over these words, without the knowledge base's or the gazetteer's reading. */
+        Mention nameOnly() {
+            return new Mention(start, end, charStart, charEnd, null, nameType, null, inner, false, null);
+        }
+
+        /** The same mention from token {@code from} on ("Ihor Terekhov" of "Mayor Ihor Terekhov"). */
+        Mention from(int from, List<Token> tokens) {
+            return new Mention(from, end, tokens.get(from).start(), charEnd, entries, nameType, name, inner, compound,
+                    place);
         }
 
         /** Whether this is part of a hyphenated token ("US" in "US-NATO") rather than whole tokens. */
@@ -176,6 +188,16 @@ public final class ActorTagger implements EntityTagger {
                 continue;
             }
             TokenTrie.Match<KbEntry> found = trie.longest(tokens, i, ActorTagger::accepts);
+            Gazetteer.Match place = kb.places().longest(tokens, i);
+            if (place != null && (found == null || place.end() > found.end())) {
+                // "Aleppo", "Mexico City" (longer than the state "Mexico"): a city or region the KB does not name
+                Gazetteer.Place where = place.place();
+                mentions.add(new Mention(i, place.end(), token.start(), tokens.get(place.end() - 1).end(),
+                        List.of(new KbEntry(List.of(where.name()), KbEntry.Kind.NAME, where.actor(), null, List.of(),
+                                List.of(), false, false)), null, null, null, false, where));
+                i = place.end();
+                continue;
+            }
             if (found != null) {
                 mentions.add(new Mention(found.start(), found.end(), token.start(),
                         tokens.get(found.end() - 1).end(), found.values(), null));
@@ -304,7 +326,13 @@ public final class ActorTagger implements EntityTagger {
                 // "U.S.-led", "Moscow-backed": one known part in a compound the finder names whole
                 kept.set(first, null);
                 out.add(new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
-                        tokens.get(span.end() - 1).end(), head.entries(), span.type(), null, null, true));
+                        tokens.get(span.end() - 1).end(), head.entries(), span.type(), null, null, true, null));
+            } else if (first == last && !part && span.type().equals("PER") && head.start() == span.start()
+                    && span.end() - head.end() >= 2 && isPlace(head) && (Evidence.isTitle(tokens.get(head.end()))
+                    || Evidence.place(tokens, head.start(), head.end()))) {
+                // "Kharkiv Mayor Ihor Terekhov", "the governor of Kharkiv Oleh Synyehubov": a place, then a person
+                // the finder ran into it ("Victoria Coren Mitchell", with no such words, stays one name)
+                out.add(nameMention(tokens, new NameSpan(head.end(), span.end(), "PER"), null));
             } else if (inside && !part && !onlyTitlesAround(tokens, known, first, last, span)
                     && balanced(tokens, span)) {
                 for (int k = first; k <= last; k++) {
@@ -390,6 +418,12 @@ public final class ActorTagger implements EntityTagger {
         return brackets == 0 && quotes % 2 == 0;
     }
 
+    /** A city, region or sea of the knowledge base or the gazetteer. */
+    private static boolean isPlace(Mention mention) {
+        Actor actor = mention.entries() == null ? null : best(mention.entries()).actor();
+        return actor != null && "place".equals(actor.sector());
+    }
+
     /** A title or an agency phrase ("Russian officials"), which a name may open, not one body's full name. */
     private static boolean isPhrase(Mention mention) {
         KbEntry entry = best(Objects.requireNonNull(mention.entries()));
@@ -398,7 +432,7 @@ public final class ActorTagger implements EntityTagger {
 
     private static Mention nameMention(List<Token> tokens, NameSpan span, @Nullable List<Mention> inner) {
         return new Mention(span.start(), span.end(), tokens.get(span.start()).start(),
-                tokens.get(span.end() - 1).end(), null, span.type(), null, inner, false);
+                tokens.get(span.end() - 1).end(), null, span.type(), null, inner, false, null);
     }
 
     /**
@@ -472,7 +506,15 @@ public final class ActorTagger implements EntityTagger {
             "when", "while", "as", "after", "before", "since", "although", "though", "because", "in", "on", "at",
             "for", "with", "by", "from", "of", "to", "amid", "during", "under", "over", "some", "many", "most",
             "all", "no", "not", "one", "two", "three", "both", "each", "any", "such", "other", "also", "however",
-            "meanwhile", "still", "even", "only", "speaking", "asked", "according", "officials", "representatives");
+            "meanwhile", "still", "even", "only", "speaking", "asked", "according", "officials", "representatives",
+            // conjunctive adverbs
+            "therefore", "thus", "hence", "incidentally", "moreover", "furthermore", "nevertheless", "nonetheless",
+            "consequently", "instead", "indeed", "likewise", "similarly", "accordingly", "otherwise", "besides",
+            "anyway", "finally", "additionally", "further", "then", "now", "today", "yesterday", "again", "earlier",
+            "later", "overall");
+
+    /** Object pronouns: after a sentence's first word they make it a verb ("Thank you", "Let us"). */
+    private static final java.util.Set<String> OBJECT_PRONOUNS = java.util.Set.of("you", "us", "me", "him", "them");
 
     private void resolve(String text, List<Token> tokens, List<Mention> mentions, @Nullable LocalDate day,
                          Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
@@ -481,6 +523,10 @@ public final class ActorTagger implements EntityTagger {
             String surface = text.substring(mention.charStart(), mention.charEnd());
             if (mention.entries() == null) {
                 fromNameFinder(mention, surface, tokens, day, surnames, offices, out);
+                continue;
+            }
+            if (mention.place() != null) {
+                gazetteerPlace(mention, mention.place(), surface, tokens, day, surnames, offices, out);
                 continue;
             }
             KbEntry entry = best(mention.entries());
@@ -696,7 +742,10 @@ public final class ActorTagger implements EntityTagger {
         }
         boolean place = "place".equals(actor.sector());
         if (nameType.equals("PER")) {
-            return place; // "Lincoln said"; a state the finder calls a person ("Niger") stays the state
+            // "Lincoln said", "Mr. Paris": a person only where the words around say so; a state the finder calls a
+            // person ("Niger") stays the state, and so does a city with nothing but the finder for a person
+            return place && (Evidence.person(tokens, mention.start(), mention.end())
+                    || surnames.containsKey(Token.normalise(surface)));
         }
         if (nameType.equals("MISC")) { // "an Arctic island": a region's name as a modifier, not the region
             return place && actor.type() == EntityType.LOC && mention.end() < tokens.size()
@@ -773,26 +822,7 @@ public final class ActorTagger implements EntityTagger {
                                 Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
         String type = Objects.requireNonNullElse(mention.nameType(), "MISC");
         switch (type) {
-            case "PER" -> {
-                Actor known = mention.end() - mention.start() == 1 ? surnames.get(Token.normalise(surface)) : null;
-                Mention closing = mention.inner() == null || mention.inner().isEmpty() ? null
-                        : mention.inner().get(mention.inner().size() - 1);
-                if (known == null && closing != null && closing.end() == mention.end()) {
-                    known = namesake(Objects.requireNonNull(closing.entries()), surface, day);
-                    if (known != null) {
-                        remember(known, surface, surnames);
-                        rememberOffices(known, day, offices);
-                    }
-                }
-                if (known == null) {
-                    known = new Actor("PER:" + surface.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_"),
-                            surface, EntityType.PERSON, null, null, null);
-                    if (mention.end() - mention.start() >= 2) {
-                        remember(known, surface, surnames);
-                    }
-                }
-                out.add(entity(surface, EntityType.PERSON, mention, known));
-            }
+            case "PER" -> person(mention, surface, tokens, day, surnames, offices, out);
             case "ORG" -> out.add(withCountry(surface, EntityType.ORG, mention, null));
             case "LOC" -> out.add(withCountry(surface, EntityType.LOC, mention, "place"));
             default -> {
@@ -800,6 +830,111 @@ public final class ActorTagger implements EntityTagger {
                 out.add(nation != null ? entity(surface, EntityType.NORP, mention, nation)
                         : withCountry(surface, EntityType.OTHER, mention, null));
             }
+        }
+    }
+
+    /**
+     * A person the name finder found. Titles it took into the name are left out ("Mayor Ihor Terekhov" is Ihor
+     * Terekhov). The person becomes an actor only on evidence: a known person (a surname the story named in full,
+     * a longer name of a known person), a full name, or a title or speech verb beside it ("Mr. Osman", "Osman
+     * said"). Without it a one-word name stays a person with no actor, and the first word of a sentence that is
+     * an ordinary word there ("Thank", "Therefore", "Head") is no name at all.
+     */
+    private void person(Mention found, String foundSurface, List<Token> tokens, @Nullable LocalDate day,
+                        Map<String, Actor> surnames, Map<List<String>, Actor> offices, List<Entity> out) {
+        int start = found.start();
+        while (start < found.end() - 1 && Evidence.isTitle(tokens.get(start))) {
+            start++;
+        }
+        Mention mention = start == found.start() ? found : found.from(start, tokens);
+        String surface = foundSurface.substring(mention.charStart() - found.charStart());
+        boolean titled = start > found.start() || Evidence.person(tokens, found.start(), found.end());
+        Actor known = mention.end() - mention.start() == 1 ? surnames.get(Token.normalise(surface)) : null;
+        Mention closing = mention.inner() == null || mention.inner().isEmpty() ? null
+                : mention.inner().get(mention.inner().size() - 1);
+        if (known == null && closing != null && closing.end() == mention.end() && closing.entries() != null) {
+            known = namesake(closing.entries(), surface, day);
+            if (known != null) {
+                remember(known, surface, surnames);
+                rememberOffices(known, day, offices);
+            }
+        }
+        if (known == null) {
+            boolean fullName = wordCount(tokens, mention.start(), mention.end()) >= 2;
+            if (!fullName && !titled) {
+                if (mention.start() == firstWord(tokens) && ordinaryOpening(tokens, mention.start())) {
+                    return; // "Thank you", "Therefore, ...": the sentence's first word, capitalised as such
+                }
+                out.add(unresolved(surface, EntityType.PERSON, mention));
+                return;
+            }
+            known = new Actor("PER:" + surface.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_"),
+                    surface, EntityType.PERSON, null, null, null);
+            if (fullName) {
+                remember(known, surface, surnames);
+            }
+        }
+        out.add(entity(surface, EntityType.PERSON, mention, known));
+    }
+
+    private static int wordCount(List<Token> tokens, int start, int end) {
+        int words = 0;
+        for (int i = start; i < end; i++) {
+            if (tokens.get(i).word()) {
+                words++;
+            }
+        }
+        return words;
+    }
+
+    /**
+     * A sentence's first word that is capitalised only for being first: a function word or conjunctive adverb, a
+     * word the finder saw in lower case, a verb before its object ("Thank you") or an adverb before its comma
+     * ("Incidentally,").
+     */
+    private boolean ordinaryOpening(List<Token> tokens, int index) {
+        Token token = tokens.get(index);
+        if (SENTENCE_STARTS.contains(token.norm()) || !names.mayBeName(token.text())) {
+            return true;
+        }
+        Token next = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+        return next != null && (OBJECT_PRONOUNS.contains(next.norm())
+                || token.norm().length() >= 7 && token.norm().endsWith("ly") && next.text().equals(","));
+    }
+
+    /**
+     * A gazetteer place where the name finder may have said something else. The rule: a place where the words
+     * around it say so ("in Kharkiv", "shelled Bakhmut", "the Aleppo region") or the finder calls it a location;
+     * never where they say person ("Mr. Victoria", "Lincoln said", a surname the story named); a name that is
+     * also a common word ("Reading", "Mobile", "Police") only with the finder's LOC or those words; against the
+     * finder's person, only a major place (a capital, a region, {@value Gazetteer#MAJOR_POPULATION}+ people:
+     * "Aleppo" yes, "Obama" in Japan no); against its organisation (a team, a company: "Barcelona won"), only
+     * with those words; otherwise the finder's reading stands.
+     */
+    private void gazetteerPlace(Mention mention, Gazetteer.Place place, String surface, List<Token> tokens,
+                                @Nullable LocalDate day, Map<String, Actor> surnames,
+                                Map<List<String>, Actor> offices, List<Entity> out) {
+        int start = mention.start();
+        int end = mention.end();
+        boolean placeWords = Evidence.place(tokens, start, end);
+        boolean personWords = Evidence.person(tokens, start, end)
+                || end - start == 1 && surnames.containsKey(Token.normalise(surface));
+        String type = mention.nameType();
+        boolean isPlace;
+        if (type == null) {
+            isPlace = !personWords && (placeWords || !place.commonWord());
+        } else {
+            isPlace = switch (type) {
+                case "LOC" -> true;
+                case "PER" -> !personWords && (placeWords || !place.commonWord() && place.major());
+                case "ORG" -> placeWords && !besideNumber(tokens, mention);
+                default -> placeWords || !place.commonWord();
+            };
+        }
+        if (isPlace) {
+            out.add(entity(surface, EntityType.GPE, mention, place.actor()));
+        } else if (type != null) {
+            fromNameFinder(mention.nameOnly(), surface, tokens, day, surnames, offices, out);
         }
     }
 

@@ -27,9 +27,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The actor knowledge base, compiled into a {@link TokenTrie} of surface forms. {@link #standard()} is the one
- * bundled with wirewatch ({@code io/wirewatch/enrich/kb/actors.tsv}, whose header describes the format);
- * {@link #extendedWith(Path)} adds a user's file in the same format. Immutable and thread-safe.
+ * The actor knowledge base, compiled into a {@link TokenTrie} of surface forms, with a {@link Gazetteer} of the
+ * world's cities and regions beside it. {@link #standard()} is the one bundled with wirewatch
+ * ({@code io/wirewatch/enrich/kb/actors.tsv}, whose header describes the format, and the gazetteer
+ * {@code places.tsv}); {@link #extendedWith(Path)} adds a user's file in the same format. Immutable and
+ * thread-safe.
  */
 public final class ActorKb {
 
@@ -68,6 +70,14 @@ public final class ActorKb {
                 "army", "generals", "general", "commander", "warplanes", "aircraft", "navy", "security forces")) {
             agents.put(office, "military");
         }
+        // units and the weapons only armed forces field: "Ukrainian artillery", "Syrian government troops" act for
+        // their country's military (not "missiles" or "drones", often named for where they were made)
+        for (String unit : List.of("artillery", "jets", "fighter jets", "warships", "bombers", "helicopters",
+                "gunboats", "submarines", "tanks", "paratroopers", "special forces", "border guards", "marines",
+                "naval forces", "ground forces", "air defences", "air defenses", "servicemen", "peacekeepers",
+                "government troops", "government forces", "regime forces")) {
+            agents.put(unit, "military");
+        }
         for (String group : List.of("police", "riot police")) {
             agents.put(group, "police");
         }
@@ -83,9 +93,11 @@ public final class ActorKb {
     private final Map<String, Actor> actors;
     private final Map<String, List<Role>> roles;
     private final TokenTrie<KbEntry> trie;
+    private final Gazetteer places;
 
-    private ActorKb(List<Line> lines) {
+    private ActorKb(List<Line> lines, Gazetteer places) {
         this.lines = List.copyOf(lines);
+        this.places = Objects.requireNonNull(places, "places");
         Compiler compiler = new Compiler();
         compiler.compile(this.lines);
         this.actors = Map.copyOf(compiler.actors);
@@ -111,15 +123,20 @@ public final class ActorKb {
             throw new IllegalStateException("the bundled actor knowledge base " + BUNDLED + " is missing");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return new ActorKb(read("classpath:" + BUNDLED, reader));
+            return new ActorKb(read("classpath:" + BUNDLED, reader), Gazetteer.standard());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUNDLED, e);
         }
     }
 
-    /** A knowledge base read from {@code reader} alone. */
+    /** A knowledge base read from {@code reader} alone, with no gazetteer. */
     public static ActorKb parse(String sourceName, Reader reader) {
-        return new ActorKb(read(sourceName, reader));
+        return new ActorKb(read(sourceName, reader), Gazetteer.empty());
+    }
+
+    /** This knowledge base with {@code gazetteer} for the cities and regions it does not name itself. */
+    public ActorKb withPlaces(Gazetteer gazetteer) {
+        return new ActorKb(lines, gazetteer);
     }
 
     /**
@@ -139,7 +156,7 @@ public final class ActorKb {
     public ActorKb extendedWith(String sourceName, Reader reader) {
         List<Line> all = new ArrayList<>(lines);
         all.addAll(read(sourceName, reader));
-        return new ActorKb(all);
+        return new ActorKb(all, places);
     }
 
     /**
@@ -160,12 +177,19 @@ public final class ActorKb {
                 words.add(word.toLowerCase(java.util.Locale.ROOT));
             }
         }
-        words.removeAll(Set.of("state", "media"));
+        // modifiers, not offices: "Air France" and "Border Gateway" are names, "US Ambassador" a title
+        words.removeAll(Set.of("state", "media", "air", "fighter", "special", "border", "naval", "ground",
+                "government", "regime"));
         return Set.copyOf(words);
     }
 
     public TokenTrie<KbEntry> trie() {
         return trie;
+    }
+
+    /** The cities and regions of the world, consulted where the knowledge base names no longer phrase. */
+    public Gazetteer places() {
+        return places;
     }
 
     public Optional<Actor> actor(String id) {
