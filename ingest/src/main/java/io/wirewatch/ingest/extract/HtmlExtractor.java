@@ -93,8 +93,10 @@ public final class HtmlExtractor {
         }
         Datelines.Found found = Datelines.find(paragraphs);
         String wire = found.wire() != null ? found.wire() : Datelines.wireIn(byline);
+        PublishedDates.Found published = dates.published();
         return new Article(title, byline, found.place(), wire, language, canonical,
-                instant(dates.published()), instant(dates.modified()), paragraphs,
+                instant(published), instant(dates.modified()), published == null ? null : published.date().local(),
+                published == null ? 0f : published.confidence(), paragraphs,
                 List.copyOf(new LinkedHashSet<>(captions)), confidence);
     }
 
