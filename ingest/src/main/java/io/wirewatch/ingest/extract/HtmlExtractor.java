@@ -52,6 +52,7 @@ public final class HtmlExtractor {
         List<String> paragraphs = new ArrayList<>();
         float confidence = 0f;
         if (body != null) {
+            Fallbacks.openNoscript(body);
             Cleaner.removeNonText(body);
             ContentFinder.Selection before = ContentFinder.select(body, Blocks.of(body));
             Set<Element> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -77,16 +78,21 @@ public final class HtmlExtractor {
                         captions.add(text);
                     } else {
                         paragraphs.add(text);
-                        chars += text.length();
+                        chars += Text.weight(text);
                         links += block.linkChars();
                     }
                 }
             }
             int pageChars = 0;
             for (Block block : all) {
-                pageChars += block.linkDensity() < 0.5 ? block.text().length() : 0;
+                pageChars += block.linkDensity() < 0.5 ? Text.weight(block.text()) : 0;
             }
             confidence = confidence(paragraphs.size(), chars, links, pageChars);
+        }
+        List<String> fromJson = Fallbacks.articleBody(objects, paragraphs);
+        if (fromJson != null) {
+            paragraphs = fromJson;
+            confidence = Math.max(confidence, 0.6f);
         }
         if (language == null) {
             language = Languages.guess(paragraphs);
