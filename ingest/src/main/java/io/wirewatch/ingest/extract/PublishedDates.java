@@ -439,7 +439,9 @@ public final class PublishedDates {
             return null;
         }
         Element content = body.clone();
-        content.select("script, style, [class*=comment], [id*=comment]").remove();
+        // copyright lines are read apart, after everything else (Copyright)
+        content.select("script, style, [class*=comment], [id*=comment], footer, [class*=copyright], "
+                + "[id*=copyright]").remove();
         Matcher m = ANY_DATE.matcher(content.text());
         int seen = 0;
         while (m.find() && seen++ < 500) {
