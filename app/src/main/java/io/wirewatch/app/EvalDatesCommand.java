@@ -18,11 +18,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wirewatch eval dates --data DIR}: publication dates scored on a folder laid out like the htmldate test
- * set ({@code labels.json}, {@code html/<file>.gz}), exact-day accuracy.
+ * set ({@code labels.json}, {@code html/<file>.gz}), exact-day accuracy on the publisher's local calendar day.
  */
 @Command(name = "dates", mixinStandardHelpOptions = true,
         description = "Score publication-date extraction on a folder laid out like the htmldate test set "
-                + "(labels.json and html/<file>.gz): the share of pages dated on the exact day.")
+                + "(labels.json and html/<file>.gz): the share of pages dated on the exact day, the publisher's "
+                + "own calendar day (a story of 23:30 in New York on 3 May counts as 3 May).")
 public final class EvalDatesCommand implements Callable<Integer> {
 
     @Spec

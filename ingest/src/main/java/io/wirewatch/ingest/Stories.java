@@ -27,6 +27,7 @@ public final class Stories {
                 .setLanguage(article.language())
                 .setPublishedAt(article.publishedAt())
                 .setModifiedAt(article.modifiedAt())
+                .setPublishedLocal(article.publishedLocal())
                 .setFetchedAt(fetchedAt)
                 .setParagraphs(article.paragraphs())
                 .setCaptions(article.captions())

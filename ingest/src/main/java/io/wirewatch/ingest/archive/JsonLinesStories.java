@@ -95,26 +95,25 @@ public final class JsonLinesStories {
             throw new IllegalArgumentException("neither \"html\" nor \"text\"");
         }
         if (title != null && !title.isBlank() && !title.equals(article.title())) {
-            article = new Article(title, article.byline(), article.dateline(), article.wire(), article.language(),
-                    article.canonicalUrl(), article.publishedAt(), article.modifiedAt(), article.paragraphs(),
-                    article.captions(), article.confidence());
+            article = article.withTitle(title);
         }
         Story story = Stories.of(article, source, url, clock.instant());
-        Instant published = published(node);
+        DateParser.Parsed published = published(node);
         if (published != null) {
-            story.setPublishedAt(published);
+            story.setPublishedAt(published.instant());
+            story.setPublishedLocal(published.local());
         }
         return story;
     }
 
-    private @Nullable Instant published(JsonNode node) {
+    private DateParser.@Nullable Parsed published(JsonNode node) {
         LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
         for (String field : new String[] {"published", "date_published", "publishedAt", "date"}) {
             String value = text(node, field);
             if (value != null) {
                 var parsed = DateParser.parse(value, latest);
                 if (parsed.isPresent()) {
-                    return parsed.get().instant();
+                    return parsed.get();
                 }
             }
         }

@@ -26,6 +26,8 @@ public final class ArticleJson {
         o.put("wire", article.wire());
         o.put("language", article.language());
         o.put("publishedAt", text(article.publishedAt()));
+        o.put("publishedLocal", article.publishedLocal());
+        o.put("dateConfidence", Math.round(article.dateConfidence() * 100) / 100.0);
         o.put("modifiedAt", text(article.modifiedAt()));
         o.put("body", article.body());
         ArrayNode paragraphs = o.putArray("paragraphs");

@@ -164,7 +164,7 @@ final class Cleaner {
         int prose = 0;
         for (Element p : e.getElementsByTag("p")) {
             String text = p.text();
-            if (text.length() >= 150 && text.indexOf('.') >= 0) {
+            if (Text.weight(text) >= 150 && text.chars().anyMatch(c -> Text.endsSentence((char) c))) {
                 prose++;
                 if (prose >= 3) {
                     return true;

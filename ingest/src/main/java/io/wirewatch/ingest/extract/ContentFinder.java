@@ -36,7 +36,7 @@ final class ContentFinder {
 
         Totals(Element body, List<Block> blocks) {
             for (Block block : blocks) {
-                int length = block.text().length();
+                int length = Text.weight(block.text());
                 int prose = length >= 80 && block.linkDensity() < 0.25 ? length : 0;
                 for (Element e = block.owner(); e != null; e = e.parent()) {
                     int[] sum = sums.computeIfAbsent(e, k -> new int[5]);
@@ -83,10 +83,11 @@ final class ContentFinder {
         Map<Element, Double> scores = new IdentityHashMap<>();
         Map<Element, Double> prose = new IdentityHashMap<>();
         for (Block block : blocks) {
-            if (block.text().length() < MIN_BLOCK || block.linkDensity() > 0.5) {
+            int weight = Text.weight(block.text());
+            if (weight < MIN_BLOCK || block.linkDensity() > 0.5) {
                 continue;
             }
-            double score = 1 + commas(block.text()) + Math.min(block.text().length() / 100.0, 3.0);
+            double score = 1 + commas(block.text()) + Math.min(weight / 100.0, 3.0);
             Element e = block.owner();
             int level = 0;
             while (e != null && level < 6) {
@@ -140,8 +141,9 @@ final class ContentFinder {
             } else if (sibling.normalName().equals("p")) {
                 String text = sibling.text();
                 double ld = totals.linkDensity(sibling);
-                if (text.length() > 80 && ld < 0.25
-                        || text.length() > 0 && ld == 0 && text.matches("(?s).*\\.( |$).*")) {
+                if (Text.weight(text) > 80 && ld < 0.25
+                        || text.length() > 0 && ld == 0 && (text.matches("(?s).*\\.( |$).*")
+                        || Text.endsSentence(text.charAt(text.length() - 1)))) {
                     chosen.add(sibling);
                 }
             }

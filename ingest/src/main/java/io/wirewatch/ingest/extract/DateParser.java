@@ -4,12 +4,14 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +24,53 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DateParser {
 
-    /** A parsed date: the calendar day as the page wrote it, and the instant when a time was given too. */
-    public record Parsed(LocalDate day, Instant instant) {
+    /**
+     * A parsed date: the calendar day as the page wrote it, the wall-clock time and UTC offset when the page gave
+     * them, and the instant (a missing time is read as midnight, a missing offset as UTC).
+     */
+    public record Parsed(LocalDate day, Instant instant, @Nullable LocalTime time, @Nullable ZoneOffset offset) {
+
+        public Parsed {
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(instant, "instant");
+        }
+
+        /** A date with neither time nor offset. */
+        static Parsed dayOnly(LocalDate day) {
+            return new Parsed(day, day.atStartOfDay().toInstant(ZoneOffset.UTC), null, null);
+        }
+
+        /** A local date-time, with its offset when known. */
+        static Parsed at(LocalDateTime local, @Nullable ZoneOffset offset) {
+            return new Parsed(local.toLocalDate(), local.toInstant(offset == null ? ZoneOffset.UTC : offset),
+                    local.toLocalTime(), offset);
+        }
+
+        /**
+         * The date as the page gave it, in ISO 8601: {@code 2020-05-03T23:30:00-04:00} with time and offset,
+         * {@code 2020-05-03T23:30:00} with a time but no offset, {@code 2020-05-03} with the day only.
+         */
+        public String local() {
+            if (time == null) {
+                return day.toString();
+            }
+            LocalDateTime local = day.atTime(time.withNano(0));
+            return offset == null ? ISO_LOCAL.format(local) : ISO_OFFSET.format(local.atOffset(offset));
+        }
+
+        /** True when the page gave an offset, or a zone, that is not UTC itself. */
+        boolean hasLocalOffset() {
+            return offset != null && offset.getTotalSeconds() != 0;
+        }
+
+        /** This date and time seen at {@code other}: the same instant, another wall clock. */
+        Parsed atOffset(ZoneOffset other) {
+            return at(LocalDateTime.ofInstant(instant, other), other);
+        }
     }
+
+    private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter ISO_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     private static final LocalDate EARLIEST = LocalDate.of(1995, 1, 1);
 
@@ -51,9 +97,16 @@ public final class DateParser {
     private static final Pattern DMY_WORDS = Pattern.compile(
             "(?iu)(?<!\\d)(?<d>[0-3]?\\d)(?:st|nd|rd|th|er)?\\.?[ ]+(?:de[ ]+)?" + MONTH_WORD
                     + ",?[ ]+(?:de[ ]+)?(?<y>(?:19|20)\\d\\d)(?!\\d)");
+    /** A time right after a date: "May 3, 2020, 11:30 p.m. EDT", "21.01.2022 - 13:30 Uhr", "Nov 8 / 10:35 PM PST". */
     private static final Pattern TIME_AFTER = Pattern.compile(
-            "^[ ,T@]*(?:at[ ]+|um[ ]+|à[ ]+)?(?<h>[0-2]?\\d)[:.h](?<min>[0-5]\\d)(?::(?<s>[0-5]\\d))?[ ]*"
-                    + "(?<ampm>[ap]\\.?m\\.?)?[ ]*(?<z>Z|GMT|UTC|[+-][01]\\d:?[0-5]\\d)?", Pattern.CASE_INSENSITIVE);
+            "^[ ,T@/|–-]*(?:at[ ]+|um[ ]+|à[ ]+|a las[ ]+|alle[ ]+|kl\\.?[ ]+)?(?<h>[0-2]?\\d)[:.h](?<min>[0-5]\\d)"
+                    + "(?::(?<s>[0-5]\\d))?(?:[.,]\\d+)?[ ]*(?<ampm>[ap]\\.?[ ]?m\\.?)?[ ]*(?:Uhr[ ]*|h[ ]+)?[(]?"
+                    + "(?<z>Z(?![\\p{L}])|" + Zones.PATTERN + ")?", Pattern.CASE_INSENSITIVE);
+    /** A time right before a date, as bylines print it: "Updated 3:14 PM EDT, May 3, 2020", "10:35 Sun 3 May 2020". */
+    private static final Pattern TIME_BEFORE = Pattern.compile(
+            "(?<![\\d:.])(?<h>[0-2]?\\d)[:.h](?<min>[0-5]\\d)(?::(?<s>[0-5]\\d))?[ ]*(?<ampm>[ap]\\.?[ ]?m\\.?)?[ ]*"
+                    + "(?:Uhr[ ]*)?(?<z>" + Zones.PATTERN + ")?[ ]*(?:\\([^)]{1,24}\\)[ ]*)?[,|/–-]?[ ]*(?:on[ ]+|le[ ]+|am[ ]+)?"
+                    + "(?:\\p{L}{2,10}\\.?,?[ ]+)?$", Pattern.CASE_INSENSITIVE);
 
     private DateParser() {
     }
@@ -93,7 +146,8 @@ public final class DateParser {
         if (s.matches("1\\d{9}(\\d{3})?")) {
             long n = Long.parseLong(s);
             Instant instant = s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
-            return Optional.of(new Parsed(LocalDate.ofInstant(instant, ZoneOffset.UTC), instant));
+            return Optional.of(new Parsed(LocalDate.ofInstant(instant, ZoneOffset.UTC), instant,
+                    LocalTime.ofInstant(instant, ZoneOffset.UTC), ZoneOffset.UTC));
         }
         Matcher compact = COMPACT.matcher(s);
         if (compact.matches()) {
@@ -122,7 +176,7 @@ public final class DateParser {
                     continue;
                 }
                 if (m.start() < bestAt) {
-                    Optional<Parsed> p = withTime(m.group("y"), month, m.group("d"), s.substring(m.end()));
+                    Optional<Parsed> p = withTime(m.group("y"), month, m.group("d"), before(s, m.start()), s.substring(m.end()));
                     if (p.isPresent()) {
                         best = p;
                         bestAt = m.start();
@@ -135,7 +189,7 @@ public final class DateParser {
             Matcher m = pattern.matcher(s);
             if (m.find() && m.start() < bestAt) {
                 Optional<Parsed> p = parseInts(m.group("y"), m.group("m"), m.group("d"))
-                        .flatMap(day -> withTime(day, s.substring(m.end())));
+                        .flatMap(day -> withTime(day, before(s, m.start()), s.substring(m.end())));
                 if (p.isPresent()) {
                     best = p;
                     bestAt = m.start();
@@ -146,7 +200,7 @@ public final class DateParser {
         if (shortYear.find() && shortYear.start() < bestAt) {
             String year = "20" + shortYear.group("y");
             Optional<Parsed> p = parseInts(year, shortYear.group("m"), shortYear.group("d"))
-                    .flatMap(day -> withTime(day, s.substring(shortYear.end())));
+                    .flatMap(day -> withTime(day, before(s, shortYear.start()), s.substring(shortYear.end())));
             if (p.isPresent()) {
                 best = p;
                 bestAt = shortYear.start();
@@ -157,36 +211,45 @@ public final class DateParser {
             int a = Integer.parseInt(slash.group("a"));
             int b = Integer.parseInt(slash.group("b"));
             // only unambiguous forms: one of the two cannot be a month
-            Optional<LocalDate> day = a > 12 ? parseInts(slash.group("y"), slash.group("b"), slash.group("a"))
+            Optional<LocalDate> day = a > 12 || a == b ? parseInts(slash.group("y"), slash.group("b"), slash.group("a"))
                     : b > 12 ? parseInts(slash.group("y"), slash.group("a"), slash.group("b")) : Optional.empty();
             if (day.isPresent()) {
-                best = withTime(day.get(), s.substring(slash.end()));
+                best = withTime(day.get(), before(s, slash.start()), s.substring(slash.end()));
             }
         }
         return best;
     }
 
-    private static Optional<Parsed> withTime(String year, int month, String day, String rest) {
-        return parseInts(year, Integer.toString(month), day).flatMap(d -> withTime(d, rest));
+    private static String before(String s, int start) {
+        return s.substring(Math.max(0, start - 48), start);
     }
 
-    private static Optional<Parsed> withTime(LocalDate day, String rest) {
+    private static Optional<Parsed> withTime(String year, int month, String day, String before, String rest) {
+        return parseInts(year, Integer.toString(month), day).flatMap(d -> withTime(d, before, rest));
+    }
+
+    /** The day with the time written right after it or, failing that, right before it (bylines do both). */
+    private static Optional<Parsed> withTime(LocalDate day, String before, String rest) {
         Matcher t = TIME_AFTER.matcher(rest);
-        if (t.find() && t.end() > 0 && t.group("h") != null) {
-            int hour = Integer.parseInt(t.group("h"));
-            String ampm = t.group("ampm");
-            if (ampm != null && ampm.toLowerCase(Locale.ROOT).startsWith("p") && hour < 12) {
-                hour += 12;
-            } else if (ampm != null && hour == 12 && ampm.toLowerCase(Locale.ROOT).startsWith("a")) {
-                hour = 0;
-            }
-            if (hour < 24) {
-                LocalDateTime local = day.atTime(hour, Integer.parseInt(t.group("min")),
-                        t.group("s") == null ? 0 : Integer.parseInt(t.group("s")));
-                return Optional.of(new Parsed(day, local.toInstant(offset(t.group("z")))));
+        if (!(t.find() && t.end() > 0 && t.group("h") != null)) {
+            t = TIME_BEFORE.matcher(before);
+            if (!t.find()) {
+                return Optional.of(Parsed.dayOnly(day));
             }
         }
-        return Optional.of(new Parsed(day, day.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        int hour = Integer.parseInt(t.group("h"));
+        String ampm = t.group("ampm");
+        if (ampm != null && ampm.toLowerCase(Locale.ROOT).startsWith("p") && hour < 12) {
+            hour += 12;
+        } else if (ampm != null && hour == 12 && ampm.toLowerCase(Locale.ROOT).startsWith("a")) {
+            hour = 0;
+        }
+        if (hour > 23) {
+            return Optional.of(Parsed.dayOnly(day));
+        }
+        LocalDateTime local = day.atTime(hour, Integer.parseInt(t.group("min")),
+                t.group("s") == null ? 0 : Integer.parseInt(t.group("s")));
+        return Optional.of(Parsed.at(local, Zones.offset(t.group("z"), local)));
     }
 
     private static Optional<Parsed> build(String y, String m, String d, @Nullable String h, @Nullable String min,
@@ -196,28 +259,14 @@ public final class DateParser {
             return Optional.empty();
         }
         if (h == null || min == null) {
-            return Optional.of(new Parsed(day.get(), day.get().atStartOfDay().toInstant(ZoneOffset.UTC)));
+            return Optional.of(Parsed.dayOnly(day.get()));
         }
         int hour = Integer.parseInt(h);
         if (hour > 23) {
-            return Optional.of(new Parsed(day.get(), day.get().atStartOfDay().toInstant(ZoneOffset.UTC)));
+            return Optional.of(Parsed.dayOnly(day.get()));
         }
         LocalDateTime local = day.get().atTime(hour, Integer.parseInt(min), s == null ? 0 : Integer.parseInt(s));
-        return Optional.of(new Parsed(day.get(), local.toInstant(offset(zone))));
-    }
-
-    private static ZoneOffset offset(@Nullable String zone) {
-        if (zone == null || zone.equalsIgnoreCase("Z") || zone.equalsIgnoreCase("GMT") || zone.equalsIgnoreCase("UTC")) {
-            return ZoneOffset.UTC;
-        }
-        String z = zone.replace(":", "");
-        try {
-            return z.length() == 3 ? ZoneOffset.ofHours(Integer.parseInt(z))
-                    : ZoneOffset.ofHoursMinutes(Integer.parseInt(z.substring(0, 3)),
-                    Integer.parseInt(z.charAt(0) + z.substring(3)));
-        } catch (DateTimeException | NumberFormatException e) {
-            return ZoneOffset.UTC;
-        }
+        return Optional.of(Parsed.at(local, Zones.offset(zone, local)));
     }
 
     private static Optional<LocalDate> parseInts(String y, String m, String d) {
@@ -229,7 +278,7 @@ public final class DateParser {
     }
 
     private static Parsed of(OffsetDateTime time) {
-        return new Parsed(time.toLocalDate(), time.toInstant());
+        return Parsed.at(time.toLocalDateTime(), time.getOffset());
     }
 
     private static Map<String, Integer> months() {

@@ -52,6 +52,7 @@ public final class HtmlExtractor {
         List<String> paragraphs = new ArrayList<>();
         float confidence = 0f;
         if (body != null) {
+            Fallbacks.openNoscript(body);
             Cleaner.removeNonText(body);
             ContentFinder.Selection before = ContentFinder.select(body, Blocks.of(body));
             Set<Element> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -77,24 +78,31 @@ public final class HtmlExtractor {
                         captions.add(text);
                     } else {
                         paragraphs.add(text);
-                        chars += text.length();
+                        chars += Text.weight(text);
                         links += block.linkChars();
                     }
                 }
             }
             int pageChars = 0;
             for (Block block : all) {
-                pageChars += block.linkDensity() < 0.5 ? block.text().length() : 0;
+                pageChars += block.linkDensity() < 0.5 ? Text.weight(block.text()) : 0;
             }
             confidence = confidence(paragraphs.size(), chars, links, pageChars);
+        }
+        List<String> fromJson = Fallbacks.articleBody(objects, paragraphs);
+        if (fromJson != null) {
+            paragraphs = fromJson;
+            confidence = Math.max(confidence, 0.6f);
         }
         if (language == null) {
             language = Languages.guess(paragraphs);
         }
         Datelines.Found found = Datelines.find(paragraphs);
         String wire = found.wire() != null ? found.wire() : Datelines.wireIn(byline);
+        PublishedDates.Found published = dates.published();
         return new Article(title, byline, found.place(), wire, language, canonical,
-                instant(dates.published()), instant(dates.modified()), paragraphs,
+                instant(published), instant(dates.modified()), published == null ? null : published.date().local(),
+                published == null ? 0f : published.confidence(), paragraphs,
                 List.copyOf(new LinkedHashSet<>(captions)), confidence);
     }
 

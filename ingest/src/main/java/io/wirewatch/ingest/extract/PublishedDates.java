@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,19 +23,54 @@ public final class PublishedDates {
     public record Dates(@Nullable Found published, @Nullable Found modified) {
     }
 
-    /** One date and the evidence it came from (e.g. {@code json-ld:datePublished}). */
-    public record Found(DateParser.Parsed date, String evidence) {
+    /**
+     * One date, the evidence it came from (e.g. {@code json-ld:datePublished}) and how far that kind of evidence
+     * is to be trusted, between 0 and 1: structured data the publisher wrote for machines first, a date printed
+     * beside the headline next, a date merely somewhere in the page or its links last.
+     */
+    public record Found(DateParser.Parsed date, String evidence, float confidence) {
+
+        public Found {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(evidence, "evidence");
+        }
+
+        Found(DateParser.Parsed date, String evidence) {
+            this(date, evidence, confidenceOf(evidence));
+        }
+
+        private static float confidenceOf(String evidence) {
+            String kind = evidence.contains(":") ? evidence.substring(0, evidence.indexOf(':')) : evidence;
+            return switch (kind) {
+                case "json-ld", "markup" -> 0.9f;
+                case "meta" -> 0.85f;
+                case "time", "url" -> 0.75f;
+                case "element", "byline" -> 0.65f;
+                case "near-title", "text", "script-json" -> 0.5f;
+                case "text-first" -> 0.3f;
+                case "links" -> 0.2f;
+                case "copyright" -> 0.1f;
+                default -> 0.4f;
+            };
+        }
     }
 
     private static final List<String> PUBLISHED_META = List.of(
             "article:published_time", "og:article:published_time", "article.published", "published_time",
             "datepublished", "date_published", "publishdate", "publish_date", "publish-date", "pubdate",
             "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
-            "dc.date.created", "dcterms.created", "citation_publication_date", "citation_date", "cxenseparse:recs:publishtime",
-            "article.created", "created", "date_created", "originalpublicationdate", "og:pubdate", "rnews:datepublished",
-            "dc.date", "dcterms.date", "date", "article_date_original", "og:published_time", "displaydate",
-            "article:post_date", "bt:pubdate", "pub_date", "release_date", "datecreated", "dateposted",
-            "creation_date", "timestamp", "published", "publication-date", "citation_online_date");
+            "citation_publication_date", "citation_date", "cxenseparse:recs:publishtime",
+            "originalpublicationdate", "og:pubdate", "rnews:datepublished", "article_date_original",
+            "og:published_time", "article:post_date", "bt:pubdate", "pub_date", "release_date", "dateposted",
+            "publication-date", "citation_online_date");
+    /**
+     * Names that say "a date" but not which: content systems fill them with the time the page was generated or
+     * last saved as often as with the publication time, so they rank below microdata that names
+     * {@code datePublished} explicitly.
+     */
+    private static final List<String> GENERIC_META = List.of("dc.date", "dcterms.date", "date", "created",
+            "timestamp", "published", "displaydate", "datecreated", "creation_date", "dc.date.created",
+            "dcterms.created", "date_created", "article.created");
     private static final List<String> MODIFIED_META = List.of(
             "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "date_modified",
             "last-modified", "lastmod", "modified", "dcterms.modified", "dc.date.modified", "revised",
@@ -55,7 +91,7 @@ public final class PublishedDates {
     private static final Pattern PUBLISHED_WORDS = Pattern.compile(
             "(?iu)\\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|datum|date|created"
                     + "|erstellt|geschrieben|written|publication|stand)(?:\\s+(?:on|am|le|el|il|at|vom))?\\s*[:\\s]");
-    private static final Pattern ANY_DATE = Pattern.compile(
+    static final Pattern ANY_DATE = Pattern.compile(
             "(?iu)(?<![\\d.])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d\\.[01]?\\d\\.\\d\\d(?![\\d.]\\d|\\d)|[0-3]?\\d\\.\\s?[01]?\\d\\.\\s?(?:19|20)\\d\\d"
                     + "|(?:19|20)\\d\\d/[01]\\d/[0-3]\\d|[0-3]?\\d/[01]?\\d/(?:19|20)\\d\\d|[0-3]?\\d\\.?\\s+\\p{L}{3,10}\\.?,?\\s+(?:19|20)\\d\\d"
                     + "|\\p{L}{3,10}\\.?\\s+[0-3]?\\d(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d)(?!\\d)");
@@ -85,10 +121,31 @@ public final class PublishedDates {
         if (published == null) {
             published = fromMarkup(doc, latest);
         }
+        if (published == null) {
+            published = fromMeta(doc, GENERIC_META, latest);
+        }
         if (fromUrl != null && (published == null || !published.date().day().equals(fromUrl.date().day()))) {
             // a full date in the URL is the strongest evidence of the day; structured data keeps the time
             // when it agrees with it
             return new Dates(fromUrl, modified);
+        }
+        if (published != null) {
+            LocalReading reading = new LocalReading(doc, latest);
+            published = reading.inPublishersZone(reading.asShown(published, modified));
+            if (fromUrl == null && !published.evidence().startsWith("shown:")
+                    && !reading.shows(published.date().day())) {
+                // a date for machines that the page prints nowhere, against one it prints beside its headline
+                // or in its date line: readers (and the newsroom's editors) saw the printed one
+                Found printed = nearTitle(doc, latest);
+                if (printed == null) {
+                    printed = fromDateElements(doc, latest);
+                }
+                if (printed != null && !printed.date().day().equals(published.date().day())
+                        && reading.shows(printed.date().day())) {
+                    published = new Found(printed.date(), "shown:" + printed.evidence(), 0.6f);
+                }
+            }
+            return new Dates(published, modified);
         }
         if (published == null) {
             published = fromAnyDateMeta(doc, latest);
@@ -113,6 +170,9 @@ public final class PublishedDates {
         }
         if (published == null) {
             published = mostFrequentInLinks(doc, latest);
+        }
+        if (published == null) {
+            published = Copyright.of(doc, latest);
         }
         if (published == null && modified != null) {
             published = new Found(modified.date(), modified.evidence() + " (modified)");
@@ -215,13 +275,36 @@ public final class PublishedDates {
                 return new Found(parsed.get(), "markup:" + e.tagName());
             }
         }
-        for (Element time : doc.select("time[datetime]")) {
+        // a page lists many <time>s (teasers, comments); the article's own stands in the headline's block
+        Element header = headlineBlock(doc);
+        List<Element> times = new java.util.ArrayList<>(header == null ? List.of() : header.select("time[datetime]"));
+        times.addAll(doc.select("time[datetime]"));
+        for (Element time : times) {
             if (insideBoilerplate(time)) {
                 continue;
             }
             Optional<DateParser.Parsed> parsed = parseAttributes(time, latest);
             if (parsed.isPresent()) {
                 return new Found(parsed.get(), "time");
+            }
+        }
+        return null;
+    }
+
+    /** The smallest block around the first {@code <h1>} that holds more than the headline, if not too big. */
+    private static @Nullable Element headlineBlock(Document doc) {
+        Element h1 = doc.selectFirst("h1");
+        if (h1 == null) {
+            return null;
+        }
+        Element scope = h1;
+        for (int level = 0; level < 3 && scope.parent() != null; level++) {
+            scope = scope.parent();
+            if (scope.normalName().equals("body") || scope.text().length() > 3000) {
+                return null;
+            }
+            if (scope.text().length() > h1.text().length() + 10) {
+                return scope;
             }
         }
         return null;
@@ -356,13 +439,15 @@ public final class PublishedDates {
             return null;
         }
         Element content = body.clone();
-        content.select("script, style, [class*=comment], [id*=comment]").remove();
+        // copyright lines are read apart, after everything else (Copyright)
+        content.select("script, style, [class*=comment], [id*=comment], footer, [class*=copyright], "
+                + "[id*=copyright]").remove();
         Matcher m = ANY_DATE.matcher(content.text());
         int seen = 0;
         while (m.find() && seen++ < 500) {
             Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest);
             if (p.isPresent()) {
-                return new Found(p.get(), "text:first");
+                return new Found(p.get(), "text-first");
             }
         }
         return null;

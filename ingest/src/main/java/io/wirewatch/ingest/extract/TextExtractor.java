@@ -44,7 +44,7 @@ public final class TextExtractor {
         }
         Datelines.Found found = Datelines.find(paragraphs);
         float confidence = paragraphs.isEmpty() ? 0f : paragraphs.size() >= 3 ? 1f : 0.8f;
-        return new Article(title, null, found.place(), found.wire(), Languages.guess(paragraphs), null, null, null, paragraphs, captions,
-                confidence);
+        return new Article(title, null, found.place(), found.wire(), Languages.guess(paragraphs), null, null, null, null, 0f,
+                paragraphs, captions, confidence);
     }
 }
