@@ -18,7 +18,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class SeedOnKafkaContainerIT extends SeedScenario {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0")
+    static final KafkaContainer KAFKA = KafkaContainers.broker()
             .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
             .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
 
