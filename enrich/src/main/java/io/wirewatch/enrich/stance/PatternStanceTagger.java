@@ -153,6 +153,9 @@ public final class PatternStanceTagger implements StanceTagger {
             "rugby", "tennis", "golf", "hockey", "volleyball", "olympics", "olympic", "championship",
             "championships", "tournament", "goalkeeper", "playoff", "playoffs", "semifinal", "semi-final",
             "quarterfinal", "quarter-final");
+    /** Names of competitions, capitalised: "the European Championship", "the Africa Cup of Nations". */
+    private static final Set<String> SPORT_EVENTS = Set.of("cup", "championship", "championships", "olympics",
+            "olympiad", "paralympics");
     private static final Pattern SCORE = Pattern.compile(
             "\\d{1,3}[-\u2013]\\d{1,3}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
@@ -1227,7 +1230,7 @@ public final class PatternStanceTagger implements StanceTagger {
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 String norm = token.norm();
-                if (SPORT.contains(norm) && !token.capitalised() || norm.equals("cup") && token.capitalised()) {
+                if (SPORT.contains(norm) && !token.capitalised() || SPORT_EVENTS.contains(norm) && token.capitalised()) {
                     return true;
                 }
                 boolean score = SCORE.matcher(norm).matches() || i + 2 < tokens.size()
