@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.SystemLimitException;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -30,16 +35,34 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
+    /**
+     * Avro's own decoder limits, in bytes and items: no record of ours may be larger than the largest topic's
+     * {@code max.message.bytes} (16 MiB). Avro reads them once, when its {@code SystemLimitException} loads, so
+     * they are set here, before this class decodes anything, unless the operator set them.
+     */
+    static final int DECODER_LIMIT = 16 * 1024 * 1024;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AvroSerde.class);
+
     static {
+        limitDecoders();
         GeneratedClasses.trust();
     }
+
+    private static final int HEADER_LENGTH = 10;
 
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    /** Every writer schema this reader knows, by the fingerprint in the single-object header. */
+    private final Map<Long, Schema> writers;
 
     private AvroSerde(Schema schema, List<Schema> olderSchemas) {
         this.schema = schema;
+        Map<Long, Schema> known = new HashMap<>();
+        known.put(SchemaNormalization.parsingFingerprint64(schema), schema);
+        olderSchemas.forEach(older -> known.put(SchemaNormalization.parsingFingerprint64(older), older));
+        this.writers = Map.copyOf(known);
         SpecificData model = SpecificData.getForSchema(schema);
         SchemaStore.Cache store = new SchemaStore.Cache();
         olderSchemas.forEach(store::addSchema);
@@ -85,6 +108,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      */
     public T decode(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
+        checkBounds(bytes);
         try {
             return decoder.decode(bytes);
         } catch (BadHeaderException e) {
@@ -96,6 +120,46 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new SerializationException("corrupt " + schema.getName() + " record (" + bytes.length
                     + " bytes): " + e, e);
+        }
+    }
+
+    /**
+     * Refuses, before Avro allocates anything, a record whose lengths or counts claim more bytes than it has.
+     * Bytes without a header this reader knows are left to the decoder, which names what is wrong with them.
+     */
+    private void checkBounds(byte[] bytes) {
+        if (bytes.length < HEADER_LENGTH || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {
+            return;
+        }
+        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        Schema writer = writers.get(fingerprint);
+        if (writer == null) {
+            return;
+        }
+        try {
+            EncodedBounds.check(writer, bytes, HEADER_LENGTH);
+        } catch (EncodedBounds.Violation e) {
+            throw new SerializationException("corrupt " + schema.getName() + " record (" + bytes.length
+                    + " bytes): " + e.getMessage());
+        }
+    }
+
+    /** Sets Avro's decoder limits to {@link #DECODER_LIMIT} unless already set; warns when they come too late. */
+    private static void limitDecoders() {
+        for (String property : List.of(SystemLimitException.MAX_STRING_LENGTH_PROPERTY,
+                SystemLimitException.MAX_BYTES_LENGTH_PROPERTY,
+                SystemLimitException.MAX_COLLECTION_LENGTH_PROPERTY)) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, Integer.toString(DECODER_LIMIT));
+            }
+        }
+        try {
+            SystemLimitException.checkMaxStringLength(Integer.getInteger(
+                    SystemLimitException.MAX_STRING_LENGTH_PROPERTY, DECODER_LIMIT) + 1L);
+            LOG.warn("Avro's decoder limits were read before {} set them; records are still bounded by their size",
+                    AvroSerde.class.getName());
+        } catch (SystemLimitException expected) {
+            // the limit is in force
         }
     }
 
