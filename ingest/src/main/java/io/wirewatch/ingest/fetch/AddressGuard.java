@@ -5,6 +5,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +58,20 @@ final class AddressGuard {
         return Optional.empty();
     }
 
+    /**
+     * The kind of range that makes {@code address} forbidden, or null. An IPv6 address that carries an IPv4
+     * address (IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}, Teredo
+     * {@code 2001::/32}) is judged by the IPv4 address it carries, since that is where its packets end up.
+     */
     static @Nullable String forbiddenKind(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            for (Inet4Address embedded : embeddedIpv4(address.getAddress())) {
+                String kind = forbiddenKind(embedded);
+                if (kind != null) {
+                    return kind + " (" + embedded.getHostAddress() + " inside " + address.getHostAddress() + ")";
+                }
+            }
+        }
         if (address.isLoopbackAddress()) {
             return "loopback";
         }
@@ -94,5 +109,42 @@ final class AddressGuard {
             }
         }
         return null;
+    }
+
+    /** The IPv4 addresses an IPv6 address carries, by the transition mechanisms that route to them. */
+    private static List<Inet4Address> embeddedIpv4(byte[] b) {
+        List<Inet4Address> embedded = new ArrayList<>();
+        boolean zeroPrefix = true;
+        for (int i = 0; i < 12; i++) {
+            zeroPrefix &= b[i] == 0;
+        }
+        boolean nat64 = b[0] == 0x00 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = b[i] == 0;
+        }
+        boolean mapped = b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+        for (int i = 0; mapped && i < 10; i++) {
+            mapped = b[i] == 0;
+        }
+        // ::1 and :: are loopback and unspecified in their own right, not 0.0.0.1 and 0.0.0.0
+        if (zeroPrefix && b[12] != 0 || nat64 || mapped) {
+            embedded.add(ipv4(b[12], b[13], b[14], b[15]));
+        }
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            embedded.add(ipv4(b[2], b[3], b[4], b[5]));
+        }
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+            embedded.add(ipv4(b[4], b[5], b[6], b[7]));
+            embedded.add(ipv4((byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]));
+        }
+        return embedded;
+    }
+
+    private static Inet4Address ipv4(byte a, byte b, byte c, byte d) {
+        try {
+            return (Inet4Address) InetAddress.getByAddress(new byte[] {a, b, c, d});
+        } catch (UnknownHostException e) {
+            throw new AssertionError("four bytes are always an IPv4 address", e);
+        }
     }
 }
