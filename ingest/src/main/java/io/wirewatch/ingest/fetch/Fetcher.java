@@ -175,7 +175,15 @@ public final class Fetcher {
             }
             if (status >= 300 && status < 400) {
                 Optional<String> location = response.headers().firstValue("Location");
-                return new Attempt(null, location.map(url::resolve).orElse(null));
+                if (location.isEmpty()) {
+                    return new Attempt(null, null);
+                }
+                try {
+                    return new Attempt(null, url.resolve(location.get()));
+                } catch (IllegalArgumentException e) {
+                    return new Attempt(new FetchResult.Failed(url, status, "malformed redirect Location '"
+                            + location.get() + "': " + e.getMessage(), false), null);
+                }
             }
             if (status == 429 || status >= 500) {
                 return new Attempt(new FetchResult.Failed(url, status, "HTTP " + status, true), null);

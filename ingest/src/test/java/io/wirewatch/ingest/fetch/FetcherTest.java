@@ -1,6 +1,7 @@
 package io.wirewatch.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -92,6 +93,15 @@ class FetcherTest {
             } catch (IOException clientWentAway) {
                 // the fetcher stops reading at its limit
             }
+        });
+        server.createContext("/bad-location", ex -> {
+            requests.incrementAndGet();
+            ex.getResponseHeaders().add("Location", "http://exa mple.com/%%zz");
+            send(ex, 302, new byte[0]);
+        });
+        server.createContext("/host", ex -> {
+            requests.incrementAndGet();
+            send(ex, 200, ex.getRequestHeaders().getFirst("Host").getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/robots.txt", ex -> send(ex, 200, ("User-agent: *\nDisallow: /story\n\n"
                 + "User-agent: wirewatch\nDisallow: /missing\n").getBytes(StandardCharsets.UTF_8)));
@@ -213,5 +223,22 @@ class FetcherTest {
                     assertThat(f.reason()).contains("larger than 1048576 bytes");
                     assertThat(f.retriable()).isFalse();
                 });
+    }
+
+    private FetchPolicy oneAttempt(FetchPolicy p, Duration requestTimeout) {
+        return new FetchPolicy(p.userAgent(), p.connectTimeout(), requestTimeout, p.maxBodyBytes(), p.maxRedirects(),
+                1, p.backoff(), p.perHostDelay(), p.allowPrivateAddresses(), p.trustedHosts(), p.obeyRobots());
+    }
+
+    @Test
+    void shouldFailAMalformedRedirectLocationWithItsReason() {
+        FetchResult result = fetcher(trustingLoopback().withRobots(false))
+                .fetch(URI.create(base + "/bad-location"), Validators.NONE);
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+            assertThat(f.reason()).contains("malformed redirect Location", "http://exa mple.com/%%zz");
+            assertThat(f.status()).isEqualTo(302);
+            assertThat(f.retriable()).isFalse();
+        });
     }
 }
