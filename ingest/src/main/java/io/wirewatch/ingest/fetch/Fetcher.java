@@ -1,5 +1,7 @@
 package io.wirewatch.ingest.fetch;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,8 +15,17 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -27,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Fetches URLs politely and safely with {@link HttpClient}: every hop of a redirect chain is checked by the
  * address guard before it is requested; requests to one host are spaced by the policy's delay and never run
  * concurrently; 5xx, 429 and timeouts are retried with exponential backoff up to the policy's attempts, 4xx never;
- * bodies are decompressed (gzip, deflate) and cut off at the size limit with a clear error. Thread-safe.
+ * the whole exchange, body included, must end within the policy's request timeout; bodies are decompressed (gzip,
+ * deflate) and cut off at the size limit with a clear error. Thread-safe.
  */
 public final class Fetcher {
 
@@ -149,65 +161,166 @@ public final class Fetcher {
             if (!politeWait(host)) {
                 return new Attempt(new FetchResult.Failed(url, -1, "interrupted", false), null);
             }
+            BoundedBody body = new BoundedBody(policy.maxBodyBytes() + 1);
+            CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), body);
+            Duration deadline = policy.requestTimeout();
             try {
-                HttpResponse<InputStream> response = client.send(request.build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                lastRequest.put(host, clock.instant());
+                HttpResponse<byte[]> response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
                 return handle(url, response);
-            } catch (HttpTimeoutException e) {
-                lastRequest.put(host, clock.instant());
-                return new Attempt(new FetchResult.Failed(url, -1, "timed out: " + e.getMessage(), true), null);
-            } catch (IOException e) {
-                lastRequest.put(host, clock.instant());
-                return new Attempt(new FetchResult.Failed(url, -1, "cannot connect: " + e, true), null);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                body.abort();
+                return new Attempt(new FetchResult.Failed(url, -1, "no complete response within the deadline of "
+                        + deadline.toMillis() + " ms: cut off after " + body.received() + " body bytes", true), null);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof HttpTimeoutException) {
+                    return new Attempt(new FetchResult.Failed(url, -1, "timed out: " + cause.getMessage(), true),
+                            null);
+                }
+                return new Attempt(new FetchResult.Failed(url, -1, "cannot connect: " + cause, true), null);
             } catch (InterruptedException e) {
+                pending.cancel(true);
+                body.abort();
                 Thread.currentThread().interrupt();
                 return new Attempt(new FetchResult.Failed(url, -1, "interrupted", false), null);
+            } finally {
+                lastRequest.put(host, clock.instant());
             }
         }
     }
 
-    private Attempt handle(URI url, HttpResponse<InputStream> response) throws IOException {
+    private Attempt handle(URI url, HttpResponse<byte[]> response) {
         int status = response.statusCode();
-        try (InputStream raw = response.body()) {
-            if (status == 304) {
-                return new Attempt(new FetchResult.NotModified(url), null);
+        if (status == 304) {
+            return new Attempt(new FetchResult.NotModified(url), null);
+        }
+        if (status >= 300 && status < 400) {
+            Optional<String> location = response.headers().firstValue("Location");
+            if (location.isEmpty()) {
+                return new Attempt(null, null);
             }
-            if (status >= 300 && status < 400) {
-                Optional<String> location = response.headers().firstValue("Location");
-                if (location.isEmpty()) {
-                    return new Attempt(null, null);
+            try {
+                return new Attempt(null, url.resolve(location.get()));
+            } catch (IllegalArgumentException e) {
+                return new Attempt(new FetchResult.Failed(url, status, "malformed redirect Location '"
+                        + location.get() + "': " + e.getMessage(), false), null);
+            }
+        }
+        if (status == 429 || status >= 500) {
+            return new Attempt(new FetchResult.Failed(url, status, "HTTP " + status, true), null);
+        }
+        if (status >= 400 || status < 200) {
+            return new Attempt(new FetchResult.Failed(url, status, "HTTP " + status, false), null);
+        }
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
+        byte[] bytes;
+        try {
+            bytes = decode(response.body(), encoding);
+        } catch (IOException e) {
+            return new Attempt(new FetchResult.Failed(url, status, "corrupt " + encoding + " body: " + e.getMessage(),
+                    false), null);
+        }
+        if (bytes.length > policy.maxBodyBytes()) {
+            return new Attempt(new FetchResult.Failed(url, status, "body larger than " + policy.maxBodyBytes()
+                    + " bytes: cut off", false), null);
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        String charset = null;
+        if (contentType != null) {
+            Matcher m = CHARSET.matcher(contentType);
+            charset = m.find() ? m.group(1) : null;
+        }
+        Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null));
+        return new Attempt(new FetchResult.Fetched(url, status, bytes, contentType, charset, validators), null);
+    }
+
+    /** Inflates a gzip or deflate body, reading at most one byte more than the size limit. */
+    private byte[] decode(byte[] raw, String encoding) throws IOException {
+        if (!encoding.contains("gzip") && !encoding.contains("deflate")) {
+            return raw;
+        }
+        try (InputStream in = encoding.contains("gzip") ? new GZIPInputStream(new ByteArrayInputStream(raw))
+                : new InflaterInputStream(new ByteArrayInputStream(raw))) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, policy.maxBodyBytes() + 1));
+        }
+    }
+
+    /**
+     * Collects a 2xx body up to {@code limit} bytes, then stops reading (the caller sees a body at the limit and
+     * refuses it); other statuses' bodies are discarded. {@link #abort()} stops the read at a deadline.
+     */
+    private static final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+        private final long limit;
+        private final AtomicLong received = new AtomicLong();
+        private volatile Flow.@Nullable Subscription subscription;
+        private volatile boolean aborted;
+
+        BoundedBody(long limit) {
+            this.limit = limit;
+        }
+
+        long received() {
+            return received.get();
+        }
+
+        void abort() {
+            aborted = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+            if (info.statusCode() < 200 || info.statusCode() >= 300) {
+                return HttpResponse.BodySubscribers.replacing(new byte[0]);
+            }
+            ByteArrayOutputStream collected = new ByteArrayOutputStream();
+            CompletableFuture<byte[]> result = new CompletableFuture<>();
+            return new HttpResponse.BodySubscriber<>() {
+                @Override
+                public CompletionStage<byte[]> getBody() {
+                    return result;
                 }
-                try {
-                    return new Attempt(null, url.resolve(location.get()));
-                } catch (IllegalArgumentException e) {
-                    return new Attempt(new FetchResult.Failed(url, status, "malformed redirect Location '"
-                            + location.get() + "': " + e.getMessage(), false), null);
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    if (aborted) {
+                        s.cancel();
+                    } else {
+                        s.request(Long.MAX_VALUE);
+                    }
                 }
-            }
-            if (status == 429 || status >= 500) {
-                return new Attempt(new FetchResult.Failed(url, status, "HTTP " + status, true), null);
-            }
-            if (status >= 400 || status < 200) {
-                return new Attempt(new FetchResult.Failed(url, status, "HTTP " + status, false), null);
-            }
-            String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
-            InputStream body = encoding.contains("gzip") ? new GZIPInputStream(raw)
-                    : encoding.contains("deflate") ? new InflaterInputStream(raw) : raw;
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, policy.maxBodyBytes() + 1));
-            if (bytes.length > policy.maxBodyBytes()) {
-                return new Attempt(new FetchResult.Failed(url, status, "body larger than " + policy.maxBodyBytes()
-                        + " bytes: cut off", false), null);
-            }
-            String contentType = response.headers().firstValue("Content-Type").orElse(null);
-            String charset = null;
-            if (contentType != null) {
-                Matcher m = CHARSET.matcher(contentType);
-                charset = m.find() ? m.group(1) : null;
-            }
-            Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
-            return new Attempt(new FetchResult.Fetched(url, status, bytes, contentType, charset, validators), null);
+
+                @Override
+                public void onNext(List<ByteBuffer> buffers) {
+                    for (ByteBuffer buffer : buffers) {
+                        int take = (int) Math.min(buffer.remaining(), limit - collected.size());
+                        byte[] chunk = new byte[take];
+                        buffer.get(chunk);
+                        collected.write(chunk, 0, take);
+                        received.addAndGet(take);
+                    }
+                    if (collected.size() >= limit || aborted) {
+                        Objects.requireNonNull(subscription).cancel();
+                        result.complete(collected.toByteArray());
+                    }
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    result.completeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                    result.complete(collected.toByteArray());
+                }
+            };
         }
     }
 

@@ -94,6 +94,19 @@ class FetcherTest {
                 // the fetcher stops reading at its limit
             }
         });
+        server.createContext("/drip", ex -> {
+            requests.incrementAndGet();
+            ex.sendResponseHeaders(200, 20);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 20; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (IOException | InterruptedException clientWentAway) {
+                // the fetcher gave up at its deadline
+            }
+        });
         server.createContext("/bad-location", ex -> {
             requests.incrementAndGet();
             ex.getResponseHeaders().add("Location", "http://exa mple.com/%%zz");
@@ -228,6 +241,22 @@ class FetcherTest {
     private FetchPolicy oneAttempt(FetchPolicy p, Duration requestTimeout) {
         return new FetchPolicy(p.userAgent(), p.connectTimeout(), requestTimeout, p.maxBodyBytes(), p.maxRedirects(),
                 1, p.backoff(), p.perHostDelay(), p.allowPrivateAddresses(), p.trustedHosts(), p.obeyRobots());
+    }
+
+    @Test
+    void shouldCutABodyDrippingOneBytePerSecondAtTheDeadline() {
+        FetchPolicy policy = oneAttempt(trustingLoopback().withRobots(false), Duration.ofSeconds(2));
+        long start = System.nanoTime();
+
+        FetchResult result = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                () -> fetcher(policy).fetch(URI.create(base + "/drip"), Validators.NONE));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+            assertThat(f.reason()).contains("deadline", "2000 ms");
+            assertThat(f.url()).isEqualTo(URI.create(base + "/drip"));
+        });
+        assertThat(took).isLessThan(Duration.ofSeconds(6));
     }
 
     @Test
