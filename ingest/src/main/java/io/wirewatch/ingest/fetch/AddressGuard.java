@@ -8,54 +8,78 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a URL may be fetched: http(s) only, and no address in loopback, private, link-local
  * (cloud metadata), carrier-grade NAT, unique-local, multicast or unspecified ranges, unless the policy trusts
- * the host. Every address the name resolves to is checked. (The client resolves the name again when it
- * connects, so a DNS answer that changes in between is not caught here.)
+ * the host. The name is resolved once, every address it resolves to is checked, and the verdict names the
+ * address to connect to, so that a DNS answer that changes after the check cannot redirect the connection.
  */
 final class AddressGuard {
 
-    private final FetchPolicy policy;
-
-    AddressGuard(FetchPolicy policy) {
-        this.policy = policy;
+    /** Resolves a host name; {@link InetAddress#getAllByName} outside tests. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** Why {@code url} must not be fetched, or empty when it may be. */
-    Optional<String> refusal(URI url) {
+    /** May the URL be fetched, and at which address. */
+    sealed interface Verdict {
+        /** Fetch it by connecting to {@code address}, the one that was checked. */
+        record Allowed(InetAddress address) implements Verdict {
+        }
+
+        record Refused(String reason) implements Verdict {
+        }
+    }
+
+    private final FetchPolicy policy;
+    private final Resolver resolver;
+
+    AddressGuard(FetchPolicy policy) {
+        this(policy, InetAddress::getAllByName);
+    }
+
+    AddressGuard(FetchPolicy policy, Resolver resolver) {
+        this.policy = policy;
+        this.resolver = resolver;
+    }
+
+    /** Whether {@code url} may be fetched and, when it may, the checked address to connect to. */
+    Verdict admit(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("refused: scheme '" + scheme + "' is not http or https");
+            return new Verdict.Refused("refused: scheme '" + scheme + "' is not http or https");
         }
         String host = url.getHost();
         if (host == null || host.isEmpty()) {
-            return Optional.of("refused: no host in " + url);
+            return new Verdict.Refused("refused: no host in " + url);
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
         String lower = bare.toLowerCase(Locale.ROOT);
-        if (policy.allowPrivateAddresses() || policy.trustedHosts().contains(lower)
-                || policy.trustedHosts().contains(lower + ":" + port)) {
-            return Optional.empty();
-        }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bare);
+            addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            return Optional.of("unknown host " + bare);
+            return new Verdict.Refused("unknown host " + bare);
+        }
+        if (addresses.length == 0) {
+            return new Verdict.Refused("unknown host " + bare + ": no addresses");
+        }
+        if (policy.allowPrivateAddresses() || policy.trustedHosts().contains(lower)
+                || policy.trustedHosts().contains(lower + ":" + port)) {
+            return new Verdict.Allowed(addresses[0]);
         }
         for (InetAddress address : addresses) {
             String kind = forbiddenKind(address);
             if (kind != null) {
-                return Optional.of("refused: " + bare + " resolves to " + address.getHostAddress() + ", a " + kind
-                        + " address (allow it with trusted hosts or allowPrivateAddresses)");
+                return new Verdict.Refused("refused: " + bare + " resolves to " + address.getHostAddress() + ", a "
+                        + kind + " address (allow it with trusted hosts or allowPrivateAddresses)");
             }
         }
-        return Optional.empty();
+        return new Verdict.Allowed(addresses[0]);
     }
 
     /**

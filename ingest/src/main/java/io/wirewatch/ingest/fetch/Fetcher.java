@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,10 +63,15 @@ public final class Fetcher {
     private final Map<String, RobotsTxt> robots = new ConcurrentHashMap<>();
 
     public Fetcher(FetchPolicy policy, Clock clock, Sleeper sleeper) {
+        this(policy, clock, sleeper, InetAddress::getAllByName);
+    }
+
+    /** A fetcher resolving host names with {@code resolver} (tests: names that need no DNS). */
+    Fetcher(FetchPolicy policy, Clock clock, Sleeper sleeper, AddressGuard.Resolver resolver) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.guard = new AddressGuard(policy);
+        this.guard = new AddressGuard(policy, resolver);
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(policy.connectTimeout())
@@ -82,10 +88,9 @@ public final class Fetcher {
     public FetchResult fetch(URI url, Validators validators) {
         URI current = url;
         for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
-            Optional<String> refusal = guard.refusal(current);
-            if (refusal.isPresent()) {
-                LOG.warn("not fetching {}: {}", current, refusal.get());
-                return new FetchResult.Failed(current, -1, refusal.get(), false);
+            if (guard.admit(current) instanceof AddressGuard.Verdict.Refused refused) {
+                LOG.warn("not fetching {}: {}", current, refused.reason());
+                return new FetchResult.Failed(current, -1, refused.reason(), false);
             }
             if (policy.obeyRobots() && !robotsFor(current).allows(pathAndQuery(current))) {
                 LOG.info("not fetching {}: disallowed by robots.txt", current);

@@ -3,6 +3,8 @@ package io.wirewatch.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +34,20 @@ class AddressGuardTest {
     @CsvSource({"2002:5db8:d822::1", "64:ff9b::5db8:d822", "2001:0:4136:e378:8000:63bf:a247:27dd", "2606:4700::1"})
     void shouldAllowIpv6AddressesEmbeddingAPublicIpv4Address(String literal) throws Exception {
         assertThat(AddressGuard.forbiddenKind(InetAddress.getByName(literal))).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"::127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::1"})
+    void shouldRefuseANameResolvingToAnEmbeddedLoopbackAddress(String literal) {
+        AddressGuard guard = new AddressGuard(FetchPolicy.defaults(), host -> {
+            if (!host.equals("sneaky.test")) {
+                throw new UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getByName(literal)};
+        });
+
+        assertThat(guard.admit(URI.create("http://sneaky.test/")))
+                .isInstanceOfSatisfying(AddressGuard.Verdict.Refused.class,
+                        r -> assertThat(r.reason()).contains("sneaky.test", "loopback"));
     }
 }
