@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,11 @@ public final class Fetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
+    private static final String RESTRICTED_HEADERS = "jdk.httpclient.allowRestrictedHeaders";
+
+    static {
+        allowHostHeader();
+    }
 
     private final FetchPolicy policy;
     private final HttpClient client;
@@ -72,11 +79,34 @@ public final class Fetcher {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.guard = new AddressGuard(policy, resolver);
+        requireHostHeader();
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(policy.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    /**
+     * Lets requests carry their own Host header, which connecting to a checked address needs. The JDK's client
+     * reads {@code jdk.httpclient.allowRestrictedHeaders} once, when its internals load: the command line sets
+     * it first thing, and this is the fallback for embedders. Safe to call more than once.
+     */
+    public static void allowHostHeader() {
+        String allowed = System.getProperty(RESTRICTED_HEADERS, "");
+        if (!Arrays.asList(allowed.toLowerCase(Locale.ROOT).split("\\s*,\\s*")).contains("host")) {
+            System.setProperty(RESTRICTED_HEADERS, allowed.isBlank() ? "host" : allowed + ",host");
+        }
+    }
+
+    /** Whether this JVM's HTTP client accepts a Host header; if not, the fetcher refuses to start. */
+    private static void requireHostHeader() {
+        try {
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "probe");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the JDK HTTP client refuses a Host header, so the fetcher cannot connect"
+                    + " to the address it checked: start the JVM with -D" + RESTRICTED_HEADERS + "=host", e);
+        }
     }
 
     /** A fetcher on the system clock that really sleeps. */
@@ -88,15 +118,17 @@ public final class Fetcher {
     public FetchResult fetch(URI url, Validators validators) {
         URI current = url;
         for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
-            if (guard.admit(current) instanceof AddressGuard.Verdict.Refused refused) {
+            AddressGuard.Verdict verdict = guard.admit(current);
+            if (verdict instanceof AddressGuard.Verdict.Refused refused) {
                 LOG.warn("not fetching {}: {}", current, refused.reason());
                 return new FetchResult.Failed(current, -1, refused.reason(), false);
             }
-            if (policy.obeyRobots() && !robotsFor(current).allows(pathAndQuery(current))) {
+            InetAddress address = ((AddressGuard.Verdict.Allowed) verdict).address();
+            if (policy.obeyRobots() && !robotsFor(current, address).allows(pathAndQuery(current))) {
                 LOG.info("not fetching {}: disallowed by robots.txt", current);
                 return new FetchResult.Failed(current, -1, "disallowed by robots.txt", false);
             }
-            Attempt attempt = withRetries(current, validators);
+            Attempt attempt = withRetries(current, address, validators);
             if (attempt.result() != null) {
                 return attempt.result();
             }
@@ -109,11 +141,11 @@ public final class Fetcher {
         return new FetchResult.Failed(current, -1, "more than " + policy.maxRedirects() + " redirects", false);
     }
 
-    private RobotsTxt robotsFor(URI url) {
+    private RobotsTxt robotsFor(URI url, InetAddress address) {
         String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
         return robots.computeIfAbsent(origin, o -> {
             URI robotsUrl = URI.create(o + "/robots.txt");
-            Attempt attempt = once(robotsUrl, Validators.NONE);
+            Attempt attempt = once(robotsUrl, address, Validators.NONE);
             if (attempt.result() instanceof FetchResult.Fetched fetched) {
                 return RobotsTxt.parse(fetched.body(), policy.userAgent());
             }
@@ -130,10 +162,10 @@ public final class Fetcher {
     private record Attempt(@Nullable FetchResult result, @Nullable URI redirect) {
     }
 
-    private Attempt withRetries(URI url, Validators validators) {
+    private Attempt withRetries(URI url, InetAddress address, Validators validators) {
         Attempt last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-            last = once(url, validators);
+            last = once(url, address, validators);
             if (!(last.result() instanceof FetchResult.Failed failed) || !failed.retriable()
                     || attempt == policy.maxAttempts()) {
                 return last;
@@ -148,12 +180,21 @@ public final class Fetcher {
         return Objects.requireNonNull(last);
     }
 
-    private Attempt once(URI url, Validators validators) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+    /**
+     * One exchange with {@code url} at {@code address}, the address the guard checked. Plain http connects to
+     * that address and names the host in the Host header; https connects by name, because the certificate is
+     * checked against the name: an answer that changed since the check cannot complete the handshake.
+     */
+    private Attempt once(URI url, InetAddress address, Validators validators) {
+        boolean pinned = "http".equalsIgnoreCase(url.getScheme());
+        HttpRequest.Builder request = HttpRequest.newBuilder(pinned ? atAddress(url, address) : url)
                 .timeout(policy.requestTimeout())
                 .header("User-Agent", policy.userAgent())
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
+        if (pinned) {
+            request.header("Host", url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort());
+        }
         if (validators.etag() != null) {
             request.header("If-None-Match", validators.etag());
         }
@@ -193,6 +234,14 @@ public final class Fetcher {
                 lastRequest.put(host, clock.instant());
             }
         }
+    }
+
+    /** {@code url} with its host replaced by the literal {@code address}. */
+    private static URI atAddress(URI url, InetAddress address) {
+        String literal = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+        String port = url.getPort() == -1 ? "" : ":" + url.getPort();
+        return URI.create(url.getScheme() + "://" + literal + port + pathAndQuery(url));
     }
 
     private Attempt handle(URI url, HttpResponse<byte[]> response) {

@@ -270,4 +270,27 @@ class FetcherTest {
             assertThat(f.retriable()).isFalse();
         });
     }
+    @Test
+    void shouldConnectToTheAddressTheGuardResolvedWithoutResolvingAgain() {
+        AtomicInteger lookups = new AtomicInteger();
+        AddressGuard.Resolver resolver = host -> {
+            lookups.incrementAndGet();
+            if (!host.equals("pinned.test")) {
+                throw new java.net.UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+        FetchPolicy policy = FetchPolicy.defaults().withTrustedHosts(Set.of("pinned.test")).withRobots(false)
+                .withTiming(Duration.ofMillis(100), Duration.ZERO);
+        Fetcher fetcher = new Fetcher(policy, Clock.systemUTC(), sleeps::add, resolver);
+        int port = server.getAddress().getPort();
+
+        FetchResult result = fetcher.fetch(URI.create("http://pinned.test:" + port + "/host"), Validators.NONE);
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Fetched.class, f -> {
+            assertThat(f.url()).isEqualTo(URI.create("http://pinned.test:" + port + "/host"));
+            assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("pinned.test:" + port);
+        });
+        assertThat(lookups).hasValue(1);
+    }
 }
