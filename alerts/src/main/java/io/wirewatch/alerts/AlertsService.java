@@ -113,10 +113,21 @@ public final class AlertsService implements AutoCloseable {
      * @param enrichQuery base URI of the enrichment service's dyad queries ({@code EnrichService.queryUri()}),
      *                    asked when it is needed and proxied as {@code GET /api/dyads/timeline}; it may answer
      *                    null (then that path answers 503)
+     * @param insecureNoToken serve the dashboard beyond loopback without a bearer token; without it, binding
+     *                    HTTP beyond loopback without a token is refused at start
      */
     public record Options(@Nullable String bearerToken, List<Webhook> webhooks,
-                          Supplier<@Nullable URI> enrichQuery) {
+                          Supplier<@Nullable URI> enrichQuery, boolean insecureNoToken) {
         public static final Options NONE = new Options(null, List.of());
+
+        public Options(@Nullable String bearerToken, List<Webhook> webhooks, Supplier<@Nullable URI> enrichQuery) {
+            this(bearerToken, webhooks, enrichQuery, false);
+        }
+
+        /** These options serving the dashboard beyond loopback without a token when {@code insecure}. */
+        public Options withInsecureNoToken(boolean insecure) {
+            return new Options(bearerToken, webhooks, enrichQuery, insecure);
+        }
 
         public Options {
             webhooks = List.copyOf(webhooks);
@@ -130,12 +141,12 @@ public final class AlertsService implements AutoCloseable {
 
         /** These options with the enrichment service's query base URI (e.g. {@code http://127.0.0.1:7071/}). */
         public Options withEnrichQuery(@Nullable URI base) {
-            return new Options(bearerToken, webhooks, () -> base);
+            return new Options(bearerToken, webhooks, () -> base, insecureNoToken);
         }
 
         /** These options with the query base URI asked each time (for a service that starts later). */
         public Options withEnrichQuery(Supplier<@Nullable URI> base) {
-            return new Options(bearerToken, webhooks, base);
+            return new Options(bearerToken, webhooks, base, insecureNoToken);
         }
     }
 
@@ -167,7 +178,8 @@ public final class AlertsService implements AutoCloseable {
                     config.httpPort(), feed, () -> streams.state().name(),
                     () -> streams.state() == KafkaStreams.State.RUNNING, rules,
                     watcher == null ? () -> null : watcher::lastError, metrics, options.bearerToken(),
-                    options.enrichQuery(), new StreamsStoryLookup(streams), config.clock()));
+                    options.enrichQuery(), new StreamsStoryLookup(streams), config.clock())
+                    .withInsecureNoToken(options.insecureNoToken()));
             for (Webhook webhook : options.webhooks()) {
                 webhooks.add(WebhookDispatcher.start(config.bootstrapServers(), config.clientProperties(), webhook,
                         config.clock()));
