@@ -170,7 +170,7 @@ public final class AlertsService implements AutoCloseable {
                         Topics.DLQ.name()));
         streams.start();
         AlertFeed feed = null;
-        List<WebhookDispatcher> webhooks = new ArrayList<>();
+        List<WebhookDispatcher> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             feed = AlertFeed.start(config.bootstrapServers(), config.clientProperties(), FEED_CAPACITY);
             feed.onAlert(entry -> metrics.alertRead(entry.alert()));
@@ -179,7 +179,8 @@ public final class AlertsService implements AutoCloseable {
                     () -> streams.state() == KafkaStreams.State.RUNNING, rules,
                     watcher == null ? () -> null : watcher::lastError, metrics, options.bearerToken(),
                     options.enrichQuery(), new StreamsStoryLookup(streams), config.clock())
-                    .withInsecureNoToken(options.insecureNoToken()));
+                    .withInsecureNoToken(options.insecureNoToken())
+                    .withWebhooks(() -> webhookStates(webhooks)));
             for (Webhook webhook : options.webhooks()) {
                 webhooks.add(WebhookDispatcher.start(config.bootstrapServers(), config.clientProperties(), webhook,
                         config.clock()));
@@ -200,6 +201,24 @@ public final class AlertsService implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** What /health says of each webhook dispatcher. */
+    private static List<Map<String, Object>> webhookStates(List<WebhookDispatcher> dispatchers) {
+        List<Map<String, Object>> states = new ArrayList<>();
+        for (WebhookDispatcher dispatcher : dispatchers) {
+            Map<String, Object> state = new java.util.LinkedHashMap<>();
+            state.put("url", dispatcher.webhook().url());
+            state.put("state", dispatcher.state());
+            state.put("delivered", dispatcher.delivered());
+            state.put("givenUp", dispatcher.givenUp());
+            state.put("restarts", dispatcher.restarts());
+            if (dispatcher.lastError() != null) {
+                state.put("lastError", dispatcher.lastError());
+            }
+            states.add(state);
+        }
+        return states;
     }
 
     static Properties properties(Config config) {

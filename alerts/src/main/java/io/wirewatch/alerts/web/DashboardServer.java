@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,11 +74,13 @@ public final class DashboardServer implements AutoCloseable {
      * @param clock        the present, for timelines without an end
      * @param streamLimits how many event streams may be open, in all and per client address
      * @param insecureNoToken serve beyond loopback without a bearer token (refused otherwise)
+     * @param webhooks     each webhook dispatcher's state (url, state, counts, last error), for /health
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
                          BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
                          AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
-                         StoryLookup stories, Clock clock, StreamLimits streamLimits, boolean insecureNoToken) {
+                         StoryLookup stories, Clock clock, StreamLimits streamLimits, boolean insecureNoToken,
+                         Supplier<List<Map<String, Object>>> webhooks) {
 
         /** With the default stream limits, and a token required beyond loopback. */
         public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
@@ -85,7 +88,7 @@ public final class DashboardServer implements AutoCloseable {
                       AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
                       StoryLookup stories, Clock clock) {
             this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, enrichQuery,
-                    stories, clock, StreamLimits.DEFAULT, false);
+                    stories, clock, StreamLimits.DEFAULT, false, List::of);
         }
 
         /** Without dyad timelines or stories. */
@@ -98,17 +101,24 @@ public final class DashboardServer implements AutoCloseable {
 
         public Config withStreamLimits(StreamLimits limits) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, limits, insecureNoToken);
+                    enrichQuery, stories, clock, limits, insecureNoToken, webhooks);
         }
 
         /** This config serving beyond loopback without a token when {@code insecure} (--insecure-no-token). */
         public Config withInsecureNoToken(boolean insecure) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecure);
+                    enrichQuery, stories, clock, streamLimits, insecure, webhooks);
+        }
+
+        /** This config reporting the webhook dispatchers' states in /health. */
+        public Config withWebhooks(Supplier<List<Map<String, Object>>> states) {
+            return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
+                    enrichQuery, stories, clock, streamLimits, insecureNoToken, states);
         }
 
         public Config {
             Objects.requireNonNull(streamLimits, "streamLimits");
+            Objects.requireNonNull(webhooks, "webhooks");
             Objects.requireNonNull(enrichQuery, "enrichQuery");
             Objects.requireNonNull(stories, "stories");
             Objects.requireNonNull(clock, "clock");
@@ -463,6 +473,11 @@ public final class DashboardServer implements AutoCloseable {
         String rulesError = config.rulesError().get();
         if (rulesError != null) {
             rules.put("refused", rulesError);
+        }
+        ArrayNode hooks = node.putArray("webhooks");
+        for (Map<String, Object> hook : config.webhooks().get()) {
+            ObjectNode entry = hooks.addObject();
+            hook.forEach((key, value) -> entry.put(key, String.valueOf(value)));
         }
         ctx.status(up ? 200 : 503).contentType("application/json").result(AvroJson.write(node));
     }

@@ -153,6 +153,24 @@ class DashboardExposureTest {
     }
 
     @Test
+    void shouldShowEachWebhookDispatchersStateInHealth() throws Exception {
+        feed = AlertFeed.detached(10);
+        metrics = new AlertMetrics(Clock.systemUTC());
+        server = DashboardServer.start(new DashboardServer.Config("127.0.0.1", 0, feed, () -> "RUNNING", () -> true,
+                DefaultRules::ruleSet, () -> null, metrics, null).withWebhooks(() -> List.of(java.util.Map.of(
+                        "url", "http://127.0.0.1:9/hook", "state", "RESTARTING", "restarts", 3))));
+
+        Socket health = send("127.0.0.1", "/health");
+
+        assertThat(status(health)).isEqualTo(200);
+        StringBuilder body = new StringBuilder();
+        while (!body.toString().strip().endsWith("}")) {
+            body.append(rest(health));
+        }
+        assertThat(body).contains("\"webhooks\"", "http://127.0.0.1:9/hook", "RESTARTING", "\"restarts\":\"3\"");
+    }
+
+    @Test
     void shouldRefuseToServeBeyondLoopbackWithoutATokenUnlessToldToBeInsecure() {
         feed = AlertFeed.detached(10);
         metrics = new AlertMetrics(Clock.systemUTC());
