@@ -438,9 +438,10 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /** An alert offset; any negative id means "before the first alert", as -1 does. */
     private static long eventId(String text) {
         try {
-            return Long.parseLong(text.strip());
+            return Math.max(-1, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Last-Event-ID must be an alert offset, was '" + text + "'", e);
         }

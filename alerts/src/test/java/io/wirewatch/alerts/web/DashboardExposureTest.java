@@ -153,6 +153,30 @@ class DashboardExposureTest {
     }
 
     @Test
+    void shouldNotSendAGapEventForANegativeLastEventIdWhenNothingWasDropped() throws Exception {
+        start(DashboardServer.StreamLimits.DEFAULT);
+        Socket socket = new Socket();
+        sockets.add(socket);
+        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
+        socket.setSoTimeout(3000);
+        socket.getOutputStream().write(("GET /api/alerts/stream HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nLast-Event-ID: -5\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(status(socket)).isEqualTo(200);
+        StringBuilder events = new StringBuilder();
+        while (!events.toString().contains(": connected")) {
+            events.append(rest(socket));
+        }
+        socket.setSoTimeout(1000);
+        try {
+            events.append(rest(socket));
+        } catch (java.net.SocketTimeoutException quiet) {
+            // nothing more: no gap event
+        }
+        assertThat(events.toString()).doesNotContain("event: gap");
+    }
+
+    @Test
     void shouldShowEachWebhookDispatchersStateInHealth() throws Exception {
         feed = AlertFeed.detached(10);
         metrics = new AlertMetrics(Clock.systemUTC());
