@@ -67,7 +67,15 @@ public final class Fetcher {
     private final Sleeper sleeper;
     private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastRequest = new ConcurrentHashMap<>();
-    private final Map<String, RobotsTxt> robots = new ConcurrentHashMap<>();
+    private final Map<String, Robots> robots = new ConcurrentHashMap<>();
+
+    /** How long a robots.txt is kept (RFC 9309: at most a day), and a server error taken as "disallow all". */
+    static final Duration ROBOTS_KEPT = Duration.ofHours(24);
+    static final Duration ROBOTS_UNREACHABLE_KEPT = Duration.ofMinutes(15);
+
+    /** One origin's robots.txt rules, until when they hold, and why when they are not the file's own. */
+    private record Robots(RobotsTxt rules, Instant until, @Nullable String why) {
+    }
 
     public Fetcher(FetchPolicy policy, Clock clock, Sleeper sleeper) {
         this(policy, clock, sleeper, InetAddress::getAllByName);
@@ -124,9 +132,12 @@ public final class Fetcher {
                 return new FetchResult.Failed(current, -1, refused.reason(), false);
             }
             InetAddress address = ((AddressGuard.Verdict.Allowed) verdict).address();
-            if (policy.obeyRobots() && !robotsFor(current, address).allows(pathAndQuery(current))) {
-                LOG.info("not fetching {}: disallowed by robots.txt", current);
-                return new FetchResult.Failed(current, -1, "disallowed by robots.txt", false);
+            Robots rules = policy.obeyRobots() ? robotsFor(current, address) : null;
+            if (rules != null && !rules.rules().allows(pathAndQuery(current))) {
+                String reason = rules.why() == null ? "disallowed by robots.txt"
+                        : "disallowed: " + rules.why() + ", taken as disallow all for now";
+                LOG.info("not fetching {}: {}", current, reason);
+                return new FetchResult.Failed(current, -1, reason, rules.why() != null);
             }
             Attempt attempt = withRetries(current, address, validators);
             if (attempt.result() != null) {
@@ -141,17 +152,35 @@ public final class Fetcher {
         return new FetchResult.Failed(current, -1, "more than " + policy.maxRedirects() + " redirects", false);
     }
 
-    private RobotsTxt robotsFor(URI url, InetAddress address) {
+    /**
+     * The robots.txt rules of {@code url}'s origin, fetched again when older than a day. As RFC 9309 says, a
+     * 4xx (no robots.txt) allows everything, and a server error or no answer disallows everything: for
+     * {@link #ROBOTS_UNREACHABLE_KEPT}, then it is asked again.
+     */
+    private Robots robotsFor(URI url, InetAddress address) {
         String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
-        return robots.computeIfAbsent(origin, o -> {
-            URI robotsUrl = URI.create(o + "/robots.txt");
-            Attempt attempt = once(robotsUrl, address, Validators.NONE);
-            if (attempt.result() instanceof FetchResult.Fetched fetched) {
-                return RobotsTxt.parse(fetched.body(), policy.userAgent());
-            }
-            // no robots.txt (or an unreadable one): allowed, as RFC 9309 says for 4xx
-            return RobotsTxt.ALLOW_ALL;
-        });
+        Instant now = clock.instant();
+        Robots known = robots.get(origin);
+        if (known != null && now.isBefore(known.until())) {
+            return known;
+        }
+        URI robotsUrl = URI.create(origin + "/robots.txt");
+        Attempt attempt = once(robotsUrl, address, Validators.NONE);
+        Robots fresh;
+        if (attempt.result() instanceof FetchResult.Fetched fetched) {
+            fresh = new Robots(RobotsTxt.parse(fetched.body(), policy.userAgent()), now.plus(ROBOTS_KEPT), null);
+        } else if (attempt.result() instanceof FetchResult.Failed failed && failed.retriable()) {
+            String why = failed.status() > 0 ? "HTTP " + failed.status() : failed.reason();
+            LOG.warn("{} unreachable ({}): not fetching from {} for {} min", robotsUrl, why, origin,
+                    ROBOTS_UNREACHABLE_KEPT.toMinutes());
+            fresh = new Robots(RobotsTxt.DISALLOW_ALL, now.plus(ROBOTS_UNREACHABLE_KEPT),
+                    "robots.txt unreachable (" + why + ")");
+        } else {
+            // 4xx, a redirect or a permanent failure: no robots.txt, everything allowed
+            fresh = new Robots(RobotsTxt.ALLOW_ALL, now.plus(ROBOTS_KEPT), null);
+        }
+        robots.put(origin, fresh);
+        return fresh;
     }
 
     private static String pathAndQuery(URI url) {

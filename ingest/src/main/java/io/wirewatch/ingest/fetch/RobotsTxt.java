@@ -18,6 +18,9 @@ public final class RobotsTxt {
     /** Allows everything: what a missing robots.txt (4xx) means. */
     public static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of());
 
+    /** Disallows everything: what an unreachable robots.txt (5xx, no answer) means. */
+    public static final RobotsTxt DISALLOW_ALL = new RobotsTxt(List.of(new Rule("/", false)));
+
     private final List<Rule> rules;
 
     private RobotsTxt(List<Rule> rules) {

@@ -293,4 +293,60 @@ class FetcherTest {
         });
         assertThat(lookups).hasValue(1);
     }
+
+    /** A clock a test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void shouldTakeARobotsServerErrorAsDisallowForAWhileThenAskAgain() throws Exception {
+        AtomicInteger robotsAsked = new AtomicInteger();
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/robots.txt", ex -> send(ex, robotsAsked.incrementAndGet() == 1 ? 503 : 200,
+                "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8)));
+        other.createContext("/page", ex -> send(ex, 200, "page".getBytes(StandardCharsets.UTF_8)));
+        other.start();
+        try {
+            MovableClock clock = new MovableClock();
+            FetchPolicy policy = oneAttempt(trustingLoopback(), Duration.ofSeconds(5));
+            Fetcher fetcher = new Fetcher(policy, clock, sleeps::add);
+            URI page = URI.create("http://127.0.0.1:" + other.getAddress().getPort() + "/page");
+
+            assertThat(fetcher.fetch(page, Validators.NONE)).isInstanceOfSatisfying(FetchResult.Failed.class,
+                    f -> assertThat(f.reason()).contains("robots.txt", "HTTP 503"));
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(fetcher.fetch(page, Validators.NONE)).isInstanceOf(FetchResult.Failed.class);
+            assertThat(robotsAsked).hasValue(1);
+
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(fetcher.fetch(page, Validators.NONE)).isInstanceOf(FetchResult.Fetched.class);
+            assertThat(robotsAsked).hasValue(2);
+
+            clock.advance(Duration.ofHours(25));
+            fetcher.fetch(page, Validators.NONE);
+            assertThat(robotsAsked).as("a robots.txt is kept a day at most").hasValue(3);
+        } finally {
+            other.stop(0);
+        }
+    }
 }
