@@ -122,6 +122,10 @@ public final class Fetcher {
         return new Fetcher(policy, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
+    public FetchPolicy policy() {
+        return policy;
+    }
+
     /** Fetches {@code url}, sending {@code validators} for a conditional GET. */
     public FetchResult fetch(URI url, Validators validators) {
         URI current = url;
