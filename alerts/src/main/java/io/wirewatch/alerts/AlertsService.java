@@ -113,10 +113,21 @@ public final class AlertsService implements AutoCloseable {
      * @param enrichQuery base URI of the enrichment service's dyad queries ({@code EnrichService.queryUri()}),
      *                    asked when it is needed and proxied as {@code GET /api/dyads/timeline}; it may answer
      *                    null (then that path answers 503)
+     * @param insecureNoToken serve the dashboard beyond loopback without a bearer token; without it, binding
+     *                    HTTP beyond loopback without a token is refused at start
      */
     public record Options(@Nullable String bearerToken, List<Webhook> webhooks,
-                          Supplier<@Nullable URI> enrichQuery) {
+                          Supplier<@Nullable URI> enrichQuery, boolean insecureNoToken) {
         public static final Options NONE = new Options(null, List.of());
+
+        public Options(@Nullable String bearerToken, List<Webhook> webhooks, Supplier<@Nullable URI> enrichQuery) {
+            this(bearerToken, webhooks, enrichQuery, false);
+        }
+
+        /** These options serving the dashboard beyond loopback without a token when {@code insecure}. */
+        public Options withInsecureNoToken(boolean insecure) {
+            return new Options(bearerToken, webhooks, enrichQuery, insecure);
+        }
 
         public Options {
             webhooks = List.copyOf(webhooks);
@@ -130,12 +141,12 @@ public final class AlertsService implements AutoCloseable {
 
         /** These options with the enrichment service's query base URI (e.g. {@code http://127.0.0.1:7071/}). */
         public Options withEnrichQuery(@Nullable URI base) {
-            return new Options(bearerToken, webhooks, () -> base);
+            return new Options(bearerToken, webhooks, () -> base, insecureNoToken);
         }
 
         /** These options with the query base URI asked each time (for a service that starts later). */
         public Options withEnrichQuery(Supplier<@Nullable URI> base) {
-            return new Options(bearerToken, webhooks, base);
+            return new Options(bearerToken, webhooks, base, insecureNoToken);
         }
     }
 
@@ -159,7 +170,7 @@ public final class AlertsService implements AutoCloseable {
                         Topics.DLQ.name()));
         streams.start();
         AlertFeed feed = null;
-        List<WebhookDispatcher> webhooks = new ArrayList<>();
+        List<WebhookDispatcher> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             feed = AlertFeed.start(config.bootstrapServers(), config.clientProperties(), FEED_CAPACITY);
             feed.onAlert(entry -> metrics.alertRead(entry.alert()));
@@ -167,7 +178,9 @@ public final class AlertsService implements AutoCloseable {
                     config.httpPort(), feed, () -> streams.state().name(),
                     () -> streams.state() == KafkaStreams.State.RUNNING, rules,
                     watcher == null ? () -> null : watcher::lastError, metrics, options.bearerToken(),
-                    options.enrichQuery(), new StreamsStoryLookup(streams), config.clock()));
+                    options.enrichQuery(), new StreamsStoryLookup(streams), config.clock())
+                    .withInsecureNoToken(options.insecureNoToken())
+                    .withWebhooks(() -> webhookStates(webhooks)));
             for (Webhook webhook : options.webhooks()) {
                 webhooks.add(WebhookDispatcher.start(config.bootstrapServers(), config.clientProperties(), webhook,
                         config.clock()));
@@ -188,6 +201,24 @@ public final class AlertsService implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** What /health says of each webhook dispatcher. */
+    private static List<Map<String, Object>> webhookStates(List<WebhookDispatcher> dispatchers) {
+        List<Map<String, Object>> states = new ArrayList<>();
+        for (WebhookDispatcher dispatcher : dispatchers) {
+            Map<String, Object> state = new java.util.LinkedHashMap<>();
+            state.put("url", dispatcher.webhook().url());
+            state.put("state", dispatcher.state());
+            state.put("delivered", dispatcher.delivered());
+            state.put("givenUp", dispatcher.givenUp());
+            state.put("restarts", dispatcher.restarts());
+            if (dispatcher.lastError() != null) {
+                state.put("lastError", dispatcher.lastError());
+            }
+            states.add(state);
+        }
+        return states;
     }
 
     static Properties properties(Config config) {

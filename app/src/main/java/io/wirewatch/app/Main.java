@@ -13,6 +13,11 @@ import picocli.CommandLine.Spec;
                 TagCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    static {
+        // before any part of the process loads the JDK's HTTP client: the fetcher sends its own Host header
+        io.wirewatch.ingest.fetch.Fetcher.allowHostHeader();
+    }
+
     @Spec
     CommandSpec spec;
 

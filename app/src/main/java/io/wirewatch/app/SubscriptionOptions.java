@@ -16,6 +16,10 @@ final class SubscriptionOptions {
                     + " a browser opens /?token=TOKEN once.")
     @Nullable String token;
 
+    @Option(names = "--insecure-no-token", description = "Serve the dashboard, API and SSE beyond loopback"
+            + " (--http-host) without a bearer token; refused otherwise.")
+    boolean insecureNoToken;
+
     @Option(names = "--webhook", paramLabel = "URL", description = "POST every alert as signed JSON to this URL;"
             + " repeatable.")
     List<URI> webhooks = new ArrayList<>();
@@ -27,6 +31,7 @@ final class SubscriptionOptions {
 
     AlertsService.Options options() {
         String bearer = token == null || token.isBlank() ? null : token;
-        return new AlertsService.Options(bearer, webhooks.stream().map(url -> Webhook.of(url, webhookSecret)).toList());
+        return new AlertsService.Options(bearer, webhooks.stream().map(url -> Webhook.of(url, webhookSecret)).toList())
+                .withInsecureNoToken(insecureNoToken);
     }
 }

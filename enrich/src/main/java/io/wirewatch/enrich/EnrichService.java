@@ -94,6 +94,13 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedToDeadLetters.class.getName());
+        Object guarantee = config.clientProperties().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        if (guarantee != null && !StreamsConfig.EXACTLY_ONCE_V2.equals(String.valueOf(guarantee).strip())) {
+            throw new IllegalArgumentException("refusing " + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "="
+                    + guarantee + ": enrichment runs " + StreamsConfig.EXACTLY_ONCE_V2
+                    + " (a story is enriched once, whatever fails); drop that client property");
+        }
         props.putAll(config.clientProperties());
         Properties properties = new Properties();
         properties.putAll(props);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The enrichment topology: {@code news.stories.raw} (and {@code news.stories.replay}) → decode →
  * {@link Enricher} → {@code news.stories.enriched}, then dyad windows and stance changes.
  * A record that cannot be decoded or enriched goes, unchanged, to {@code news.dlq} with the reason in its
- * headers, and processing goes on.
+ * headers, and processing goes on; so does one whose enrichment runs out of heap or stack.
  */
 public final class EnrichTopology {
 
@@ -115,7 +115,10 @@ public final class EnrichTopology {
             try {
                 Story story = stories.decode(record.value());
                 context.forward(record.withValue(new Outcome.Enriched(enricher.enrich(story))));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                // An OutOfMemoryError or StackOverflowError here came from this one record (a huge allocation
+                // or a deep recursion that has unwound): rethrown, the stream thread would be replaced onto the
+                // same record, again and again. It goes to the dead letters like any other failure.
                 RecordMetadata where = context.recordMetadata().orElse(null);
                 String topic = where == null ? Topics.STORIES_RAW.name() : where.topic();
                 int partition = where == null ? -1 : where.partition();

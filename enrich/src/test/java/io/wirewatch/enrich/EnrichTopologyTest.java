@@ -107,6 +107,49 @@ class EnrichTopologyTest {
         assertThat(enriched.readRecord().key()).isEqualTo("s2");
     }
 
+    /** The 16-byte record of issue 13: a Story header, then a string length of 2147483000 and one byte. */
+    static byte[] sixteenBytePoison() {
+        long fingerprint = org.apache.avro.SchemaNormalization.parsingFingerprint64(Story.getClassSchema());
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer.put((byte) 0xC3).put((byte) 0x01).putLong(fingerprint);
+        buffer.put(new byte[] {(byte) 0xF0, (byte) 0xF5, (byte) 0xFF, (byte) 0xFF, (byte) 0x0F, 'x'});
+        return buffer.array();
+    }
+
+    @Test
+    void shouldSendTheSixteenBytePoisonRecordToDeadLetterTopicWithoutAllocatingItsClaimAndGoOn() {
+        byte[] poison = sixteenBytePoison();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        raw.pipeInput("poison", poison);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        raw.pipeInput("s3", AvroSerde.of(Story.class).encode(story("s3", "FRA DEU CONSULT 1 ASSERTED")));
+
+        assertThat(allocated).as("bytes allocated processing 16 bytes").isLessThan(64L * 1024 * 1024);
+        var dead = dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(poison);
+        DeadLetter letter = DeadLetter.from(dead.headers());
+        assertThat(letter).isNotNull();
+        assertThat(letter.offset()).isZero();
+        assertThat(letter.message()).contains("Story.id", "2147483000");
+        assertThat(enriched.readRecord().key()).isEqualTo("s3");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendAStoryWhoseEnrichmentRunsOutOfMemoryToDeadLetterTopicAndGoOn() {
+        raw.pipeInput("oom", AvroSerde.of(Story.class).encode(story("oom", "THROW OutOfMemoryError")));
+        raw.pipeInput("deep", AvroSerde.of(Story.class).encode(story("deep", "THROW StackOverflowError")));
+        raw.pipeInput("s4", AvroSerde.of(Story.class).encode(story("s4", "FRA DEU CONSULT 1 ASSERTED")));
+
+        assertThat(dlq.readRecordsToList()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8),
+                        r -> DeadLetter.from(r.headers()).errorClass())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("oom", "java.lang.OutOfMemoryError"),
+                        org.assertj.core.groups.Tuple.tuple("deep", "java.lang.StackOverflowError"));
+        assertThat(enriched.readRecord().key()).isEqualTo("s4");
+    }
+
     @Test
     void shouldMatchTheGoldenTopologyDescription() throws IOException {
         String actual = EnrichTopology.build(EnrichTopology.Config.defaults(scripted())).describe().toString();

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Test fixture: an enricher driven by its input. Each paragraph "SRC TGT CATEGORY INTENSITY MODALITY" becomes
- * one signal, so a test controls exactly what the topology downstream of enrichment sees.
+ * one signal, so a test controls exactly what the topology downstream of enrichment sees. A paragraph
+ * "THROW OutOfMemoryError" or "THROW StackOverflowError" makes enrichment throw that error.
  */
 public final class ScriptedEnricher {
 
@@ -31,6 +32,15 @@ public final class ScriptedEnricher {
                 document -> List.of(),
                 (document, entities) -> document.sentences().stream().map(sentence -> {
                     String[] f = sentence.text().split(" ");
+                    if (f.length == 2 && f[0].equals("THROW")) {
+                        if (f[1].equals("OutOfMemoryError")) {
+                            throw new OutOfMemoryError("scripted: Java heap space");
+                        }
+                        if (f[1].equals("StackOverflowError")) {
+                            throw new StackOverflowError("scripted");
+                        }
+                        throw new IllegalArgumentException("scripted error: " + f[1]);
+                    }
                     if (f.length != 5) {
                         throw new IllegalArgumentException("scripted signal needs 5 fields: " + sentence.text());
                     }

@@ -66,7 +66,13 @@ public final class IngestService implements AutoCloseable {
         this.stories = new StoryProducer(new KafkaProducer<>(producer, new StringSerializer(),
                 Topics.STORIES_RAW.valueSerde().serializer()),
                 new KafkaProducer<>(indexProducer(producer), new StringSerializer(), new StringSerializer()),
-                StoryIndex.load(reader));
+                StoryIndex.load(reader), maxRequestSize(producer));
+    }
+
+    /** The producer's {@code max.request.size}, as set here or by the client properties. */
+    static int maxRequestSize(Map<String, Object> producer) {
+        Object value = producer.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().strip());
     }
 
     private static Map<String, Object> indexProducer(Map<String, Object> stories) {

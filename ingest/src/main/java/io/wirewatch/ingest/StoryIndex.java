@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +40,13 @@ record StoryIndex(Set<String> ids, Set<String> hashes, Map<Long, String> cluster
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        Set<String> ids = new HashSet<>();
-        Set<String> hashes = new HashSet<>();
-        Map<Long, String> clusters = new HashMap<>();
+        Reader reader = new Reader();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             String topic = Topics.STORIES_INDEX.name();
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 LOG.warn("no {} topic: exact duplicates are only caught within this run", topic);
-                return new StoryIndex(ids, hashes, clusters);
+                return reader.index();
             }
             List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -55,25 +54,59 @@ record StoryIndex(Set<String> ids, Set<String> hashes, Map<Long, String> cluster
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    String key = record.key();
-                    if (key == null) {
-                        continue;
-                    }
-                    if (key.startsWith(ID)) {
-                        ids.add(key.substring(ID.length()));
-                    } else if (key.startsWith(HASH)) {
-                        hashes.add(key.substring(HASH.length()));
-                    } else if (key.startsWith(SIMHASH) && record.value() != null) {
-                        int space = record.value().indexOf(' ');
-                        if (space > 0) {
-                            clusters.put(Long.parseUnsignedLong(record.value().substring(0, space), 16),
-                                    record.value().substring(space + 1));
-                        }
+                    if (!reader.accept(record.key(), record.value())) {
+                        LOG.warn("skipping malformed index record {}-{}@{} (key {}): value '{}'", record.topic(),
+                                record.partition(), record.offset(), record.key(), record.value());
                     }
                 }
             }
         }
-        LOG.info("the archive already holds {} stories ({} content hashes)", ids.size(), hashes.size());
-        return new StoryIndex(ids, hashes, clusters);
+        StoryIndex index = reader.index();
+        if (reader.malformed() > 0) {
+            LOG.warn("{} malformed {} records skipped", reader.malformed(), Topics.STORIES_INDEX.name());
+        }
+        LOG.info("the archive already holds {} stories ({} content hashes)", index.ids().size(),
+                index.hashes().size());
+        return index;
+    }
+
+    /** Builds an index from its records; a malformed record is skipped and counted, never fatal. */
+    static final class Reader {
+        private final Set<String> ids = new HashSet<>();
+        private final Set<String> hashes = new HashSet<>();
+        private final Map<Long, String> clusters = new HashMap<>();
+        private long malformed;
+
+        /** Takes one record; false when it is malformed (and skipped). */
+        boolean accept(@Nullable String key, @Nullable String value) {
+            if (key == null) {
+                return true;
+            }
+            if (key.startsWith(ID)) {
+                ids.add(key.substring(ID.length()));
+            } else if (key.startsWith(HASH)) {
+                hashes.add(key.substring(HASH.length()));
+            } else if (key.startsWith(SIMHASH) && value != null) {
+                int space = value.indexOf(' ');
+                try {
+                    if (space <= 0) {
+                        throw new NumberFormatException("no cluster id");
+                    }
+                    clusters.put(Long.parseUnsignedLong(value.substring(0, space), 16), value.substring(space + 1));
+                } catch (NumberFormatException e) {
+                    malformed++;
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        long malformed() {
+            return malformed;
+        }
+
+        StoryIndex index() {
+            return new StoryIndex(ids, hashes, clusters);
+        }
     }
 }

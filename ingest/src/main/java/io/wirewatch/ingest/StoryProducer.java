@@ -6,9 +6,7 @@ import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -20,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes stories to {@code news.stories.raw}: drops exact duplicates (same id or content hash) of stories the
- * archive already holds ({@link StoryIndex}) or this instance wrote, records each new story in the index, gives
- * each story its near-duplicate cluster, and counts what one call did in a {@link Batch}.
+ * archive already holds ({@link StoryIndex}) or this instance wrote, gives each story its near-duplicate cluster,
+ * records in the index only the stories the archive acknowledged, and counts what one call did in a
+ * {@link Batch}. A story too large for one request is refused before it is sent; a story whose write fails is
+ * forgotten, so that a later run can write it.
  */
 final class StoryProducer implements AutoCloseable {
 
@@ -32,10 +32,14 @@ final class StoryProducer implements AutoCloseable {
     private final Set<String> seenIds;
     private final Set<String> seenHashes;
     private final NearDuplicates clusters = new NearDuplicates(3);
+    private final int maxRequestSize;
 
-    StoryProducer(Producer<String, Story> producer, Producer<String, String> index, StoryIndex known) {
+    /** @param maxRequestSize the story producer's {@code max.request.size}: no larger story is sent */
+    StoryProducer(Producer<String, Story> producer, Producer<String, String> index, StoryIndex known,
+                  int maxRequestSize) {
         this.producer = producer;
         this.index = index;
+        this.maxRequestSize = maxRequestSize;
         this.seenIds = new HashSet<>(known.ids());
         this.seenHashes = new HashSet<>(known.hashes());
         known.clusters().forEach(clusters::remember);
@@ -54,7 +58,7 @@ final class StoryProducer implements AutoCloseable {
     /** Counts, exact and near duplicate checks and sends for one call of the service. */
     final class Batch {
         final List<IngestReport.Failure> failures = new ArrayList<>();
-        final Map<String, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+        final List<Pending> sent = new ArrayList<>();
         int read;
         int duplicates;
 
@@ -72,19 +76,32 @@ final class StoryProducer implements AutoCloseable {
                 LOG.info("skipping duplicate story {} from {}", story.getId(), source);
                 return;
             }
+            int size = encodedSize(story);
+            if (size > maxRequestSize) {
+                forget(story);
+                fail(source, "story " + story.getId() + " is " + size + " bytes encoded, more than max.request.size "
+                        + maxRequestSize + " of the producer to " + Topics.STORIES_RAW.name() + ": not written");
+                return;
+            }
             long fingerprint = SimHash.of(String.join("\n\n", story.getParagraphs()));
             NearDuplicates.Assignment cluster = clusters.add(story.getId(), fingerprint);
             story.setClusterId(cluster.clusterId());
             if (cluster.copy()) {
                 LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), source, cluster.clusterId());
             }
-            sent.put(source, producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
-                    eventTime(story).toEpochMilli(), story.getId(), story)));
+            Future<RecordMetadata> write = producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
+                    eventTime(story).toEpochMilli(), story.getId(), story));
+            sent.add(new Pending(source, story, fingerprint, cluster.clusterId(), write));
+        }
+
+        /** Records in the index a story the archive acknowledged. */
+        private void index(Pending written) {
+            Story story = written.story();
             index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.ID + story.getId(), story.getId()));
             index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.HASH + story.getContentHash(),
                     story.getId()));
             index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.SIMHASH + story.getId(),
-                    StoryIndex.simValue(fingerprint, cluster.clusterId())));
+                    StoryIndex.simValue(written.fingerprint(), written.clusterId())));
         }
 
         /** Writes a record that is not a story (a fetch failure): not deduplicated, not counted as produced. */
@@ -100,27 +117,50 @@ final class StoryProducer implements AutoCloseable {
 
         IngestReport finish() {
             producer.flush();
-            index.flush();
             int produced = 0;
-            for (Map.Entry<String, Future<RecordMetadata>> entry : sent.entrySet()) {
+            for (Pending pending : sent) {
                 try {
-                    entry.getValue().get();
+                    pending.write().get();
                     produced++;
+                    index(pending);
                 } catch (ExecutionException e) {
-                    String reason = "cannot produce to " + Topics.STORIES_RAW.name() + ": " + e.getCause();
-                    LOG.error("{}: {}", entry.getKey(), reason);
-                    failures.add(new IngestReport.Failure(entry.getKey(), reason));
+                    forget(pending.story());
+                    String reason = "cannot produce story " + pending.story().getId() + " to "
+                            + Topics.STORIES_RAW.name() + ": " + e.getCause();
+                    LOG.error("{}: {}", pending.source(), reason);
+                    failures.add(new IngestReport.Failure(pending.source(), reason));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    failures.add(new IngestReport.Failure(entry.getKey(), "interrupted while producing"));
+                    failures.add(new IngestReport.Failure(pending.source(), "interrupted while producing"));
                 }
             }
+            index.flush();
             IngestReport report = new IngestReport(read, produced, duplicates, failures);
             LOG.info("ingest: {} read, {} produced, {} duplicates, {} failures", read, produced, duplicates,
                     failures.size());
             return report;
         }
     }
+
+    /** A story sent to the archive, not yet acknowledged. */
+    private record Pending(String source, Story story, long fingerprint, String clusterId,
+                           Future<RecordMetadata> write) {
+    }
+
+    /** Lets a story whose write failed or was refused be offered again. */
+    private void forget(Story story) {
+        seenIds.remove(story.getId());
+        seenHashes.remove(story.getContentHash());
+    }
+
+    /** The story's size as the producer will send it: key, value and record overhead. */
+    private static int encodedSize(Story story) {
+        byte[] value = Topics.STORIES_RAW.valueSerde().serializer().serialize(Topics.STORIES_RAW.name(), story);
+        return value.length + story.getId().length() * 4 + RECORD_OVERHEAD;
+    }
+
+    /** Upper bound of a record's batch and header bytes beside its key and value. */
+    private static final int RECORD_OVERHEAD = 128;
 
     /** Event time of a raw story is its publication time, so windows and replays see it when it happened. */
     static java.time.Instant eventTime(Story story) {

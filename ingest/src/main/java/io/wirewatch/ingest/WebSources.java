@@ -112,7 +112,7 @@ final class WebSources {
             Sitemap sitemap;
             try {
                 sitemap = Sitemap.parse(ok.body(), java.time.LocalDate.ofInstant(clock.instant(),
-                        java.time.ZoneOffset.UTC).plusDays(1));
+                        java.time.ZoneOffset.UTC).plusDays(1), fetcher.policy().maxBodyBytes());
             } catch (IOException | RuntimeException e) {
                 batch.fail(sitemapUrl.toString(), "malformed sitemap: " + e);
                 continue;

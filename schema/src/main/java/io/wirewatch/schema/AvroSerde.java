@@ -15,6 +15,7 @@ import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.SystemLimitException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -47,7 +48,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
+    /**
+     * Avro's own decoder limits, in bytes and items: no record of ours may be larger than the largest topic's
+     * {@code max.message.bytes} (16 MiB). Avro reads them once, when its {@code SystemLimitException} loads, so
+     * they are set here, before this class decodes anything, unless the operator set them.
+     */
+    static final int DECODER_LIMIT = 16 * 1024 * 1024;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AvroSerde.class);
+
     static {
+        limitDecoders();
         GeneratedClasses.trust();
     }
 
@@ -59,10 +70,16 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final BinaryMessageDecoder<T> decoder;
     /** Older writer schemas Avro cannot resolve against ours (a string that became an enum), by fingerprint. */
     private final Map<Long, Schema> upgradable;
+    /** Every writer schema this reader knows, by the fingerprint in the single-object header. */
+    private final Map<Long, Schema> writers;
 
     private AvroSerde(Schema schema, List<Schema> olderSchemas) {
         this.schema = schema;
         this.model = SpecificData.getForSchema(schema);
+        Map<Long, Schema> known = new HashMap<>();
+        known.put(SchemaNormalization.parsingFingerprint64(schema), schema);
+        olderSchemas.forEach(older -> known.put(SchemaNormalization.parsingFingerprint64(older), older));
+        this.writers = Map.copyOf(known);
         SchemaStore.Cache store = new SchemaStore.Cache();
         List<Schema> resolvable = new ArrayList<>();
         Map<Long, Schema> upgrades = new HashMap<>();
@@ -118,6 +135,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      */
     public T decode(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
+        checkBounds(bytes);
         try {
             Schema older = bytes.length >= HEADER && bytes[0] == (byte) 0xC3 && bytes[1] == (byte) 0x01
                     ? upgradable.get(ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()) : null;
@@ -152,6 +170,46 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         @SuppressWarnings("unchecked")
         DatumReader<T> reader = (DatumReader<T>) model.createDatumReader(schema);
         return reader.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+    }
+
+    /**
+     * Refuses, before Avro allocates anything, a record whose lengths or counts claim more bytes than it has.
+     * Bytes without a header this reader knows are left to the decoder, which names what is wrong with them.
+     */
+    private void checkBounds(byte[] bytes) {
+        if (bytes.length < HEADER || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {
+            return;
+        }
+        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        Schema writer = writers.get(fingerprint);
+        if (writer == null) {
+            return;
+        }
+        try {
+            EncodedBounds.check(writer, bytes, HEADER);
+        } catch (EncodedBounds.Violation e) {
+            throw new SerializationException("corrupt " + schema.getName() + " record (" + bytes.length
+                    + " bytes): " + e.getMessage());
+        }
+    }
+
+    /** Sets Avro's decoder limits to {@link #DECODER_LIMIT} unless already set; warns when they come too late. */
+    private static void limitDecoders() {
+        for (String property : List.of(SystemLimitException.MAX_STRING_LENGTH_PROPERTY,
+                SystemLimitException.MAX_BYTES_LENGTH_PROPERTY,
+                SystemLimitException.MAX_COLLECTION_LENGTH_PROPERTY)) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, Integer.toString(DECODER_LIMIT));
+            }
+        }
+        try {
+            SystemLimitException.checkMaxStringLength(Integer.getInteger(
+                    SystemLimitException.MAX_STRING_LENGTH_PROPERTY, DECODER_LIMIT) + 1L);
+            LOG.warn("Avro's decoder limits were read before {} set them; records are still bounded by their size",
+                    AvroSerde.class.getName());
+        } catch (SystemLimitException expected) {
+            // the limit is in force
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.wirewatch.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -177,5 +178,94 @@ class AvroSerdeTest {
         assertThatThrownBy(() -> serde.decode(truncated))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Story");
+    }
+
+    /** The 16-byte record of issue 13: a valid header, then a string length near 2^31 and nothing behind it. */
+    static byte[] poisonStory() {
+        long fingerprint = org.apache.avro.SchemaNormalization.parsingFingerprint64(Story.getClassSchema());
+        ByteBuffer buffer = ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer.put((byte) 0xC3).put((byte) 0x01).putLong(fingerprint);
+        long length = 2_147_483_000L;
+        long zigzag = length << 1;
+        while ((zigzag & ~0x7FL) != 0) {
+            buffer.put((byte) ((zigzag & 0x7F) | 0x80));
+            zigzag >>>= 7;
+        }
+        buffer.put((byte) zigzag);
+        buffer.put((byte) 'x');
+        return buffer.array();
+    }
+
+    @Test
+    void shouldRejectAStringLengthBeyondTheRecordWithoutAllocatingIt() {
+        AvroSerde<Story> serde = AvroSerde.of(Story.class);
+        byte[] poison = poisonStory();
+        assertThat(poison).hasSize(16);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        Throwable thrown = catchThrowable(() -> serde.deserializer().deserialize("news.stories.raw", poison));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated decoding 16 bytes").isLessThan(16L * 1024 * 1024);
+        assertThat(thrown).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("news.stories.raw")
+                .hasMessageContaining("2147483000");
+    }
+
+    @Test
+    void shouldRejectAnArrayCountBeyondTheRecordWithoutAllocatingIt() throws Exception {
+        AvroSerde<Story> serde = AvroSerde.of(Story.class);
+        byte[] good = serde.encode(story());
+        // a count of 2^30 paragraphs where one short paragraph was written
+        byte[] encodedCount = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x08};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int at = indexOfParagraphCount(good);
+        out.write(good, 0, at);
+        out.write(encodedCount);
+        out.write(good, at + 1, good.length - at - 1);
+        byte[] bad = out.toByteArray();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        Throwable thrown = catchThrowable(() -> serde.decode(bad));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated decoding %d bytes", bad.length).isLessThan(16L * 1024 * 1024);
+        assertThat(thrown).isInstanceOf(SerializationException.class).hasMessageContaining("1073741824");
+    }
+
+    /** Where the paragraph array's count (1, zigzag 0x02) sits: just before the paragraph's length and text. */
+    private static int indexOfParagraphCount(byte[] encoded) {
+        String paragraph = story().getParagraphs().get(0);
+        byte[] text = paragraph.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i + text.length <= encoded.length; i++) {
+            if (java.util.Arrays.equals(encoded, i, i + text.length, text, 0, text.length)) {
+                int lengthBytes = text.length * 2 < 128 ? 1 : 2;
+                int count = i - lengthBytes - 1;
+                assertThat(encoded[count]).isEqualTo((byte) 0x02);
+                return count;
+            }
+        }
+        throw new AssertionError("paragraph not found in the encoded story");
+    }
+
+    @Test
+    void shouldSetAvrosDecoderLimitsBeforeDecoding() {
+        AvroSerde.of(Story.class);
+
+        assertThatThrownBy(() -> org.apache.avro.SystemLimitException.checkMaxStringLength(AvroSerde.DECODER_LIMIT + 1L))
+                .isInstanceOf(org.apache.avro.SystemLimitException.class);
+        assertThatThrownBy(() -> org.apache.avro.SystemLimitException.checkMaxBytesLength(AvroSerde.DECODER_LIMIT + 1L))
+                .isInstanceOf(org.apache.avro.SystemLimitException.class);
+    }
+
+    @Test
+    void shouldStillReadEveryValidRecordAfterTheBoundsCheck() {
+        AvroSerde<Story> serde = AvroSerde.of(Story.class);
+        Story big = Story.newBuilder(story()).setParagraphs(java.util.Collections.nCopies(2000, "p".repeat(300)))
+                .setCaptions(List.of("", "c")).setClusterId("k").build();
+
+        assertThat(serde.decode(serde.encode(big))).isEqualTo(big);
     }
 }

@@ -405,13 +405,17 @@ public final class RulesFile {
         }
         Matcher m = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+            try {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } catch (NumberFormatException | ArithmeticException ex) {
+                throw error(node, where + ": cooldown '" + value + "' is too long to be a duration");
+            }
         }
         try {
             return Duration.parse(value);

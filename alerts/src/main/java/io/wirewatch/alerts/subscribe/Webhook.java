@@ -25,6 +25,10 @@ public record Webhook(URI url, @Nullable String secret, AlertFilter filter, int 
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
             throw new IllegalArgumentException("webhook URL must be http(s)://host/..., was " + url);
         }
+        if (secret != null && secret.isBlank()) {
+            throw new IllegalArgumentException("webhook " + url + ": the secret is empty; give a non-empty secret"
+                    + " (--webhook-secret or WIREWATCH_WEBHOOK_SECRET), or none to send unsigned deliveries");
+        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("webhook " + url + ": maxAttempts must be >= 1, was " + maxAttempts);
         }

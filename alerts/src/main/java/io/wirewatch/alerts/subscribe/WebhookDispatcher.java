@@ -13,19 +13,26 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -33,6 +40,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,32 +53,49 @@ import org.slf4j.LoggerFactory;
  * so a restart resumes where it stopped (at least once); a new webhook starts with the alerts raised after it
  * started.
  * I/O errors, 408, 429 and 5xx are retried with doubling waits up to the webhook's attempts; other answers are
- * permanent and not retried.
+ * permanent and not retried. Deliveries and their retries run on their own thread while the consumer goes on
+ * polling (its partitions paused), so a slow endpoint never exceeds {@code max.poll.interval.ms}; if the consumer
+ * fails all the same, the dispatcher restarts it ({@link #state()}, {@link #restarts()}, {@link #lastError()}).
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<Integer> RETRIABLE = Set.of(408, 425, 429);
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+    private static final Duration LAST_RESTART_DELAY = Duration.ofMinutes(1);
+
+    /** Where a dispatcher is: reading and delivering, waiting to restart after a failure, or stopped by close. */
+    public enum State { STARTING, RUNNING, RESTARTING, STOPPED }
 
     private final Webhook webhook;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Object> props;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     private final AvroSerde<Alert> serde = (AvroSerde<Alert>) Topics.ALERTS.valueSerde();
     private final Clock clock;
     private final Thread thread;
+    private final ExecutorService delivery;
     private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
     private volatile boolean assigned;
+    private volatile State state = State.STARTING;
+    private volatile @Nullable String lastError;
+    private volatile long restarts;
     private volatile long delivered;
     private volatile long givenUp;
 
     private WebhookDispatcher(Webhook webhook, Map<String, Object> props, Clock clock) {
         this.webhook = webhook;
+        this.props = Map.copyOf(props);
         this.clock = clock;
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "webhook-" + webhook.url().getHost());
+        this.thread = new Thread(this::supervise, "webhook-" + webhook.url().getHost());
         this.thread.setDaemon(true);
+        this.delivery = Executors.newSingleThreadExecutor(task -> {
+            Thread worker = new Thread(task, "webhook-delivery-" + webhook.url().getHost());
+            worker.setDaemon(true);
+            return worker;
+        });
     }
 
     /** Starts delivering to {@code webhook}. */
@@ -104,6 +129,24 @@ public final class WebhookDispatcher implements AutoCloseable {
         return assigned;
     }
 
+    public Webhook webhook() {
+        return webhook;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The failure that last made it restart, or null. */
+    public @Nullable String lastError() {
+        return lastError;
+    }
+
+    /** How many times it restarted after a failure. */
+    public long restarts() {
+        return restarts;
+    }
+
     public long delivered() {
         return delivered;
     }
@@ -112,45 +155,157 @@ public final class WebhookDispatcher implements AutoCloseable {
         return givenUp;
     }
 
-    private void run() {
-        try {
-            // A webhook new to this cluster starts with the alerts raised from now on: the end of news.alerts as it
-            // is now, taken before joining the group so that alerts written while joining are not skipped.
-            Map<TopicPartition, Long> startAt = consumer.endOffsets(
-                    consumer.partitionsFor(Topics.ALERTS.name(), Duration.ofSeconds(30)).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition())).toList());
-            consumer.subscribe(List.of(Topics.ALERTS.name()), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    assigned = false;
+    /**
+     * Runs the consumer until close; when it fails (a lost broker, a failed commit), closes it, waits (1 s doubling
+     * to 1 min) and starts a new one, which resumes from the last committed alert.
+     */
+    private void supervise() {
+        Duration wait = FIRST_RESTART_DELAY;
+        while (!closed) {
+            KafkaConsumer<String, byte[]> current;
+            try {
+                current = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+            } catch (RuntimeException e) {
+                lastError = e.toString();
+                LOG.error("Webhook {}: cannot create its consumer: {}", webhook.url(), e.toString());
+                break;
+            }
+            consumer = current;
+            boolean failed = false;
+            try {
+                if (!closed) {
+                    consume(current);
                 }
+            } catch (WakeupException | InterruptedException e) {
+                // closing
+            } catch (RuntimeException e) {
+                failed = true;
+                restarts++;
+                lastError = e.toString();
+                state = State.RESTARTING;
+                LOG.error("Webhook {} failed; restarting in {} ms: {}", webhook.url(), wait.toMillis(), e.toString(),
+                        e);
+            } finally {
+                assigned = false;
+                current.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+            }
+            if (!failed) {
+                break;
+            }
+            try {
+                if (closing.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                break;
+            }
+            wait = wait.multipliedBy(2).compareTo(LAST_RESTART_DELAY) > 0 ? LAST_RESTART_DELAY : wait.multipliedBy(2);
+        }
+        state = State.STOPPED;
+    }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-                    for (TopicPartition partition : partitions) {
-                        if (committed.get(partition) == null && startAt.containsKey(partition)) {
-                            consumer.seek(partition, startAt.get(partition));
-                        }
-                        consumer.position(partition);
+    /**
+     * Polls, and hands each batch to the delivery thread; while a batch is delivered (retries may take minutes)
+     * the partitions are paused and the poll goes on, so the consumer stays in its group however slow the
+     * endpoint. Offsets are committed here, as alerts are delivered or given up on.
+     */
+    private void consume(KafkaConsumer<String, byte[]> consumer) throws InterruptedException {
+        // A webhook new to this cluster starts with the alerts raised from now on: the end of news.alerts as it
+        // is now, taken before joining the group so that alerts written while joining are not skipped.
+        Map<TopicPartition, Long> startAt = consumer.endOffsets(
+                consumer.partitionsFor(Topics.ALERTS.name(), Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList());
+        Map<TopicPartition, OffsetAndMetadata> done = new ConcurrentHashMap<>();
+        consumer.subscribe(List.of(Topics.ALERTS.name()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                assigned = false;
+                commit(consumer, done);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+                for (TopicPartition partition : partitions) {
+                    if (committed.get(partition) == null && startAt.containsKey(partition)) {
+                        consumer.seek(partition, startAt.get(partition));
                     }
-                    assigned = true;
+                    consumer.position(partition);
                 }
-            });
+                assigned = true;
+            }
+        });
+        state = State.RUNNING;
+        Future<?> inFlight = null;
+        try {
             while (!closed) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
-                    consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)));
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    if (inFlight != null) {
+                        // partitions assigned during a delivery are not paused: read these again later
+                        for (TopicPartition partition : records.partitions()) {
+                            consumer.seek(partition, records.records(partition).get(0).offset());
+                        }
+                    } else {
+                        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                        records.forEach(batch::add);
+                        inFlight = delivery.submit(() -> deliver(batch, done));
+                    }
+                    consumer.pause(consumer.assignment());
+                }
+                commit(consumer, done);
+                if (inFlight != null && inFlight.isDone()) {
+                    try {
+                        inFlight.get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("delivering to " + webhook.url() + " failed: "
+                                + e.getCause(), e.getCause());
+                    }
+                    inFlight = null;
+                    commit(consumer, done);
+                    consumer.resume(consumer.paused());
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("Webhook {} stopped: {}", webhook.url(), e.toString(), e);
         } finally {
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+            if (inFlight != null) {
+                inFlight.cancel(true);
+            }
+            commit(consumer, done);
         }
+    }
+
+    /** Delivers a batch in order, noting after each alert the offset to commit. */
+    private Void deliver(List<ConsumerRecord<String, byte[]>> batch, Map<TopicPartition, OffsetAndMetadata> done)
+            throws InterruptedException {
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            if (closed) {
+                return null;
+            }
+            try {
+                handle(record);
+                if (closed) {
+                    return null; // not delivered: the next start delivers it
+                }
+            } catch (RuntimeException e) {
+                givenUp++;
+                lastError = e.toString();
+                LOG.error("Webhook {}: giving up alert {}-{}@{}: {}", webhook.url(), record.topic(),
+                        record.partition(), record.offset(), e.toString(), e);
+            }
+            done.put(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1));
+        }
+        return null;
+    }
+
+    /** Commits the offsets delivered so far; an offset noted again meanwhile stays for the next commit. */
+    private static void commit(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> snapshot = Map.copyOf(done);
+        consumer.commitSync(snapshot);
+        snapshot.forEach(done::remove);
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
@@ -235,11 +390,15 @@ public final class WebhookDispatcher implements AutoCloseable {
     public void close() {
         closed = true;
         closing.countDown();
-        consumer.wakeup();
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        delivery.shutdownNow();
     }
 }

@@ -129,6 +129,11 @@ public final class AlertMetrics implements AutoCloseable {
         openStreams.decrementAndGet();
     }
 
+    /** How many event streams are open now. */
+    int openStreams() {
+        return openStreams.get();
+    }
+
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

@@ -15,10 +15,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.regex.Pattern;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -30,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * The alerts service's HTTP face (Javalin on Jetty): the dashboard page, {@code GET /api/alerts},
  * {@code GET /api/alerts/stream} (Server-Sent Events, resumable by {@code Last-Event-ID}), {@code GET /health}
  * and {@code GET /metrics}. Every response carries a Content-Security-Policy; an optional bearer token guards
- * everything but {@code /health}.
+ * everything but {@code /health}, and is required to serve beyond loopback. A request whose Host header names
+ * another server is refused (421). Event streams are capped in all and per client, and run on their own threads.
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -38,8 +51,8 @@ public final class DashboardServer implements AutoCloseable {
     private static final String RESOURCES = "/io/wirewatch/alerts/web/";
     private static final QueryLimit LIMIT = new QueryLimit(100, 1000);
     private static final Duration PING_EVERY = Duration.ofSeconds(15);
-    /** Enough threads for a few hundred open event streams, each of which holds one. */
-    private static final int MAX_THREADS = 512;
+    /** Threads for requests; event streams do not hold them (they run on their own threads). */
+    private static final int MAX_THREADS = 64;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
     static final String TOKEN_COOKIE = "wirewatch_token";
 
@@ -59,11 +72,24 @@ public final class DashboardServer implements AutoCloseable {
      * @param enrichQuery  base URI of the enrichment service's dyad queries, or null (then dyad timelines answer 503)
      * @param stories      the enriched stories kept, for {@code /api/stories}
      * @param clock        the present, for timelines without an end
+     * @param streamLimits how many event streams may be open, in all and per client address
+     * @param insecureNoToken serve beyond loopback without a bearer token (refused otherwise)
+     * @param webhooks     each webhook dispatcher's state (url, state, counts, last error), for /health
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
                          BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
                          AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
-                         StoryLookup stories, Clock clock) {
+                         StoryLookup stories, Clock clock, StreamLimits streamLimits, boolean insecureNoToken,
+                         Supplier<List<Map<String, Object>>> webhooks) {
+
+        /** With the default stream limits, and a token required beyond loopback. */
+        public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
+                      BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
+                      AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
+                      StoryLookup stories, Clock clock) {
+            this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, enrichQuery,
+                    stories, clock, StreamLimits.DEFAULT, false, List::of);
+        }
 
         /** Without dyad timelines or stories. */
         public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState, BooleanSupplier streamsUp,
@@ -73,7 +99,26 @@ public final class DashboardServer implements AutoCloseable {
                     StoryLookup.NONE, Clock.systemUTC());
         }
 
+        public Config withStreamLimits(StreamLimits limits) {
+            return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
+                    enrichQuery, stories, clock, limits, insecureNoToken, webhooks);
+        }
+
+        /** This config serving beyond loopback without a token when {@code insecure} (--insecure-no-token). */
+        public Config withInsecureNoToken(boolean insecure) {
+            return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
+                    enrichQuery, stories, clock, streamLimits, insecure, webhooks);
+        }
+
+        /** This config reporting the webhook dispatchers' states in /health. */
+        public Config withWebhooks(Supplier<List<Map<String, Object>>> states) {
+            return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
+                    enrichQuery, stories, clock, streamLimits, insecureNoToken, states);
+        }
+
         public Config {
+            Objects.requireNonNull(streamLimits, "streamLimits");
+            Objects.requireNonNull(webhooks, "webhooks");
             Objects.requireNonNull(enrichQuery, "enrichQuery");
             Objects.requireNonNull(stories, "stories");
             Objects.requireNonNull(clock, "clock");
@@ -91,12 +136,29 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How many Server-Sent Events streams may be open at once, in all and from one client address; one more is
+     * answered 503. Streams run on their own threads, never on the HTTP pool, so /health and the API answer
+     * however many are open.
+     */
+    public record StreamLimits(int total, int perClient) {
+        public static final StreamLimits DEFAULT = new StreamLimits(512, 128);
+
+        public StreamLimits {
+            if (total < 1 || perClient < 1) {
+                throw new IllegalArgumentException("stream limits must be >= 1, were " + total + " and " + perClient);
+            }
+        }
+    }
+
     private final Javalin app;
     private final URI uri;
+    private final ExecutorService streamThreads;
 
-    private DashboardServer(Javalin app, URI uri) {
+    private DashboardServer(Javalin app, URI uri, ExecutorService streamThreads) {
         this.app = app;
         this.uri = uri;
+        this.streamThreads = streamThreads;
     }
 
     /** Starts serving; returns when the port is bound. */
@@ -105,12 +167,26 @@ public final class DashboardServer implements AutoCloseable {
         byte[] script = resource("dashboard.js");
         byte[] style = resource("dashboard.css");
         AlertFeed feed = config.feed();
+        if (config.bearerToken() == null && !config.insecureNoToken() && !isLoopback(config.host())) {
+            throw new IllegalArgumentException("refusing to serve the dashboard on " + config.host()
+                    + ", beyond loopback, without a bearer token: give --token (or WIREWATCH_TOKEN), or"
+                    + " --insecure-no-token to serve it to anyone who can reach " + config.host());
+        }
+        @Nullable Set<String> hostNames = hostNames(config.host());
+        StreamSlots slots = new StreamSlots(config.streamLimits());
+        AtomicInteger streamThreadCount = new AtomicInteger();
+        ExecutorService streamThreads = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "alerts-sse-" + streamThreadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
             threads.setName("alerts-http");
             javalin.jetty.threadPool = threads;
             javalin.routes.before(ctx -> {
+                checkHost(ctx, hostNames);
                 ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
@@ -127,7 +203,33 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
             javalin.routes.get("/dashboard.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
             javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed));
-            javalin.routes.get("/api/alerts/stream", ctx -> stream(ctx, feed, config.metrics()));
+            javalin.routes.exception(MisdirectedRequest.class, (e, ctx) -> ctx.status(421)
+                    .contentType("application/json")
+                    .result(AvroJson.write(JsonNodeFactory.instance.objectNode().put("error", e.getMessage()))));
+            javalin.routes.get("/api/alerts/stream", ctx -> {
+                AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
+                long cursor = resumeCursor(ctx, feed);
+                String client = ctx.ip();
+                Optional<String> refusal = slots.take(client);
+                if (refusal.isPresent()) {
+                    LOG.warn("Refusing an event stream to {}: {}", client, refusal.get());
+                    ctx.status(503).header("Retry-After", "10").contentType("application/json")
+                            .result(AvroJson.write(JsonNodeFactory.instance.objectNode().put("error", refusal.get())));
+                    return;
+                }
+                try {
+                    ctx.future(() -> CompletableFuture.runAsync(() -> {
+                        try {
+                            stream(ctx, feed, config.metrics(), filter, cursor);
+                        } finally {
+                            slots.release(client);
+                        }
+                    }, streamThreads));
+                } catch (RuntimeException e) {
+                    slots.release(client);
+                    throw e;
+                }
+            });
             javalin.routes.get("/health", ctx -> health(ctx, config));
             DyadTimelineProxy timelines = new DyadTimelineProxy(config.enrichQuery(), config.clock());
             javalin.routes.get("/api/dyads/timeline", ctx -> {
@@ -143,10 +245,15 @@ public final class DashboardServer implements AutoCloseable {
                     .contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
                             .put("error", e.getMessage()))));
         });
-        app.start(config.host(), config.port());
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            streamThreads.shutdownNow();
+            throw e;
+        }
         URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + app.port() + "/");
         LOG.info("Dashboard at {}", uri);
-        return new DashboardServer(app, uri);
+        return new DashboardServer(app, uri, streamThreads);
     }
 
     public URI uri() {
@@ -175,21 +282,22 @@ public final class DashboardServer implements AutoCloseable {
      * without one it gets the alerts raised from now on. When it resumes from before the oldest alert the feed still
      * holds, an {@code event: gap} comes first. Holds one thread per client while open.
      */
-    private static void stream(Context ctx, AlertFeed feed, AlertMetrics metrics) throws IOException {
-        AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
-        String resumeFrom = ctx.header("Last-Event-ID");
-        if (resumeFrom == null || resumeFrom.isBlank()) {
-            resumeFrom = ctx.queryParam("lastEventId");
-        }
-        long cursor = resumeFrom == null || resumeFrom.isBlank() ? feed.lastOffset() : eventId(resumeFrom);
+    private static void stream(Context ctx, AlertFeed feed, AlertMetrics metrics, AlertFilter filter, long start) {
+        long cursor = start;
 
         var response = ctx.res();
+        OutputStream out;
+        try {
+            out = response.getOutputStream();
+        } catch (IOException e) {
+            LOG.debug("Event stream client {} went away: {}", ctx.ip(), e.toString());
+            return;
+        }
         response.setStatus(200);
         response.setCharacterEncoding("UTF-8");
         response.setContentType("text/event-stream");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
-        OutputStream out = response.getOutputStream();
         metrics.streamOpened();
         try {
             write(out, "retry: 2000\n: connected\n\n");
@@ -216,6 +324,82 @@ public final class DashboardServer implements AutoCloseable {
             LOG.debug("Event stream client {} went away: {}", ctx.ip(), e.toString());
         } finally {
             metrics.streamClosed();
+        }
+    }
+
+    /** Where a stream starts: after {@code Last-Event-ID} (header, or query parameter), else after the newest. */
+    private static long resumeCursor(Context ctx, AlertFeed feed) {
+        String resumeFrom = ctx.header("Last-Event-ID");
+        if (resumeFrom == null || resumeFrom.isBlank()) {
+            resumeFrom = ctx.queryParam("lastEventId");
+        }
+        return resumeFrom == null || resumeFrom.isBlank() ? feed.lastOffset() : eventId(resumeFrom);
+    }
+
+    /**
+     * Refuses a request whose Host header names another server: a page on another site whose name was rebound
+     * to this address cannot read the dashboard through the victim's browser. A wildcard bind names no host;
+     * there any Host passes (and a token is required, see {@link #start}).
+     */
+    private static void checkHost(Context ctx, @Nullable Set<String> names) {
+        if (names == null) {
+            return;
+        }
+        String header = ctx.header("Host");
+        String name = header == null ? "" : hostName(header);
+        if (!names.contains(name)) {
+            throw new MisdirectedRequest("Host '" + header + "' does not name this server (it answers to "
+                    + String.join(", ", new TreeSet<>(names)) + ")");
+        }
+    }
+
+    /** The host part of a Host header, lower case, an IPv6 literal in brackets. */
+    static String hostName(String header) {
+        String h = header.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.lastIndexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    /** The names a request may give in its Host header for a server bound to {@code host}; null for any. */
+    static @Nullable Set<String> hostNames(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        String bare = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        if (bare.isEmpty() || bare.equals("0.0.0.0") || bare.equals("::") || bare.equals("0:0:0:0:0:0:0:0")) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        names.add(bare.contains(":") ? "[" + bare + "]" : bare);
+        if (isLoopback(bare)) {
+            names.addAll(List.of("localhost", "127.0.0.1", "[::1]"));
+        }
+        return Set.copyOf(names);
+    }
+
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.isBlank()) {
+            return false;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(bare)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A request whose Host header names another server. */
+    static final class MisdirectedRequest extends RuntimeException {
+        MisdirectedRequest(String message) {
+            super(message);
         }
     }
 
@@ -254,9 +438,10 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /** An alert offset; any negative id means "before the first alert", as -1 does. */
     private static long eventId(String text) {
         try {
-            return Long.parseLong(text.strip());
+            return Math.max(-1, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Last-Event-ID must be an alert offset, was '" + text + "'", e);
         }
@@ -290,6 +475,11 @@ public final class DashboardServer implements AutoCloseable {
         if (rulesError != null) {
             rules.put("refused", rulesError);
         }
+        ArrayNode hooks = node.putArray("webhooks");
+        for (Map<String, Object> hook : config.webhooks().get()) {
+            ObjectNode entry = hooks.addObject();
+            hook.forEach((key, value) -> entry.put(key, String.valueOf(value)));
+        }
         ctx.status(up ? 200 : 503).contentType("application/json").result(AvroJson.write(node));
     }
 
@@ -315,6 +505,7 @@ public final class DashboardServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        streamThreads.shutdownNow();
         LOG.info("Dashboard at {} stopped", uri);
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -60,7 +61,13 @@ final class DyadTimelineProxy {
             throw new IllegalArgumentException("window must be DAY or HOUR, was '" + window + "'");
         }
         Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to);
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_SPAN) : instant("from", from);
+        Instant start;
+        try {
+            start = from == null || from.isBlank() ? end.minus(DEFAULT_SPAN) : instant("from", from);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException("to " + end + " is too early to look back "
+                    + DEFAULT_SPAN.toDays() + " days from", e);
+        }
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("from must be before to (from " + start + ", to " + end + ")");
         }

@@ -131,6 +131,35 @@ class WebhookIT {
         }
     }
 
+    @Test
+    void shouldKeepDeliveringWhenRetriesOutlastTheMaximumPollInterval() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(dir, 0))) {
+            Webhook hook = Webhook.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slow"),
+                    SECRET).withRetries(5, Duration.ofMillis(1000));
+            // three failures wait 1 + 2 + 4 s before the fourth attempt: more than twice max.poll.interval.ms
+            Map<String, Object> client = Map.of("max.poll.interval.ms", 3000);
+            try (WebhookDispatcher dispatcher = WebhookDispatcher.start(broker.bootstrapServers(), client, hook,
+                    Clock.systemUTC())) {
+                await().atMost(Duration.ofSeconds(60)).until(dispatcher::ready);
+                answers.add(503);
+                answers.add(503);
+                answers.add(503);
+                Alert slow = alert("slow-1", Severity.LOW);
+                produce(broker, slow);
+                await().atMost(Duration.ofSeconds(60)).until(() -> dispatcher.delivered() == 1);
+
+                Alert next = alert("slow-2", Severity.LOW);
+                produce(broker, next);
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> dispatcher.delivered() == 2);
+                assertThat(deliveries).extracting(Delivery::id).as("four attempts at the slow one, then the next, once")
+                        .containsExactly(slow.getId(), slow.getId(), slow.getId(), slow.getId(), next.getId());
+                assertThat(dispatcher.state()).isEqualTo(WebhookDispatcher.State.RUNNING);
+                assertThat(dispatcher.restarts()).isZero();
+            }
+        }
+    }
+
     private static String hmac(String text) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

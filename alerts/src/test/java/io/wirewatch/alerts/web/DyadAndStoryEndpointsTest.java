@@ -120,6 +120,19 @@ class DyadAndStoryEndpointsTest {
     }
 
     @Test
+    void shouldRefuseAnExtremeToDateWith400() throws Exception {
+        start(enrich::uri, StoryLookup.NONE);
+
+        var earliest = get("/api/dyads/timeline?source=RUS&target=USA&to=-1000000000-01-01T00:00:00Z");
+
+        assertThat(earliest.statusCode()).isEqualTo(400);
+        assertThat(earliest.body()).contains("-1000000000-01-01T00:00:00Z");
+        assertThat(get("/api/dyads/timeline?source=RUS&target=USA&from=-1000000000-01-01T00:00:00Z"
+                + "&to=+1000000000-12-31T23:59:59Z").statusCode()).isEqualTo(400);
+        assertThat(enrich.asked()).isEmpty();
+    }
+
+    @Test
     void shouldSayClearlyWhenEnrichmentIsMissingDownNotReadyOrOdd() throws Exception {
         start(() -> null, StoryLookup.NONE);
         HttpResponse<String> none = get("/api/dyads/timeline?source=RUS&target=USA");

@@ -35,12 +35,29 @@ public record Sitemap(List<Page> pages, List<String> sitemaps) {
         sitemaps = List.copyOf(sitemaps);
     }
 
+    /** The most a sitemap may hold, uncompressed (sitemaps.org: 50 MB). */
+    public static final long MAX_UNCOMPRESSED = 50L * 1024 * 1024;
+
     /** Parses a sitemap or sitemap index; {@code latest} bounds plausible dates. */
     public static Sitemap parse(byte[] bytes, LocalDate latest) throws IOException {
+        return parse(bytes, latest, MAX_UNCOMPRESSED);
+    }
+
+    /**
+     * As {@link #parse(byte[], LocalDate)}, refusing a gzipped sitemap that inflates beyond {@code maxBytes}
+     * (the fetch's body limit: compression must not lift it).
+     *
+     * @throws IOException when the gzip is corrupt or inflates beyond {@code maxBytes}
+     */
+    public static Sitemap parse(byte[] bytes, LocalDate latest, long maxBytes) throws IOException {
         byte[] xml = bytes;
         if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                xml = in.readNBytes(64 * 1024 * 1024);
+                xml = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+            if (xml.length > maxBytes) {
+                throw new IOException("gzipped sitemap of " + bytes.length + " bytes inflates beyond " + maxBytes
+                        + " bytes: cut off");
             }
         }
         Document doc = Jsoup.parse(new ByteArrayInputStream(xml), null, "", Parser.xmlParser());

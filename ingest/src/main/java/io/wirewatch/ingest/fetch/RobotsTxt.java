@@ -18,6 +18,9 @@ public final class RobotsTxt {
     /** Allows everything: what a missing robots.txt (4xx) means. */
     public static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of());
 
+    /** Disallows everything: what an unreachable robots.txt (5xx, no answer) means. */
+    public static final RobotsTxt DISALLOW_ALL = new RobotsTxt(List.of(new Rule("/", false)));
+
     private final List<Rule> rules;
 
     private RobotsTxt(List<Rule> rules) {
@@ -87,29 +90,35 @@ public final class RobotsTxt {
         return best == null || best.allow();
     }
 
-    private static boolean matches(String pattern, String path) {
+    /**
+     * Whether {@code pattern} ({@code *} for any run of characters, a final {@code $} for the end) matches the
+     * start of {@code path}. Greedy, without backtracking: with {@code *} the only wildcard, taking each literal
+     * piece at its first place after the previous one is always right, so the time is linear in the path for a
+     * given pattern however many stars it has.
+     */
+    static boolean matches(String pattern, String path) {
         boolean anchored = pattern.endsWith("$");
         String p = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
-        return match(p, 0, path, 0, anchored);
-    }
-
-    private static boolean match(String p, int pi, String s, int si, boolean anchored) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '*') {
-                for (int k = si; k <= s.length(); k++) {
-                    if (match(p, pi + 1, s, k, anchored)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (si >= s.length() || s.charAt(si) != c) {
-                return false;
-            }
-            pi++;
-            si++;
+        String[] pieces = p.split("\\*", -1);
+        if (pieces.length == 1) {
+            return anchored ? path.equals(p) : path.startsWith(p);
         }
-        return !anchored || si == s.length();
+        if (!path.startsWith(pieces[0])) {
+            return false;
+        }
+        int at = pieces[0].length();
+        int last = pieces.length - 1;
+        for (int i = 1; i < last; i++) {
+            int found = path.indexOf(pieces[i], at);
+            if (found < 0) {
+                return false;
+            }
+            at = found + pieces[i].length();
+        }
+        String tail = pieces[last];
+        if (anchored) {
+            return path.length() - tail.length() >= at && path.endsWith(tail);
+        }
+        return path.indexOf(tail, at) >= 0;
     }
 }

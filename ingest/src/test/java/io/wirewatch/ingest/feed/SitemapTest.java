@@ -1,6 +1,7 @@
 package io.wirewatch.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -42,6 +43,18 @@ class SitemapTest {
         Sitemap index = Sitemap.parse(xml.getBytes(StandardCharsets.UTF_8), LATEST);
         assertThat(index.pages()).isEmpty();
         assertThat(index.sitemaps()).containsExactly("https://wire.example/news.xml", "https://wire.example/2022-01.xml.gz");
+    }
+
+    @Test
+    void shouldRefuseAGzippedSitemapThatInflatesBeyondTheBodyLimit() throws Exception {
+        String xml = "<urlset>" + " ".repeat(2 * 1024 * 1024) + "</urlset>";
+        byte[] zipped = gzip(xml);
+        assertThat(zipped.length).isLessThan(64 * 1024);
+
+        assertThatThrownBy(() -> Sitemap.parse(zipped, LATEST, 1024 * 1024))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("1048576");
+        assertThat(Sitemap.parse(gzip("<urlset></urlset>"), LATEST, 1024).pages()).isEmpty();
     }
 
     private static byte[] gzip(String s) throws Exception {

@@ -1,6 +1,7 @@
 package io.wirewatch.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -92,6 +93,28 @@ class FetcherTest {
             } catch (IOException clientWentAway) {
                 // the fetcher stops reading at its limit
             }
+        });
+        server.createContext("/drip", ex -> {
+            requests.incrementAndGet();
+            ex.sendResponseHeaders(200, 20);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 20; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (IOException | InterruptedException clientWentAway) {
+                // the fetcher gave up at its deadline
+            }
+        });
+        server.createContext("/bad-location", ex -> {
+            requests.incrementAndGet();
+            ex.getResponseHeaders().add("Location", "http://exa mple.com/%%zz");
+            send(ex, 302, new byte[0]);
+        });
+        server.createContext("/host", ex -> {
+            requests.incrementAndGet();
+            send(ex, 200, ex.getRequestHeaders().getFirst("Host").getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/robots.txt", ex -> send(ex, 200, ("User-agent: *\nDisallow: /story\n\n"
                 + "User-agent: wirewatch\nDisallow: /missing\n").getBytes(StandardCharsets.UTF_8)));
@@ -213,5 +236,117 @@ class FetcherTest {
                     assertThat(f.reason()).contains("larger than 1048576 bytes");
                     assertThat(f.retriable()).isFalse();
                 });
+    }
+
+    private FetchPolicy oneAttempt(FetchPolicy p, Duration requestTimeout) {
+        return new FetchPolicy(p.userAgent(), p.connectTimeout(), requestTimeout, p.maxBodyBytes(), p.maxRedirects(),
+                1, p.backoff(), p.perHostDelay(), p.allowPrivateAddresses(), p.trustedHosts(), p.obeyRobots());
+    }
+
+    @Test
+    void shouldCutABodyDrippingOneBytePerSecondAtTheDeadline() {
+        FetchPolicy policy = oneAttempt(trustingLoopback().withRobots(false), Duration.ofSeconds(2));
+        long start = System.nanoTime();
+
+        FetchResult result = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                () -> fetcher(policy).fetch(URI.create(base + "/drip"), Validators.NONE));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+            assertThat(f.reason()).contains("deadline", "2000 ms");
+            assertThat(f.url()).isEqualTo(URI.create(base + "/drip"));
+        });
+        assertThat(took).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void shouldFailAMalformedRedirectLocationWithItsReason() {
+        FetchResult result = fetcher(trustingLoopback().withRobots(false))
+                .fetch(URI.create(base + "/bad-location"), Validators.NONE);
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+            assertThat(f.reason()).contains("malformed redirect Location", "http://exa mple.com/%%zz");
+            assertThat(f.status()).isEqualTo(302);
+            assertThat(f.retriable()).isFalse();
+        });
+    }
+    @Test
+    void shouldConnectToTheAddressTheGuardResolvedWithoutResolvingAgain() {
+        AtomicInteger lookups = new AtomicInteger();
+        AddressGuard.Resolver resolver = host -> {
+            lookups.incrementAndGet();
+            if (!host.equals("pinned.test")) {
+                throw new java.net.UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+        FetchPolicy policy = FetchPolicy.defaults().withTrustedHosts(Set.of("pinned.test")).withRobots(false)
+                .withTiming(Duration.ofMillis(100), Duration.ZERO);
+        Fetcher fetcher = new Fetcher(policy, Clock.systemUTC(), sleeps::add, resolver);
+        int port = server.getAddress().getPort();
+
+        FetchResult result = fetcher.fetch(URI.create("http://pinned.test:" + port + "/host"), Validators.NONE);
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Fetched.class, f -> {
+            assertThat(f.url()).isEqualTo(URI.create("http://pinned.test:" + port + "/host"));
+            assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("pinned.test:" + port);
+        });
+        assertThat(lookups).hasValue(1);
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void shouldTakeARobotsServerErrorAsDisallowForAWhileThenAskAgain() throws Exception {
+        AtomicInteger robotsAsked = new AtomicInteger();
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/robots.txt", ex -> send(ex, robotsAsked.incrementAndGet() == 1 ? 503 : 200,
+                "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8)));
+        other.createContext("/page", ex -> send(ex, 200, "page".getBytes(StandardCharsets.UTF_8)));
+        other.start();
+        try {
+            MovableClock clock = new MovableClock();
+            FetchPolicy policy = oneAttempt(trustingLoopback(), Duration.ofSeconds(5));
+            Fetcher fetcher = new Fetcher(policy, clock, sleeps::add);
+            URI page = URI.create("http://127.0.0.1:" + other.getAddress().getPort() + "/page");
+
+            assertThat(fetcher.fetch(page, Validators.NONE)).isInstanceOfSatisfying(FetchResult.Failed.class,
+                    f -> assertThat(f.reason()).contains("robots.txt", "HTTP 503"));
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(fetcher.fetch(page, Validators.NONE)).isInstanceOf(FetchResult.Failed.class);
+            assertThat(robotsAsked).hasValue(1);
+
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(fetcher.fetch(page, Validators.NONE)).isInstanceOf(FetchResult.Fetched.class);
+            assertThat(robotsAsked).hasValue(2);
+
+            clock.advance(Duration.ofHours(25));
+            fetcher.fetch(page, Validators.NONE);
+            assertThat(robotsAsked).as("a robots.txt is kept a day at most").hasValue(3);
+        } finally {
+            other.stop(0);
+        }
     }
 }

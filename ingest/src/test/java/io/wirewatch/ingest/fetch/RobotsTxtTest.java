@@ -42,4 +42,29 @@ class RobotsTxtTest {
         assertThat(robots("# nothing here\n", "wirewatch/0.1").allows("/anything")).isTrue();
         assertThat(RobotsTxt.ALLOW_ALL.allows("/x")).isTrue();
     }
+
+    @Test
+    void shouldMatchManyWildcardsAgainstALongPathInLinearTime() {
+        RobotsTxt r = robots("User-agent: *\nDisallow: /**********x\nDisallow: /a*b*c*d*e*f*g*h*i*j*k$\n",
+                "wirewatch/0.1");
+        String path = "/" + "a".repeat(5000);
+
+        boolean allowed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(2), () -> r.allows(path));
+
+        assertThat(allowed).isTrue();
+        assertThat(r.allows(path + "x")).isFalse();
+        assertThat(r.allows("/abcdefghijk")).isFalse();
+        assertThat(r.allows("/abcdefghijkl")).isTrue();
+    }
+
+    @Test
+    void shouldKeepWildcardAndAnchorSemantics() {
+        RobotsTxt r = robots("User-agent: *\nDisallow: /*.pdf$\nDisallow: /tmp*/x\nAllow: /tmp/ok*\n", "wirewatch");
+        assertThat(r.allows("/a/b.pdf")).isFalse();
+        assertThat(r.allows("/a/b.pdf?x=1")).isTrue();
+        assertThat(r.allows("/tmp123/x/y")).isFalse();
+        assertThat(r.allows("/tmp/ok/x")).isTrue();
+        assertThat(r.allows("/other")).isTrue();
+    }
 }
