@@ -153,6 +153,8 @@ public final class PatternStanceTagger implements StanceTagger {
             "rugby", "tennis", "golf", "hockey", "volleyball", "olympics", "olympic", "championship",
             "championships", "tournament", "goalkeeper", "playoff", "playoffs", "semifinal", "semi-final",
             "quarterfinal", "quarter-final");
+    private static final Set<String> CONTEST = Set.of("beat", "beats", "won", "win", "wins", "defeated", "defeat",
+            "drew", "draw", "lost", "scored", "clinched", "retained");
     /** Names of competitions, capitalised: "the European Championship", "the Africa Cup of Nations". */
     private static final Set<String> SPORT_EVENTS = Set.of("cup", "championship", "championships", "olympics",
             "olympiad", "paralympics");
@@ -247,6 +249,7 @@ public final class PatternStanceTagger implements StanceTagger {
         Sentence previous = null;
         String previousSource = null;
         boolean previousExercise = false;
+        int read = 0;
         for (Sentence whole : document.sentences()) {
           for (Sentence sentence : pieces(document.text(), whole)) {
             if (story.furniture(sentence.paragraph())) {
@@ -256,6 +259,9 @@ public final class PatternStanceTagger implements StanceTagger {
             SentenceContext context = new SentenceContext(story, sentence,
                     sameParagraph ? previousSource : null, sameParagraph && previous != null
                     && previous.text().length() < 80 && previousExercise);
+            if (read++ < 2 && context.sport() && context.contest()) {
+                return List.of(); // the lead reports a game ("Italy beat England … to win the European Championship")
+            }
             List<Signal> found = context.signals();
             out.addAll(found);
             previous = sentence;
@@ -1219,6 +1225,16 @@ public final class PatternStanceTagger implements StanceTagger {
                 String norm = tokens.get(i).norm();
                 if (WEAPONS_OF_WAR.contains(norm) || (norm.equals("strike") || norm.equals("strikes")) && i > 0
                         && (tokens.get(i - 1).norm().equals("air") || tokens.get(i - 1).norm().equals("drone"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A verb of winning or losing a contest: with the words of sport in a story's lead, the story is a game's. */
+        private boolean contest() {
+            for (Token token : tokens) {
+                if (CONTEST.contains(token.norm())) {
                     return true;
                 }
             }
