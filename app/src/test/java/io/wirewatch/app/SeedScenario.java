@@ -16,11 +16,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -114,6 +116,24 @@ abstract class SeedScenario {
                 Topics.ALERTS_JSON.name(), Topics.ALERTS_JSON.valueSerde().deserializer());
         assertThat(json).extracting(ConsumerRecord::key)
                 .containsAll(seedAlerts.stream().map(Alert::getId).toList());
+    }
+
+    @Test
+    void shouldAlertRussiaAgainstUkraineWhenRussianWarplanesBombAUkrainianCity() throws Exception {
+        Path story = samples.resolve("2024-05-14-air-strikes.txt");
+        try (var in = SeedScenario.class.getResourceAsStream("/stories/2024-05-14-air-strikes.txt")) {
+            java.nio.file.Files.copy(Objects.requireNonNull(in, "the air-strike story fixture"), story,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String title = Files.readAllLines(story).get(0).strip();
+        ingest(bootstrapServers(), List.of(story));
+
+        Awaitility.await("an alert for the air-strike story").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(KafkaProbe.readAll(bootstrapServers(), Topics.ALERTS.name(),
+                        Topics.ALERTS.valueSerde().deserializer()).stream().map(ConsumerRecord::value)
+                        .filter(a -> a.getStoryTitle().equals(title)).toList())
+                        .as("alerts for '%s'", title).isNotEmpty()
+                        .allSatisfy(a -> assertThat(a.getDyad()).isEqualTo("RUS->UKR")));
     }
 
     @Test
