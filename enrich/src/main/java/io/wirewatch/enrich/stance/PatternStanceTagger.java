@@ -20,6 +20,7 @@ import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -191,6 +192,8 @@ public final class PatternStanceTagger implements StanceTagger {
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
 
     static final int MAX_TOKENS = 250;
+    /** Words either side of a dictionary verb that the part-of-speech tagger sees. */
+    static final int POS_CONTEXT = 5;
 
     private final StanceRules rules;
     private final Coreference coreference;
@@ -436,12 +439,26 @@ public final class PatternStanceTagger implements StanceTagger {
             if (lexicon.isEmpty() || sport()) {
                 return List.of();
             }
+            // Tags for the stretch of the sentence around the dictionary's verbs only (five words either side): a
+            // word's tag depends on its neighbours, and tagging whole long sentences would cost more than the rest
+            // of enrichment.
+            int from = tokens.size();
+            int to = 0;
+            for (StanceRules.Match match : lexicon) {
+                if (match.rule().verb()) {
+                    from = Math.min(from, Math.max(0, match.start() - POS_CONTEXT));
+                    to = Math.max(to, Math.min(tokens.size(), match.start() + POS_CONTEXT + 1));
+                }
+            }
             String[] tags = null;
             List<StanceRules.Match> used = new ArrayList<>();
             for (StanceRules.Match match : lexicon) {
                 if (match.rule().verb()) {
                     if (tags == null) {
-                        tags = partOfSpeech.tag(tokens);
+                        tags = new String[tokens.size()];
+                        Arrays.fill(tags, "");
+                        String[] window = partOfSpeech.tag(tokens.subList(from, to));
+                        System.arraycopy(window, 0, tags, from, window.length);
                     }
                     if (!tags[match.start()].equals("VERB")) {
                         continue; // "Serb forces", "ousted president", "the border patrol": not the verb
