@@ -3,7 +3,6 @@ package io.wirewatch.enrich.kb;
 import io.wirewatch.enrich.text.Token;
 import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.EntityType;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -284,22 +283,7 @@ public final class ActorKb {
     }
 
     static List<Line> read(String source, Reader reader) {
-        List<Line> lines = new ArrayList<>();
-        BufferedReader in = new BufferedReader(reader);
-        int number = 0;
-        try {
-            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
-                number++;
-                String text = number == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-                if (text.isBlank() || text.stripLeading().startsWith("#")) {
-                    continue;
-                }
-                lines.add(parseLine(source, number, text));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read knowledge base " + source, e);
-        }
-        return lines;
+        return DataLines.read("knowledge base", source, reader, ActorKb::parseLine);
     }
 
     private static Line parseLine(String source, int number, String text) {

@@ -3,7 +3,6 @@ package io.wirewatch.enrich.kb;
 import io.wirewatch.enrich.text.Token;
 import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.EntityType;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -155,21 +154,7 @@ public final class Gazetteer {
      * @throws KbFormatException naming the source and line of the first line that cannot be used, and why
      */
     public static Gazetteer parse(String source, Reader reader) {
-        List<Row> rows = new ArrayList<>();
-        BufferedReader in = new BufferedReader(reader);
-        int number = 0;
-        try {
-            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
-                number++;
-                String text = number == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-                if (!text.isBlank() && !text.startsWith("#")) {
-                    rows.add(Row.parse(source, number, text));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read gazetteer " + source, e);
-        }
-        return new Gazetteer(rows);
+        return new Gazetteer(DataLines.read("gazetteer", source, reader, Row::parse));
     }
 
     /** Number of places. */

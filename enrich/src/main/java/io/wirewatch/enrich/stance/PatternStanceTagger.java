@@ -404,6 +404,8 @@ public final class PatternStanceTagger implements StanceTagger {
         final boolean exerciseFrame;
         final boolean previousExercise;
         final @Nullable Entity reportedSpeaker;
+        /** Whether the sentence is about a game, once asked. */
+        private @Nullable Boolean sport;
         /** Tokens before this index open the sentence with what happened before ("After the attack, …"). */
         final int backgroundEnd;
         @Nullable String lastSource;
@@ -1260,6 +1262,13 @@ public final class PatternStanceTagger implements StanceTagger {
 
         /** A sentence about a game: a score ("3-0", "40–22") or the words of sport. */
         private boolean sport() {
+            if (sport == null) {
+                sport = readsAsSport();
+            }
+            return sport;
+        }
+
+        private boolean readsAsSport() {
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 String norm = token.norm();
