@@ -10,7 +10,7 @@ import java.util.Map;
 final class Cameo {
 
     private static final Map<String, Double> GOLDSTEIN = Map.ofEntries(
-            Map.entry("02", 3.0), Map.entry("020", 3.0), Map.entry("022", 3.2), Map.entry("026", 4.0),
+            Map.entry("016", -2.0), Map.entry("02", 3.0), Map.entry("020", 3.0), Map.entry("022", 3.2), Map.entry("026", 4.0),
             Map.entry("027", 4.0), Map.entry("03", 4.0), Map.entry("030", 4.0), Map.entry("031", 5.2), Map.entry("032", 4.5),
             Map.entry("033", 5.2), Map.entry("035", 7.0), Map.entry("0356", 7.0), Map.entry("036", 4.0),
             Map.entry("057", 8.0), Map.entry("052", 3.5), Map.entry("056", 7.0), Map.entry("062", 7.4),

@@ -53,9 +53,19 @@ public final class PatternStanceTagger implements StanceTagger {
             "ever", "any", "to", "further", "again", "even", "a", "an", "the", "make", "made", "consider", "seek",
             "offer", "there", "will", "would", "can", "could", "shall", "should", "must", "do", "does", "did", "is",
             "are", "was", "were", "able", "willing", "ready", "going", "want", "wants", "intend", "plan",
-            "prepared", "such", "more", "immediate", "new", "real", "serious", "major", "significant", "of",
+            "prepared", "such", "more", "seeking", "seeks", "planning", "intending", "interested", "wanting", "immediate", "new", "real", "serious", "major", "significant", "of",
             "and", "possible", "its", "their", "our", "his", "her", "intention", "intentions", "plans", "plan",
             "desire", "interest", "wish", "need", "reason", "intent"));
+    /**
+     * A co-operative act refused by its actor ("will not withdraw", "is not seeking a ceasefire", "refused to
+     * negotiate") is a rejection (CAMEO 12x), with the code of what was refused, when its rule names no other.
+     */
+    private static final Map<String, String> REFUSED = Map.of("AGREE", "127", "CONSULT", "125", "SUPPORT", "120",
+            "COOPERATE", "121", "AID", "122", "CONCEDE", "124", "RETREAT", "124");
+    /** Words of will after a negation: "is not seeking", "does not want to", "not prepared to" are refusals. */
+    private static final Set<String> WILL = Set.of("want", "wants", "wanted", "wanting", "seek", "seeks", "seeking",
+            "sought", "intend", "intends", "intending", "plan", "plans", "planning", "going", "willing", "prepared",
+            "ready", "interested", "looking");
     private static final Set<String> MODALS_BEFORE_NOT = Set.copyOf(List.of("will", "would", "can", "could", "shall", "must",
             "'ll", "wo", "ca"));
     private static final Set<String> PEOPLE = Set.copyOf(List.of("representatives", "officials", "leaders", "ministers",
@@ -179,6 +189,11 @@ public final class PatternStanceTagger implements StanceTagger {
             "year", "decade", "month", "week", "day");
     private static final Set<String> FRONTED = Set.of("after", "following", "amid", "despite", "since", "before",
             "ahead");
+    /** Openers of a trailing clause about what came before, when not used as an adjective ("the following day"). */
+    private static final Set<String> TRAILING = Set.of("after", "following", "amid", "amidst", "despite");
+    /** Words after a comma that resume the main clause's actor: ", and warns", ", saying", ", while". */
+    private static final Set<String> RESUMING = Set.of("and", "but", "while", "whereas", "saying", "adding",
+            "calling", "warning", "urging", "vowing");
     private static final Set<String> LOCATIVE = Set.of("in", "inside", "near", "outside", "at", "within", "around",
             "across", "throughout");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our",
@@ -408,6 +423,10 @@ public final class PatternStanceTagger implements StanceTagger {
         private @Nullable Boolean sport;
         /** Tokens before this index open the sentence with what happened before ("After the attack, …"). */
         final int backgroundEnd;
+        /** Per token: inside a trailing clause of what happened before ("… resigns after weeks of protests"). */
+        final boolean[] trailing;
+        /** Per token: inside a relative clause set off by commas (", who denies …,"): not the sentence's main act. */
+        final boolean[] aside;
         @Nullable String lastSource;
         /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
         boolean theyList;
@@ -417,6 +436,9 @@ public final class PatternStanceTagger implements StanceTagger {
             this.sentence = sentence;
             this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
             this.backgroundEnd = frontedEnd();
+            this.trailing = new boolean[tokens.size()];
+            this.aside = new boolean[tokens.size()];
+            markClauses();
             this.previousSource = previousSource;
             this.previousExercise = previousExercise;
             this.exerciseFrame = hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
@@ -429,7 +451,7 @@ public final class PatternStanceTagger implements StanceTagger {
          * where the sentence uses it as a verb.
          */
         List<Signal> signals() {
-            List<StanceRules.Match> handWritten = handRules.matches(tokens);
+            List<StanceRules.Match> handWritten = verbsOnly(handRules.matches(tokens));
             if (!handWritten.isEmpty() && sport()) {
                 return List.of(); // "the Eagles beat the Chiefs 40-22": a game, not a fight
             }
@@ -437,42 +459,12 @@ public final class PatternStanceTagger implements StanceTagger {
             if (!found.isEmpty() || actors.isEmpty()) {
                 return found; // the lexicon speaks only between actors the sentence names
             }
-            List<StanceRules.Match> lexicon = lexiconRules.matches(tokens);
-            if (lexicon.isEmpty() || sport()) {
+            List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
+            if (used.isEmpty() || sport()) {
                 return List.of();
             }
-            // Tags for the stretch of the sentence around the dictionary's verbs only (five words either side): a
-            // word's tag depends on its neighbours, and tagging whole long sentences would cost more than the rest
-            // of enrichment.
-            int from = tokens.size();
-            int to = 0;
-            for (StanceRules.Match match : lexicon) {
-                if (match.rule().verb()) {
-                    from = Math.min(from, Math.max(0, match.start() - POS_CONTEXT));
-                    to = Math.max(to, Math.min(tokens.size(), match.start() + POS_CONTEXT + 1));
-                }
-            }
-            String[] tags = null;
-            List<StanceRules.Match> used = new ArrayList<>();
-            for (StanceRules.Match match : lexicon) {
-                if (match.rule().verb()) {
-                    if (tags == null) {
-                        tags = new String[tokens.size()];
-                        Arrays.fill(tags, "");
-                        String[] window = partOfSpeech.tag(tokens.subList(from, to));
-                        System.arraycopy(window, 0, tags, from, window.length);
-                    }
-                    if (!tags[match.start()].equals("VERB")) {
-                        continue; // "Serb forces", "ousted president", "the border patrol": not the verb
-                    }
-                    if (reducedRelative(match.start(), tags)) {
-                        continue; // "the document submitted by Blinken": a participle describing a noun
-                    }
-                }
-                used.add(match);
-            }
             List<Signal> out = new ArrayList<>();
-            for (Signal signal : used.isEmpty() ? List.<Signal>of() : signals(used)) {
+            for (Signal signal : signals(used)) {
                 // The dictionary is broad: its events count only between two actors the sentence names, said
                 // as fact, intent or on a condition (not "could determine whether").
                 if (signal.getTarget() != null && !signal.getTarget().equals(signal.getSource())
@@ -481,6 +473,39 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
             }
             return out;
+        }
+
+        /**
+         * The matches whose rule asks for a verb, kept only where the sentence uses the word as one ("declined to
+         * comment", not "a sharp decline"; not "Serb forces", "ousted president", "the border patrol"); the others as
+         * they are. Tags are computed for the stretch around those words only (five words either side): a word's tag
+         * depends on its neighbours, and tagging whole long sentences would cost more than the rest of enrichment.
+         */
+        private List<StanceRules.Match> verbsOnly(List<StanceRules.Match> matches) {
+            int from = tokens.size();
+            int to = 0;
+            for (StanceRules.Match match : matches) {
+                if (match.rule().verb()) {
+                    from = Math.min(from, Math.max(0, match.start() - POS_CONTEXT));
+                    to = Math.max(to, Math.min(tokens.size(), match.start() + POS_CONTEXT + 1));
+                }
+            }
+            if (from >= to) {
+                return matches;
+            }
+            String[] tags = new String[tokens.size()];
+            Arrays.fill(tags, "");
+            String[] window = partOfSpeech.tag(tokens.subList(from, to));
+            System.arraycopy(window, 0, tags, from, window.length);
+            List<StanceRules.Match> used = new ArrayList<>(matches.size());
+            for (StanceRules.Match match : matches) {
+                if (match.rule().verb() && (!tags[match.start()].equals("VERB")
+                        || reducedRelative(match.start(), tags))) {
+                    continue; // a participle describing a noun: "the document submitted by Blinken"
+                }
+                used.add(match);
+            }
+            return used;
         }
 
         /** A participle right after a noun and before "by": a reduced relative clause, not the sentence's act. */
@@ -530,7 +555,7 @@ public final class PatternStanceTagger implements StanceTagger {
                 if (alleged(match.start())) {
                     continue; // "accused Azerbaijan of threatening …": the accusation is the event, not the threat
                 }
-                if (match.start() < backgroundEnd) {
+                if (match.start() < backgroundEnd || trailing[match.start()]) {
                     continue; // "After the attack, MPs urge …": a fronted reference to what happened before
                 }
                 if (modifiesNoun(match)) {
@@ -555,6 +580,7 @@ public final class PatternStanceTagger implements StanceTagger {
             }
             accepted.sort(Comparator.comparingInt(Candidate::spanStart));
             List<Signal> out = new ArrayList<>();
+            List<Signal> asides = new ArrayList<>();
             int demandEnd = Integer.MAX_VALUE;
             int intentEnd = -1; // end of the last stated intent or offer, -1 before any
             for (Candidate candidate : accepted) {
@@ -570,7 +596,11 @@ public final class PatternStanceTagger implements StanceTagger {
                 }
                 Signal signal = signal(candidate);
                 if (signal != null) {
-                    out.add(signal);
+                    if (aside[candidate.match().start()]) {
+                        asides.add(signal);
+                    } else {
+                        out.add(signal);
+                    }
                     if (signal.getCategory() == PloverCategory.AGREE && signal.getRule().endsWith("+intent")
                             || signal.getRule().startsWith("agree.offer")) {
                         intentEnd = candidate.match().end();
@@ -586,7 +616,44 @@ public final class PatternStanceTagger implements StanceTagger {
                     }
                 }
             }
+            out.addAll(asides); // the main clause's acts first: the first signal is the sentence's event
             return out;
+        }
+
+        /**
+         * Marks the clauses that are not the sentence's own news. A trailing clause opened by "after", "following",
+         * "amid", "despite", "due to", "because of", "in response to" or "in retaliation for" tells what happened
+         * before (its acts are background, as in a fronted clause), up to a semicolon or a coordinated new clause.
+         * A relative clause set off by a comma (", who denies …,", ", which …") is an aside to its noun.
+         */
+        private void markClauses() {
+            for (int i = Math.max(1, backgroundEnd + 1); i < tokens.size(); i++) {
+                String norm = tokens.get(i).norm();
+                String previous = tokens.get(i - 1).norm();
+                String next = i + 1 < tokens.size() ? tokens.get(i + 1).norm() : "";
+                boolean opens = TRAILING.contains(norm) && !DETERMINERS.contains(previous)
+                        || (norm.equals("due") || norm.equals("because")) && (next.equals("to") || next.equals("of"))
+                        || norm.equals("in") && (next.equals("response") || next.equals("retaliation"));
+                if (opens) {
+                    boolean fronted = i <= backgroundEnd + 3; // "Shortly after Blinken's speech, NATO said …"
+                    int end = i + 1;
+                    while (end < tokens.size() && !tokens.get(end).norm().equals(";") && !(end + 1 < tokens.size()
+                            && tokens.get(end).norm().equals(",")
+                            && (fronted || RESUMING.contains(tokens.get(end + 1).norm())))) {
+                        end++;
+                    }
+                    Arrays.fill(trailing, i, end, true);
+                    i = end;
+                } else if (norm.equals(",") && (next.equals("who") || next.equals("which") || next.equals("whose"))) {
+                    int end = i + 2;
+                    while (end < tokens.size() && !tokens.get(end).norm().equals(",")
+                            && !tokens.get(end).norm().equals(";")) {
+                        end++;
+                    }
+                    Arrays.fill(aside, i, end, true);
+                    i = end - 1;
+                }
+            }
         }
 
         private boolean insideName(int start) {
@@ -607,9 +674,11 @@ public final class PatternStanceTagger implements StanceTagger {
             if (negator < 0) {
                 return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
             }
-            if (rule.flipCategory() != null && volitional(negator)) {
-                return new Candidate(match, rule.flipCategory(), Objects.requireNonNull(rule.flipCameo()),
-                        rule.id() + "+refused", negator, null);
+            String flipCategory = rule.flipCategory() != null ? rule.flipCategory()
+                    : REFUSED.containsKey(rule.category()) ? "REJECT" : null;
+            if (flipCategory != null && volitional(negator)) {
+                String flipCameo = rule.flipCameo() != null ? rule.flipCameo() : REFUSED.get(rule.category());
+                return new Candidate(match, flipCategory, flipCameo, rule.id() + "+refused", negator, null);
             }
             return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), Modality.NEGATED);
         }
@@ -700,6 +769,11 @@ public final class PatternStanceTagger implements StanceTagger {
         /** "will not", "cannot", "never", "no", "refused to": a refusal, not a report that something did not happen. */
         private boolean volitional(int negator) {
             String norm = tokens.get(negator).norm();
+            for (int i = negator + 1; i < Math.min(tokens.size(), negator + 3); i++) {
+                if (WILL.contains(tokens.get(i).norm())) {
+                    return true; // "is not seeking a ceasefire", "does not want to negotiate"
+                }
+            }
             if (norm.equals("not") || norm.equals("n't")) {
                 for (int i = negator - 1; i >= Math.max(0, negator - 3); i--) {
                     if (MODALS_BEFORE_NOT.contains(tokens.get(i).norm())) {
@@ -1913,6 +1987,10 @@ public final class PatternStanceTagger implements StanceTagger {
                         break;
                     }
                 }
+                String previous = i > 0 ? tokens.get(i - 1).norm() : "";
+                if (i > 0 && !previous.equals(",") && tokens.get(i - 1).word()) {
+                    continue; // the speaker follows its verb only in inversion (", said Blinken"); "warned India"
+                }              // and "threatened to strike India" name whom the words are for
                 for (int j = i + 1; j < Math.min(tokens.size(), i + 7); j++) {
                     Entity named = Entities.startingAt(story.entities, tokens.get(j).start());
                     if (named != null && code(named) != null) {

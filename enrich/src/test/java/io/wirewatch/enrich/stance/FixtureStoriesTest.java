@@ -20,7 +20,10 @@ class FixtureStoriesTest {
                 .anyMatch(s -> s.getCategory() == PloverCategory.FIGHT && s.getModality() == Modality.DENIED
                         && "RUS".equals(s.getSource()) && "UKR".equals(s.getTarget()))
                 .anyMatch(s -> s.getCategory() == PloverCategory.THREATEN && s.getModality() == Modality.NEGATED)
-                .noneMatch(s -> s.getIntensity() < 0 && s.getModality() == Modality.ASSERTED);
+                .anyMatch(s -> s.getCategory() == PloverCategory.REJECT && s.getCameoCode().equals("016")
+                        && "RUS".equals(s.getSource()))
+                .noneMatch(s -> s.getIntensity() < 0 && s.getModality() == Modality.ASSERTED
+                        && !s.getCameoCode().equals("016")); // the denial itself (CAMEO 016) is the only act
         assertThat(scorer.score(signals)).as(Tagging.describe(signals)).isLessThan(3.0);
     }
 
