@@ -159,7 +159,7 @@ public final class PatternStanceTagger implements StanceTagger {
     private static final Set<String> VIOLENT = Set.of("FIGHT", "ASSAULT", "THREATEN", "MOBILIZE", "COERCE");
     private static final Set<String> WEAPONS_OF_WAR = Set.of("airstrike", "airstrikes", "shelling", "shelled",
             "artillery", "missile", "missiles", "warplanes", "warplane", "bombardment", "gunships", "gunship",
-            "mortar", "mortars", "howitzers", "rockets");
+            "mortar", "mortars", "howitzers", "rockets", "shootout", "firefight", "gunfight", "gunbattle");
     private static final Set<String> SPORT = Set.of("football", "soccer", "basketball", "baseball", "cricket",
             "rugby", "tennis", "golf", "hockey", "volleyball", "olympics", "olympic", "championship",
             "championships", "tournament", "goalkeeper", "playoff", "playoffs", "semifinal", "semi-final",
@@ -175,10 +175,12 @@ public final class PatternStanceTagger implements StanceTagger {
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
             "aug", "sep", "sept", "oct", "nov", "dec");
-    private static final Set<String> DISASTER = Set.of("earthquake", "quake", "tsunami", "flood", "floods",
-            "flooding", "wildfire", "wildfires", "hurricane", "cyclone", "typhoon", "storm", "landslide",
-            "avalanche", "crash", "collision", "collides", "collided", "stampede", "crush", "accident", "blaze",
-            "drought", "eruption", "volcano", "heatwave");
+    private static final Set<String> DISASTER = Set.of("earthquake", "earthquakes", "quake", "quakes", "tsunami",
+            "flood", "floods", "flooding", "wildfire", "wildfires", "hurricane", "hurricanes", "cyclone", "cyclones",
+            "typhoon", "typhoons", "storm", "storms", "landslide", "landslides", "mudslide", "mudslides", "avalanche",
+            "avalanches", "crash", "crashes", "collision", "collisions", "collides", "collided", "stampede", "crush",
+            "accident", "accidents", "blaze", "drought", "eruption", "volcano", "heatwave", "outbreak", "epidemic",
+            "pandemic", "cholera", "virus", "fever", "disease");
     private static final Set<String> AID_MODIFIED = Set.of("worker", "workers", "agency", "agencies", "group",
             "groups", "organisation", "organisations", "organization", "organizations", "official", "officials",
             "sites", "site", "staff", "chief", "budget");
@@ -460,6 +462,7 @@ public final class PatternStanceTagger implements StanceTagger {
                 return found; // the lexicon speaks only between actors the sentence names
             }
             List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
+            used.removeIf(match -> coveredByNone(match, handWritten)); // "releases the results": not a release
             if (used.isEmpty() || sport()) {
                 return List.of();
             }
@@ -506,6 +509,17 @@ public final class PatternStanceTagger implements StanceTagger {
                 used.add(match);
             }
             return used;
+        }
+
+        /** Whether a hand-written rule that codes nothing ("releases the results") covers the match's first word. */
+        private static boolean coveredByNone(StanceRules.Match match, List<StanceRules.Match> handWritten) {
+            for (StanceRules.Match hand : handWritten) {
+                if (hand.rule().category().equals(StanceRules.NONE) && hand.start() <= match.start()
+                        && match.start() < hand.end()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A participle right after a noun and before "by": a reduced relative clause, not the sentence's act. */
@@ -822,7 +836,7 @@ public final class PatternStanceTagger implements StanceTagger {
             }
             Modality modality = candidate.negation() != null ? candidate.negation()
                     : modality(candidate.spanStart(), category, rule);
-            if (rule.armed() && category.equals("ASSAULT") && military()) {
+            if (rule.armed() && category.equals("ASSAULT") && (military() || weaponsOfWar())) {
                 category = "FIGHT";
                 cameo = "190";
                 ruleId = ruleId + "+armed";
@@ -1522,6 +1536,12 @@ public final class PatternStanceTagger implements StanceTagger {
         }
 
         private boolean historical(int start, int end) {
+            for (int i = clauseStart(start); i < start; i++) {
+                String norm = tokens.get(i).norm();
+                if (norm.startsWith("anniversar") || norm.startsWith("commemorat")) {
+                    return true; // "on the 25th anniversary of the end of the country's ban on …": history marked
+                }
+            }
             for (int i = Math.max(clauseStart(start), start - 5); i < Math.min(tokens.size(), end + 4); i++) {
                 String norm = tokens.get(i).norm();
                 if (i < start && HISTORY.contains(norm)) {
@@ -1531,9 +1551,10 @@ public final class PatternStanceTagger implements StanceTagger {
                         && Character.isDigit(norm.charAt(2)) && Character.isDigit(norm.charAt(3))) {
                     int year = Integer.parseInt(norm);
                     boolean past = story.year == null || year < story.year;
-                    boolean near = i < start || i >= end && i > 0 && (tokens.get(i - 1).norm().equals("in")
-                            || i > 1 && MONTHS.contains(tokens.get(i - 1).norm())
-                            && tokens.get(i - 2).norm().equals("in")); // "invaded Kuwait in August 1990"
+                    String before = i > 0 ? tokens.get(i - 1).norm() : "";
+                    boolean near = i < start || i >= end && i > 0 && (before.equals("in") || before.equals("during")
+                            || i > 1 && (MONTHS.contains(before) || before.equals("the"))
+                            && tokens.get(i - 2).norm().equals("in")); // "in August 1990", "in the 2024 …"
                     if (past && near) {
                         return true;
                     }

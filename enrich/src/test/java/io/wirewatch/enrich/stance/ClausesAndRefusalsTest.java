@@ -78,4 +78,38 @@ class ClausesAndRefusalsTest {
         List<Signal> refused = Tagging.signals("SEOUL (Wire) — South Korea declined to join the talks with China.");
         assertThat(refused).as(Tagging.describe(refused)).anyMatch(s -> s.getCategory() == PloverCategory.REJECT);
     }
+
+    @Test
+    void shouldCodeNothingForWordsThatOnlyLookLikeEvents() {
+        List<Signal> signals = Tagging.signals("KATHMANDU (Wire) — Nepal's election commission released the results"
+                + " of the vote on Sunday.", "The president of Madagascar dismissed the prime minister and his"
+                + " cabinet.", "A climber from Nepal reached the summit of Mount Everest for the tenth time.",
+                "A video game company from the United States agreed to be acquired by investors from Saudi Arabia.");
+        assertThat(signals).as(Tagging.describe(signals)).isEmpty();
+    }
+
+    @Test
+    void shouldReadWhatAnAnniversaryRecallsAsHistory() {
+        List<Signal> signals = Tagging.signals("LONDON (Wire) — The King of the United Kingdom opened a memorial on"
+                + " the 25th anniversary of the end of the ban by Britain on gay servicemen.");
+        assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory() == PloverCategory.COERCE);
+    }
+
+    @Test
+    void shouldReadAnEntryBanOnAnotherStatesPeopleAsASanction() {
+        List<Signal> signals = Tagging.signals("NIAMEY (Wire) — Niger imposed a ban on visas for citizens of the"
+                + " United States on Monday.");
+        assertThat(signals).as(Tagging.describe(signals)).anyMatch(s -> s.getCategory() == PloverCategory.SANCTION
+                && "NER".equals(s.getSource()) && "USA".equals(s.getTarget()));
+    }
+
+    @Test
+    void shouldReadKillingsByAirStrikesAsFightingAndDeathsInLandslidesAsNoEvent() {
+        List<Signal> strikes = Tagging.signals("N'DJAMENA (Wire) — Dozens of fishermen from Nigeria were killed in"
+                + " airstrikes by Chad near the lake.");
+        assertThat(strikes).as(Tagging.describe(strikes)).anyMatch(s -> s.getCategory() == PloverCategory.FIGHT);
+        List<Signal> landslides = Tagging.signals("WELLINGTON (Wire) — Two people were killed in landslides in New"
+                + " Zealand on Thursday.");
+        assertThat(landslides).as(Tagging.describe(landslides)).isEmpty();
+    }
 }
