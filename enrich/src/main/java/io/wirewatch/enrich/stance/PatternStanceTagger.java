@@ -458,13 +458,17 @@ public final class PatternStanceTagger implements StanceTagger {
                 return List.of(); // "the Eagles beat the Chiefs 40-22": a game, not a fight
             }
             List<Signal> found = handWritten.isEmpty() ? List.of() : signals(handWritten);
-            if (!found.isEmpty() || actors.isEmpty()) {
+            boolean mainClauseFound = false;
+            for (Signal signal : found) {
+                mainClauseFound |= !aside[tokenAt(signal.getStart())];
+            }
+            if (mainClauseFound || actors.isEmpty()) {
                 return found; // the lexicon speaks only between actors the sentence names
             }
             List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
-            used.removeIf(match -> coveredByNone(match, handWritten)); // "releases the results": not a release
+            used.removeIf(match -> coveredByNone(match, handWritten) || aside[match.start()]);
             if (used.isEmpty() || sport()) {
-                return List.of();
+                return found;
             }
             List<Signal> out = new ArrayList<>();
             for (Signal signal : signals(used)) {
@@ -475,6 +479,7 @@ public final class PatternStanceTagger implements StanceTagger {
                     out.add(signal);
                 }
             }
+            out.addAll(found); // the hand-written rules' asides come after the main clause's dictionary verb
             return out;
         }
 
@@ -658,6 +663,14 @@ public final class PatternStanceTagger implements StanceTagger {
                     }
                     Arrays.fill(trailing, i, end, true);
                     i = end;
+                } else if ((norm.equals("if") || norm.equals("unless")) && !firstWord(i)) {
+                    int end = i + 1; // "warns that … will die tonight if Iran does not agree to a deal": the condition
+                    while (end < tokens.size() && !tokens.get(end).norm().equals(",")
+                            && !tokens.get(end).norm().equals(";")) {
+                        end++;
+                    }
+                    Arrays.fill(aside, i, end, true);
+                    i = end - 1;
                 } else if (norm.equals(",") && (next.equals("who") || next.equals("which") || next.equals("whose"))) {
                     int end = i + 2;
                     while (end < tokens.size() && !tokens.get(end).norm().equals(",")

@@ -112,4 +112,12 @@ class ClausesAndRefusalsTest {
                 + " Zealand on Thursday.");
         assertThat(landslides).as(Tagging.describe(landslides)).isEmpty();
     }
+
+    @Test
+    void shouldReadTheWarningNotTheConditionItNames() {
+        List<Signal> signals = Tagging.signals("WASHINGTON (Wire) — The president of the United States warned Iran"
+                + " that its cities will be destroyed if it does not agree to a deal by noon.");
+        assertThat(signals).as(Tagging.describe(signals)).isNotEmpty();
+        assertThat(signals.get(0).getCategory()).as(Tagging.describe(signals)).isEqualTo(PloverCategory.THREATEN);
+    }
 }
