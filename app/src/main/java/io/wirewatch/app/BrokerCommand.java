@@ -44,7 +44,8 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (partitions < 0) {
-            throw new IllegalArgumentException("--partitions must be positive, was " + partitions);
+            throw new IllegalArgumentException("--partitions must be positive (or 0: the catalogue's), was "
+                    + partitions);
         }
         Files.createDirectories(dataDir);
         List<Topic<?, ?>> topics = partitions == 0 ? Topics.all() : Topics.all().stream()
