@@ -3,7 +3,6 @@ package io.wirewatch.ingest;
 import io.wirewatch.ingest.fetch.FetchPolicy;
 import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.schema.Story;
-import io.wirewatch.schema.Topics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
