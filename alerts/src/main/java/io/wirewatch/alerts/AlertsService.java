@@ -222,6 +222,7 @@ public final class AlertsService implements AutoCloseable {
     }
 
     static Properties properties(Config config) {
+        io.wirewatch.schema.ExactlyOnce.refuseWeaker(config.clientProperties(), "the alert service");
         Map<String, Object> props = new HashMap<>(config.clientProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -48,6 +48,15 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--stories", defaultValue = "6000", description = "Stories in all (default: ${DEFAULT-VALUE}).")
     int stories = 6000;
 
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Offer stories for this long (e.g. 30m) instead of --stories, and print resident memory,"
+                    + " heap after GC, open files and consumer lag every --sample-every.")
+    @org.jspecify.annotations.Nullable Duration duration;
+
+    @Option(names = "--sample-every", paramLabel = "DURATION", defaultValue = "1m", converter = DurationConverter.class,
+            description = "How often a soak run (--duration) prints its figures (default: ${DEFAULT-VALUE}).")
+    Duration sampleEvery = Duration.ofMinutes(1);
+
     @Option(names = "--warmup", defaultValue = "-1",
             description = "Stories not counted, first (default: the first 10 seconds of load, rate × 10: the JIT, the"
                     + " Streams threads' first assignment and the stores settle meanwhile).")
@@ -56,6 +65,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (duration != null) {
+            stories = (int) Math.min(Integer.MAX_VALUE, rate * duration.toSeconds());
+        }
         if (warmup < 0) {
             warmup = rate * 10;
         }
@@ -71,6 +83,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
         Map<String, Long> alertedAt = new ConcurrentHashMap<>();
         try (Pipeline pipeline = Pipeline.start(new Pipeline.Config(dir.resolve("data"), 0, "127.0.0.1", 0, null,
                 Clock.systemUTC()), Duration.ofSeconds(120))) {
+            SoakSampler sampler = duration == null ? null
+                    : SoakSampler.start(pipeline.bootstrapServers(), out, sampleEvery);
             AtomicBoolean running = new AtomicBoolean(true);
             Thread watcher = watch(pipeline.bootstrapServers(), running, enrichedAt, alertedAt);
             AvroSerde<Story> serde = AvroSerde.of(Story.class);
@@ -102,6 +116,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 Thread.sleep(100);
             }
             Thread.sleep(1000);
+            if (sampler != null) {
+                sampler.close();
+            }
             running.set(false);
             watcher.join(10_000);
             double elapsed = (enrichedAt.values().stream().mapToLong(Long::longValue).max().orElse(began) - began) / 1e9;
@@ -112,6 +129,24 @@ final class BenchPipelineCommand implements Callable<Integer> {
             report(out, "raw -> alert   ", sent, alertedAt);
         }
         return 0;
+    }
+
+    /** Durations as {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT10M}). */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            if (v.startsWith("pt")) {
+                return Duration.parse(v);
+            }
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new IllegalArgumentException("not a duration: " + value + " (e.g. 90s, 10m, 1h)");
+            };
+        }
     }
 
     private void report(PrintWriter out, String what, Map<String, Long> sent, Map<String, Long> arrived) {

@@ -53,7 +53,12 @@ final class EnrichCommand implements Callable<Integer> {
             service.close();
             stopped.countDown();
         }, "enrich-shutdown"));
-        stopped.await();
+        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (service.hasFailed()) {
+                System.err.println("wirewatch: enrichment stopped: its stream threads kept failing (see the log)");
+                return 1;
+            }
+        }
         return 0;
     }
 }

@@ -63,6 +63,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--ignore-robots", description = "Do not honour robots.txt (only for sites you own).")
     boolean ignoreRobots;
 
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
+            description = "Write at most N stories a second (default: no limit).")
+    double rate;
+
     @Override
     public Integer call() throws InterruptedException {
         if (paths.isEmpty() && feeds.isEmpty() && sitemaps.isEmpty() && urls.isEmpty()) {
@@ -72,7 +76,7 @@ final class IngestCommand implements Callable<Integer> {
         FetchPolicy policy = FetchPolicy.defaults().withTrustedHosts(trustedHosts).withRobots(!ignoreRobots);
         boolean failed = false;
         try (IngestService ingest = new IngestService(new IngestService.Config(kafka.bootstrapServers,
-                kafka.clientProperties(), Clock.systemUTC()), policy)) {
+                kafka.clientProperties(), Clock.systemUTC()).withRate(rate), policy)) {
             if (!paths.isEmpty()) {
                 failed |= report(out, "files", ingestFiles(ingest));
             }

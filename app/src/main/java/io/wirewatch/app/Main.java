@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "wirewatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Streaming news monitoring on Apache Kafka: ingest wire stories, tag actors and stance,"
                 + " raise explainable alerts.",
-        subcommands = {RunCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class, TopicsCommand.class, ReplayCommand.class, BenchCommand.class, io.wirewatch.app.backtest.BacktestCommand.class, ExtractCommand.class, EvalCommand.class, TrainCommand.class,
+        subcommands = {RunCommand.class, BrokerCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class, TopicsCommand.class, ReplayCommand.class, BenchCommand.class, io.wirewatch.app.backtest.BacktestCommand.class, ExtractCommand.class, EvalCommand.class, TrainCommand.class,
                 TagCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -79,10 +79,9 @@ final class RunCommand implements Callable<Integer> {
         Duration ready = Duration.ofMillis(System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime());
         out.printf("wirewatch is running (ready in %.1f s)%n", ready.toMillis() / 1000.0);
-        String token = subscriptions.options().bearerToken();
-        out.printf("  dashboard   %s%n", token == null ? pipeline.dashboardUri()
-                : pipeline.dashboardUri() + "?token=" + java.net.URLEncoder.encode(token,
-                        java.nio.charset.StandardCharsets.UTF_8));
+        // The token is the user's own (--token or WIREWATCH_TOKEN): never echoed, where terminals and logs keep it.
+        out.printf("  dashboard   %s%s%n", pipeline.dashboardUri(),
+                subscriptions.options().bearerToken() == null ? "" : "  (open ?token=<your token> once)");
         out.printf("  alerts API  %sapi/alerts%n", pipeline.dashboardUri());
         out.printf("  Kafka       %s  (e.g. kcat -C -b %s -t news.alerts.json)%n", pipeline.bootstrapServers(),
                 pipeline.bootstrapServers());

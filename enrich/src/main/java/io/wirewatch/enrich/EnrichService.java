@@ -64,11 +64,7 @@ public final class EnrichService implements AutoCloseable {
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.queryHost() + ":" + queryPort);
         }
         KafkaStreams streams = new KafkaStreams(EnrichTopology.build(config.topology()), properties);
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("Enrichment stream thread failed; replacing it", error);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures(java.time.Clock.systemUTC()));
         streams.start();
         LOG.info("Enrichment started (application.id {}, brokers {})", config.applicationId(),
                 config.bootstrapServers());
@@ -95,12 +91,8 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedToDeadLetters.class.getName());
-        Object guarantee = config.clientProperties().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
-        if (guarantee != null && !StreamsConfig.EXACTLY_ONCE_V2.equals(String.valueOf(guarantee).strip())) {
-            throw new IllegalArgumentException("refusing " + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "="
-                    + guarantee + ": enrichment runs " + StreamsConfig.EXACTLY_ONCE_V2
-                    + " (a story is enriched once, whatever fails); drop that client property");
-        }
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, FailuresToDeadLetters.class.getName());
+        io.wirewatch.schema.ExactlyOnce.refuseWeaker(config.clientProperties(), "enrichment");
         props.putAll(config.clientProperties());
         Properties properties = new Properties();
         properties.putAll(props);
@@ -111,17 +103,23 @@ public final class EnrichService implements AutoCloseable {
         return streams.state();
     }
 
+    /** True once Kafka Streams has stopped for good by itself (its threads kept failing): the service is over. */
+    public boolean hasFailed() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+    }
+
     public boolean isRunning() {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
-    /** Leaves the consumer group (so a restart does not wait for the session timeout) and stops. */
     /** Base URI of the dyad query server, or null when none runs. */
     public @Nullable URI queryUri() {
         return queries == null ? null
                 : URI.create("http://" + queries.hostInfo().host() + ":" + queries.hostInfo().port() + "/");
     }
 
+    /** Leaves the consumer group (so a restart does not wait for the session timeout) and stops. */
     @Override
     public void close() {
         if (queries != null) {

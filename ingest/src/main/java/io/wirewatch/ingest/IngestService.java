@@ -3,7 +3,6 @@ package io.wirewatch.ingest;
 import io.wirewatch.ingest.fetch.FetchPolicy;
 import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.schema.Story;
-import io.wirewatch.schema.Topics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,12 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The ingest service: reads story files and folders, extracts them and produces {@link Story} records to
- * {@code news.stories.raw}, keyed by story id, with an idempotent producer ({@code acks=all}); also from feeds,
- * sitemaps and single URLs, fetched politely and safely, and from WARC archives and JSON lines. Exact duplicates
+ * {@code news.stories.raw}, keyed by story id, each with its index records in one transaction ({@code acks=all});
+ * also from feeds, sitemaps and single URLs, fetched politely and safely, and from WARC archives and JSON lines. Exact duplicates
  * (same id or same content hash) seen by this service are skipped and counted; near-duplicates (SimHash within
  * 3 bits) are produced with the cluster id of the first copy seen; inputs that give no story are reported with
  * the reason, and the run goes on. A feed item or URL whose page cannot be fetched is also written to
@@ -27,12 +27,30 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class IngestService implements AutoCloseable {
 
-    /** How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings) and the clock. */
-    public record Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock) {
+    /**
+     * How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings, and a
+     * {@code transactional.id}), the clock, and at most how many stories to write per second (0: no limit).
+     */
+    public record Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock,
+                         double maxStoriesPerSecond) {
         public Config {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(clock, "clock");
             clientProperties = Map.copyOf(clientProperties);
+            if (maxStoriesPerSecond < 0 || Double.isNaN(maxStoriesPerSecond)) {
+                throw new IllegalArgumentException("maxStoriesPerSecond must be 0 (no limit) or positive, was "
+                        + maxStoriesPerSecond);
+            }
+        }
+
+        /** A config that writes as fast as it reads. */
+        public Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock) {
+            this(bootstrapServers, clientProperties, clock, 0);
+        }
+
+        /** This config writing at most {@code perSecond} stories a second. */
+        public Config withRate(double perSecond) {
+            return new Config(bootstrapServers, clientProperties, clock, perSecond);
         }
 
         /** A config with no extra client properties, on the system clock. */
@@ -63,10 +81,9 @@ public final class IngestService implements AutoCloseable {
         Map<String, Object> producer = producerProperties(config);
         Map<String, Object> reader = new HashMap<>(config.clientProperties());
         reader.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        StoryIndex known = StoryIndex.load(reader);
         this.stories = new StoryProducer(new KafkaProducer<>(producer, new StringSerializer(),
-                Topics.STORIES_RAW.valueSerde().serializer()),
-                new KafkaProducer<>(indexProducer(producer), new StringSerializer(), new StringSerializer()),
-                StoryIndex.load(reader), maxRequestSize(producer));
+                new ByteArraySerializer()), known, maxRequestSize(producer), config.maxStoriesPerSecond());
     }
 
     /** The producer's {@code max.request.size}, as set here or by the client properties. */
@@ -75,18 +92,17 @@ public final class IngestService implements AutoCloseable {
         return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().strip());
     }
 
-    private static Map<String, Object> indexProducer(Map<String, Object> stories) {
-        Map<String, Object> props = new HashMap<>(stories);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-index");
-        return props;
-    }
-
     static Map<String, Object> producerProperties(Config config) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        // Stories and their index records are written in transactions (see StoryProducer). Give a restarted
+        // ingester the transactional.id of the one it replaces and it aborts what that one left open at once;
+        // with the default (a new id per process) readers wait at most this timeout for such a transaction.
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "wirewatch-ingest-" + java.util.UUID.randomUUID());
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         props.putAll(config.clientProperties());
         // never weakened by client properties: a story is written once and never lost
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -4,45 +4,72 @@ import io.wirewatch.ingest.dedup.NearDuplicates;
 import io.wirewatch.ingest.dedup.SimHash;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes stories to {@code news.stories.raw}: drops exact duplicates (same id or content hash) of stories the
  * archive already holds ({@link StoryIndex}) or this instance wrote, gives each story its near-duplicate cluster,
- * records in the index only the stories the archive acknowledged, and counts what one call did in a
- * {@link Batch}. A story too large for one request is refused before it is sent; a story whose write fails is
- * forgotten, so that a later run can write it.
+ * and counts what one call did in a {@link Batch}.
+ *
+ * <p>Each story and its {@code news.stories.index} records are written in one Kafka transaction (a few stories
+ * per transaction, committed at least every {@link #COMMIT_EVERY_NANOS} ms): a reader with
+ * {@code read_committed} (enrichment, the index at the next start) sees both or neither. An ingester killed
+ * mid-file therefore leaves no story that the index does not know, and no index entry without its story: run
+ * again, it writes exactly the stories that were not committed. A story too large for one request is refused
+ * before it is sent; the stories of a transaction that fails are reported, forgotten and can be offered again.
  */
 final class StoryProducer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryProducer.class);
+    /** At most this many stories per transaction. */
+    static final int MAX_PER_TRANSACTION = 200;
+    /** A transaction open this long is committed at the next story, so downstream sees a steady flow. */
+    static final long COMMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final Producer<String, Story> producer;
-    private final Producer<String, String> index;
+    private final Producer<String, byte[]> producer;
     private final Set<String> seenIds;
     private final Set<String> seenHashes;
     private final NearDuplicates clusters = new NearDuplicates(3);
     private final int maxRequestSize;
+    private final long gapNanos;
+    private boolean fatal;
 
-    /** @param maxRequestSize the story producer's {@code max.request.size}: no larger story is sent */
-    StoryProducer(Producer<String, Story> producer, Producer<String, String> index, StoryIndex known,
-                  int maxRequestSize) {
+    /**
+     * @param producer       a transactional producer (its {@code transactional.id} set) of raw stories and index
+     *                       records, not yet initialised
+     * @param maxRequestSize the producer's {@code max.request.size}: no larger story is sent
+     * @param maxPerSecond   at most this many stories are sent per second; 0 for no limit
+     */
+    StoryProducer(Producer<String, byte[]> producer, StoryIndex known, int maxRequestSize, double maxPerSecond) {
+        if (maxPerSecond < 0) {
+            throw new IllegalArgumentException("maxPerSecond must be 0 (no limit) or positive, was " + maxPerSecond);
+        }
         this.producer = producer;
-        this.index = index;
         this.maxRequestSize = maxRequestSize;
+        this.gapNanos = maxPerSecond == 0 ? 0 : (long) (TimeUnit.SECONDS.toNanos(1) / maxPerSecond);
         this.seenIds = new HashSet<>(known.ids());
         this.seenHashes = new HashSet<>(known.hashes());
         known.clusters().forEach(clusters::remember);
+        // Fences an earlier producer with the same transactional.id (an ingester killed mid-file) and aborts
+        // what it left open, so readers need not wait for its transaction to time out.
+        producer.initTransactions();
     }
 
     Batch batch() {
@@ -52,14 +79,16 @@ final class StoryProducer implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
-        index.close();
     }
 
-    /** Counts, exact and near duplicate checks and sends for one call of the service. */
+    /** Counts, exact and near duplicate checks and transactional sends for one call of the service. */
     final class Batch {
         final List<IngestReport.Failure> failures = new ArrayList<>();
-        final List<Pending> sent = new ArrayList<>();
+        private final List<Pending> open = new ArrayList<>();
+        private long openedAt;
+        private long nextSend = System.nanoTime();
         int read;
+        int produced;
         int duplicates;
 
         void fail(String source, String reason) {
@@ -69,6 +98,11 @@ final class StoryProducer implements AutoCloseable {
 
         void offer(String source, Story story) {
             read++;
+            if (fatal) {
+                fail(source, "not written: the producer to " + Topics.STORIES_RAW.name() + " failed for good earlier"
+                        + " in this run");
+                return;
+            }
             boolean newId = seenIds.add(story.getId());
             boolean newContent = seenHashes.add(story.getContentHash());
             if (!newId || !newContent) {
@@ -76,65 +110,138 @@ final class StoryProducer implements AutoCloseable {
                 LOG.info("skipping duplicate story {} from {}", story.getId(), source);
                 return;
             }
-            int size = encodedSize(story);
+            long fingerprint = SimHash.of(String.join("\n\n", story.getParagraphs()));
+            NearDuplicates.Assignment cluster = clusters.add(story.getId(), fingerprint);
+            story.setClusterId(cluster.clusterId());
+            byte[] value = Topics.STORIES_RAW.valueSerde().serializer().serialize(Topics.STORIES_RAW.name(), story);
+            int size = value.length + story.getId().length() * 4 + RECORD_OVERHEAD;
             if (size > maxRequestSize) {
                 forget(story);
                 fail(source, "story " + story.getId() + " is " + size + " bytes encoded, more than max.request.size "
                         + maxRequestSize + " of the producer to " + Topics.STORIES_RAW.name() + ": not written");
                 return;
             }
-            long fingerprint = SimHash.of(String.join("\n\n", story.getParagraphs()));
-            NearDuplicates.Assignment cluster = clusters.add(story.getId(), fingerprint);
-            story.setClusterId(cluster.clusterId());
             if (cluster.copy()) {
                 LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), source, cluster.clusterId());
             }
+            pace();
+            begin();
             Future<RecordMetadata> write = producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
-                    eventTime(story).toEpochMilli(), story.getId(), story));
-            sent.add(new Pending(source, story, fingerprint, cluster.clusterId(), write));
+                    eventTime(story).toEpochMilli(), story.getId(), value));
+            index(story, fingerprint, cluster.clusterId());
+            open.add(new Pending(source, story, write));
+            if (open.size() >= MAX_PER_TRANSACTION || System.nanoTime() - openedAt >= COMMIT_EVERY_NANOS) {
+                commit();
+            }
         }
 
-        /** Records in the index a story the archive acknowledged. */
-        private void index(Pending written) {
-            Story story = written.story();
-            index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.ID + story.getId(), story.getId()));
-            index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.HASH + story.getContentHash(),
-                    story.getId()));
-            index.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), StoryIndex.SIMHASH + story.getId(),
-                    StoryIndex.simValue(written.fingerprint(), written.clusterId())));
+        /** Waits until the next story may go, at the configured rate; after a stall it goes on, no burst. */
+        private void pace() {
+            if (gapNanos == 0) {
+                return;
+            }
+            nextSend = Math.max(nextSend + gapNanos, System.nanoTime() - gapNanos);
+            long wait = nextSend - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+        }
+
+        private void begin() {
+            if (open.isEmpty()) {
+                producer.beginTransaction();
+                openedAt = System.nanoTime();
+            }
+        }
+
+        /** Records the story in the index, in the transaction that writes the story. */
+        private void index(Story story, long fingerprint, String clusterId) {
+            sendIndex(StoryIndex.ID + story.getId(), story.getId());
+            sendIndex(StoryIndex.HASH + story.getContentHash(), story.getId());
+            sendIndex(StoryIndex.SIMHASH + story.getId(), StoryIndex.simValue(fingerprint, clusterId));
+        }
+
+        private void sendIndex(String key, String value) {
+            producer.send(new ProducerRecord<>(Topics.STORIES_INDEX.name(), key,
+                    value.getBytes(StandardCharsets.UTF_8)));
         }
 
         /** Writes a record that is not a story (a fetch failure): not deduplicated, not counted as produced. */
         void record(Story failure) {
-            producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null, eventTime(failure).toEpochMilli(),
-                    failure.getId(), failure), (meta, error) -> {
-                if (error != null) {
-                    LOG.error("cannot record fetch failure of {} on {}: {}", failure.getUrl(),
-                            Topics.STORIES_RAW.name(), error.toString());
+            if (fatal) {
+                LOG.error("cannot record fetch failure of {}: the producer failed for good earlier", failure.getUrl());
+                return;
+            }
+            begin();
+            Future<RecordMetadata> write = producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
+                    eventTime(failure).toEpochMilli(), failure.getId(),
+                    Topics.STORIES_RAW.valueSerde().serializer().serialize(Topics.STORIES_RAW.name(), failure)));
+            open.add(new Pending(null, failure, write));
+        }
+
+        /**
+         * Commits the open transaction: every story in it is produced; or, when any of its writes failed, aborts
+         * it: every story in it is reported failed and forgotten, so a later call can write it.
+         */
+        private void commit() {
+            if (open.isEmpty()) {
+                return;
+            }
+            List<Pending> stories = List.copyOf(open);
+            open.clear();
+            String failure = null;
+            try {
+                producer.flush();
+                for (Pending pending : stories) {
+                    try {
+                        pending.write().get();
+                    } catch (ExecutionException e) {
+                        failure = failure == null ? "transaction aborted: cannot produce story "
+                                + pending.story().getId() + " to " + Topics.STORIES_RAW.name() + ": " + e.getCause()
+                                : failure;
+                    }
                 }
-            });
+                if (failure == null) {
+                    producer.commitTransaction();
+                } else {
+                    producer.abortTransaction();
+                }
+            } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+                // Fatal for this producer: another ingester took over its transactional.id, or it may not write.
+                fatal = true;
+                failure = "transaction on " + Topics.STORIES_RAW.name() + " failed for good: " + e;
+            } catch (KafkaException e) {
+                failure = "transaction on " + Topics.STORIES_RAW.name() + " aborted: " + e;
+                abortQuietly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "interrupted while producing";
+                abortQuietly();
+            }
+            for (Pending pending : stories) {
+                if (pending.source() == null) {
+                    continue;
+                }
+                if (failure == null) {
+                    produced++;
+                } else {
+                    forget(pending.story());
+                    LOG.error("{}: story {} not written: {}", pending.source(), pending.story().getId(), failure);
+                    failures.add(new IngestReport.Failure(pending.source(), failure));
+                }
+            }
+        }
+
+        private void abortQuietly() {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException e) {
+                LOG.warn("cannot abort the transaction on {}: {}", Topics.STORIES_RAW.name(), e.toString());
+            }
         }
 
         IngestReport finish() {
-            producer.flush();
-            int produced = 0;
-            for (Pending pending : sent) {
-                try {
-                    pending.write().get();
-                    produced++;
-                    index(pending);
-                } catch (ExecutionException e) {
-                    forget(pending.story());
-                    String reason = "cannot produce story " + pending.story().getId() + " to "
-                            + Topics.STORIES_RAW.name() + ": " + e.getCause();
-                    LOG.error("{}: {}", pending.source(), reason);
-                    failures.add(new IngestReport.Failure(pending.source(), reason));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failures.add(new IngestReport.Failure(pending.source(), "interrupted while producing"));
-                }
-            }
-            index.flush();
+            commit();
             IngestReport report = new IngestReport(read, produced, duplicates, failures);
             LOG.info("ingest: {} read, {} produced, {} duplicates, {} failures", read, produced, duplicates,
                     failures.size());
@@ -142,8 +249,8 @@ final class StoryProducer implements AutoCloseable {
         }
     }
 
-    /** A story sent to the archive, not yet acknowledged. */
-    private record Pending(String source, Story story, long fingerprint, String clusterId,
+    /** A record sent in the open transaction; {@code source} is null for a fetch failure, which is not a story. */
+    private record Pending(@org.jspecify.annotations.Nullable String source, Story story,
                            Future<RecordMetadata> write) {
     }
 
@@ -151,12 +258,6 @@ final class StoryProducer implements AutoCloseable {
     private void forget(Story story) {
         seenIds.remove(story.getId());
         seenHashes.remove(story.getContentHash());
-    }
-
-    /** The story's size as the producer will send it: key, value and record overhead. */
-    private static int encodedSize(Story story) {
-        byte[] value = Topics.STORIES_RAW.valueSerde().serializer().serialize(Topics.STORIES_RAW.name(), story);
-        return value.length + story.getId().length() * 4 + RECORD_OVERHEAD;
     }
 
     /** Upper bound of a record's batch and header bytes beside its key and value. */

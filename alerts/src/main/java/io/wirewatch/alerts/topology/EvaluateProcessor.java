@@ -150,7 +150,10 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
             if (kept != null) {
                 kept.put(idOf.apply(value), ValueAndTimestamp.make(record.value(), context.currentSystemTimeMs()));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // An OutOfMemoryError or StackOverflowError here came from this one record (a huge allocation or a deep
+            // recursion that has unwound): rethrown, the stream thread would be replaced onto the same record, again
+            // and again. It goes to the dead letters like any other failure.
             deadLetter(record, e);
             return;
         }
@@ -162,7 +165,7 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
+    private void deadLetter(Record<byte[], byte[]> record, Throwable error) {
         RecordMetadata where = context.recordMetadata().orElse(null);
         String topic = where == null ? this.topic : where.topic();
         int partition = where == null ? -1 : where.partition();

@@ -405,7 +405,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /**
      * Lets a request through when it carries the token; {@code GET /?token=} with the right token sets the cookie
-     * (HttpOnly, SameSite=Strict) and redirects to the page, so a browser's page, fetches and EventSource carry it.
+     * (HttpOnly, SameSite=Strict, and Secure behind TLS) and redirects to the page, so a browser's page, fetches and EventSource carry it.
      */
     private static void guard(Context ctx, String token) {
         if (ctx.path().equals("/health")) {
@@ -413,7 +413,11 @@ public final class DashboardServer implements AutoCloseable {
         }
         String fromQuery = ctx.queryParam("token");
         if (fromQuery != null && ctx.path().equals("/") && same(fromQuery, token)) {
-            ctx.header("Set-Cookie", TOKEN_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+            // Secure behind TLS (ours, or a proxy's that says so): the browser then never sends it in clear text.
+            boolean tls = "https".equalsIgnoreCase(ctx.scheme())
+                    || "https".equalsIgnoreCase(String.valueOf(ctx.header("X-Forwarded-Proto")).strip());
+            ctx.header("Set-Cookie", TOKEN_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                    + (tls ? "; Secure" : ""));
             ctx.redirect("/");
             ctx.skipRemainingHandlers();
             return;

@@ -135,6 +135,17 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldMarkTheTokenCookieSecureBehindATlsProxy() throws Exception {
+        start(TOKEN);
+        assertThat(get("/?token=" + TOKEN, Map.of()).headers().firstValue("Set-Cookie").orElseThrow())
+                .as("plain HTTP on loopback").doesNotContain("Secure");
+
+        String behindProxy = get("/?token=" + TOKEN, Map.of("X-Forwarded-Proto", "https")).headers()
+                .firstValue("Set-Cookie").orElseThrow();
+        assertThat(behindProxy).endsWith("; Secure");
+    }
+
+    @Test
     void shouldRefuseAWeakToken() {
         assertThatThrownBy(() -> new DashboardServer.Config("127.0.0.1", 0, AlertFeed.start("127.0.0.1:1",
                 Map.of(), 1), () -> "", () -> false, DefaultRules::ruleSet, () -> null,

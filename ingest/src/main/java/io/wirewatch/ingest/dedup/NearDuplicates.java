@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * Clusters stories whose SimHash fingerprints differ in at most {@code maxDistance} bits. The fingerprint is cut
  * into {@code maxDistance + 1} bands: two fingerprints within the distance share at least one band exactly
- * (pigeonhole), so only stories sharing a band are compared. A story joins the cluster of the first close story
- * seen; a cluster's id is the id of its first story. Not thread-safe.
+ * (pigeonhole), so only stories sharing a band are compared. A story joins the cluster of the nearest close story
+ * (ties: the smallest cluster id), whatever the order stories were added or remembered in; a cluster's id is the id
+ * of its first story. Not thread-safe.
  */
 public final class NearDuplicates {
 
@@ -47,12 +48,17 @@ public final class NearDuplicates {
 
     /** Adds the story {@code id} whose text has the SimHash {@code fingerprint}. */
     public Assignment add(String id, long fingerprint) {
+        // The nearest known story, ties to the smallest cluster id: a choice that does not depend on the order in which
+        // stories were added or remembered, so an ingester restarted from the index clusters as one that never stopped.
         String cluster = null;
-        for (int band = 0; band < bands && cluster == null; band++) {
+        int nearest = Integer.MAX_VALUE;
+        for (int band = 0; band < bands; band++) {
             for (Entry entry : index.get(band).getOrDefault(bandKey(fingerprint, band), List.of())) {
-                if (SimHash.distance(entry.fingerprint(), fingerprint) <= maxDistance) {
+                int distance = SimHash.distance(entry.fingerprint(), fingerprint);
+                if (distance <= maxDistance && (distance < nearest
+                        || distance == nearest && entry.clusterId().compareTo(cluster) < 0)) {
+                    nearest = distance;
                     cluster = entry.clusterId();
-                    break;
                 }
             }
         }

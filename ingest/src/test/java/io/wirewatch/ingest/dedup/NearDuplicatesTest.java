@@ -46,4 +46,26 @@ class NearDuplicatesTest {
     void shouldRejectADistanceTheBandsCannotGuarantee() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new NearDuplicates(16));
     }
+
+    @Test
+    void shouldClusterTheSameWhateverTheOrderStoriesWereRememberedIn() {
+        NearDuplicates oneWay = new NearDuplicates(3);
+        oneWay.remember(0b01L, "cluster-b");
+        oneWay.remember(0b10L, "cluster-a");
+        NearDuplicates otherWay = new NearDuplicates(3);
+        otherWay.remember(0b10L, "cluster-a");
+        otherWay.remember(0b01L, "cluster-b");
+
+        assertThat(oneWay.add("new", 0L).clusterId()).isEqualTo("cluster-a");
+        assertThat(otherWay.add("new", 0L).clusterId()).isEqualTo("cluster-a");
+    }
+
+    @Test
+    void shouldJoinTheNearestOfTwoCloseStories() {
+        NearDuplicates clusters = new NearDuplicates(3);
+        clusters.remember(0b111L, "three-bits-away");
+        clusters.remember(0b1L, "one-bit-away");
+
+        assertThat(clusters.add("new", 0L).clusterId()).isEqualTo("one-bit-away");
+    }
 }
