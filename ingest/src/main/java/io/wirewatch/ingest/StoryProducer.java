@@ -1,13 +1,9 @@
 package io.wirewatch.ingest;
 
-import io.wirewatch.ingest.dedup.NearDuplicates;
-import io.wirewatch.ingest.dedup.SimHash;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,9 +25,7 @@ final class StoryProducer implements AutoCloseable {
 
     private final Producer<String, Story> producer;
     private final Producer<String, String> index;
-    private final Set<String> seenIds;
-    private final Set<String> seenHashes;
-    private final NearDuplicates clusters = new NearDuplicates(3);
+    private final NewStories admitted;
     private final int maxRequestSize;
 
     /** @param maxRequestSize the story producer's {@code max.request.size}: no larger story is sent */
@@ -40,9 +34,7 @@ final class StoryProducer implements AutoCloseable {
         this.producer = producer;
         this.index = index;
         this.maxRequestSize = maxRequestSize;
-        this.seenIds = new HashSet<>(known.ids());
-        this.seenHashes = new HashSet<>(known.hashes());
-        known.clusters().forEach(clusters::remember);
+        this.admitted = new NewStories(known.ids(), known.hashes(), known.clusters());
     }
 
     Batch batch() {
@@ -69,29 +61,25 @@ final class StoryProducer implements AutoCloseable {
 
         void offer(String source, Story story) {
             read++;
-            boolean newId = seenIds.add(story.getId());
-            boolean newContent = seenHashes.add(story.getContentHash());
-            if (!newId || !newContent) {
+            NewStories.Admitted cluster = admitted.admit(story);
+            if (cluster == null) {
                 duplicates++;
                 LOG.info("skipping duplicate story {} from {}", story.getId(), source);
                 return;
             }
             int size = encodedSize(story);
             if (size > maxRequestSize) {
-                forget(story);
+                admitted.forget(story);
                 fail(source, "story " + story.getId() + " is " + size + " bytes encoded, more than max.request.size "
                         + maxRequestSize + " of the producer to " + Topics.STORIES_RAW.name() + ": not written");
                 return;
             }
-            long fingerprint = SimHash.of(String.join("\n\n", story.getParagraphs()));
-            NearDuplicates.Assignment cluster = clusters.add(story.getId(), fingerprint);
-            story.setClusterId(cluster.clusterId());
             if (cluster.copy()) {
                 LOG.info("story {} from {} is a near-duplicate of {}", story.getId(), source, cluster.clusterId());
             }
             Future<RecordMetadata> write = producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
                     eventTime(story).toEpochMilli(), story.getId(), story));
-            sent.add(new Pending(source, story, fingerprint, cluster.clusterId(), write));
+            sent.add(new Pending(source, story, cluster.fingerprint(), cluster.clusterId(), write));
         }
 
         /** Records in the index a story the archive acknowledged. */
@@ -124,7 +112,7 @@ final class StoryProducer implements AutoCloseable {
                     produced++;
                     index(pending);
                 } catch (ExecutionException e) {
-                    forget(pending.story());
+                    admitted.forget(pending.story());
                     String reason = "cannot produce story " + pending.story().getId() + " to "
                             + Topics.STORIES_RAW.name() + ": " + e.getCause();
                     LOG.error("{}: {}", pending.source(), reason);
@@ -145,12 +133,6 @@ final class StoryProducer implements AutoCloseable {
     /** A story sent to the archive, not yet acknowledged. */
     private record Pending(String source, Story story, long fingerprint, String clusterId,
                            Future<RecordMetadata> write) {
-    }
-
-    /** Lets a story whose write failed or was refused be offered again. */
-    private void forget(Story story) {
-        seenIds.remove(story.getId());
-        seenHashes.remove(story.getContentHash());
     }
 
     /** The story's size as the producer will send it: key, value and record overhead. */
