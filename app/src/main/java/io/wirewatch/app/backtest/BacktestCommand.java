@@ -8,7 +8,6 @@ import io.wirewatch.ingest.FileSources;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.NewStories;
 import io.wirewatch.ingest.archive.WarcStories;
-import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.Story;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -128,14 +127,6 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private void fromArchive(BacktestInput input) throws InterruptedException {
-        AvroSerde<Story> serde = AvroSerde.of(Story.class);
-        new ArchiveReader(bootstrapServers, Map.of()).read(from, to, size -> { }, () -> { }, record -> {
-            String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-            try {
-                input.offer(where, serde.decode(record.value()));
-            } catch (RuntimeException e) {
-                input.fail(where, "undecodable record: " + e.getMessage());
-            }
-        });
+        input.readArchive(new ArchiveReader(bootstrapServers, Map.of()));
     }
 }

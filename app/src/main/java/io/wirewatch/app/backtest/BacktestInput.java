@@ -1,5 +1,7 @@
 package io.wirewatch.app.backtest;
 
+import io.wirewatch.app.archive.ArchiveReader;
+import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.Story;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * A story read from a file ({@code file:} source) that gives no publication date has no time of its own (its fetch
  * time is when it was read): it is skipped and named, or dated by {@code --date}.
  */
-final class BacktestInput {
+public final class BacktestInput {
 
     /** Why a story from a file with no date of its own is not taken, and what to do. */
     static final String UNDATED = "no publication date (give the .txt a date line under its title, e.g."
@@ -36,14 +38,14 @@ final class BacktestInput {
     private final Map<String, List<String>> failed = new LinkedHashMap<>();
 
     /** @param undatedAt the publication time given to stories from files that have none, or null to skip them */
-    BacktestInput(Instant from, Instant to, @Nullable Instant undatedAt) {
+    public BacktestInput(Instant from, Instant to, @Nullable Instant undatedAt) {
         this.from = Objects.requireNonNull(from, "from");
         this.to = Objects.requireNonNull(to, "to");
         this.undatedAt = undatedAt;
     }
 
     /** Takes {@code story} when it has text and a time inside the range; else counts it as skipped, and why. */
-    void offer(String source, Story story) {
+    public void offer(String source, Story story) {
         if (story.getParagraphs().isEmpty()) {
             skip(source, NO_TEXT);
             return;
@@ -63,17 +65,30 @@ final class BacktestInput {
         stories.add(story);
     }
 
+    /** Takes the stories of the archive ({@code news.stories.raw}) published inside the range. */
+    public void readArchive(ArchiveReader archive) throws InterruptedException {
+        AvroSerde<Story> serde = AvroSerde.of(Story.class);
+        archive.read(from, to, size -> { }, () -> { }, record -> {
+            String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+            try {
+                offer(where, serde.decode(record.value()));
+            } catch (RuntimeException e) {
+                fail(where, "undecodable record: " + e.getMessage());
+            }
+        });
+    }
+
     /** An input that holds no story for a reason that is not an error (a duplicate, a WARC request record). */
     void skip(String source, String reason) {
         skipped.computeIfAbsent(reason, r -> new ArrayList<>()).add(source);
     }
 
     /** An input that should have held a story and could not be read. */
-    void fail(String source, String reason) {
+    public void fail(String source, String reason) {
         failed.computeIfAbsent(reason, r -> new ArrayList<>()).add(source);
     }
 
-    List<Story> stories() {
+    public List<Story> stories() {
         return List.copyOf(stories);
     }
 
@@ -92,7 +107,7 @@ final class BacktestInput {
     }
 
     /** Prints the skipped and failed inputs, counted by reason, each reason with the first few inputs named. */
-    void printSummary(PrintWriter err) {
+    public void printSummary(PrintWriter err) {
         print(err, "skipped", skipped);
         print(err, "could not read", failed);
         err.flush();
