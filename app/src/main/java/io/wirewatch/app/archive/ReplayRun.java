@@ -28,11 +28,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,8 +94,9 @@ public final class ReplayRun {
                 EnrichTopology.Config topology = new EnrichTopology.Config(enricher, DyadTopology.Config.defaults(),
                         List.of(input));
                 try (EnrichService enrich = EnrichService.start(new EnrichService.Config(bootstrapServers, id, state,
-                        clientProperties, topology))) {
-                    awaitDone(cluster, id, input, timeout);
+                        clientProperties, topology));
+                     KafkaConsumer<byte[], byte[]> reader = markerReader(bootstrapServers, clientProperties)) {
+                    awaitDone(cluster, reader, id, input, timeout);
                 }
             } catch (ExecutionException e) {
                 throw new IllegalStateException("replay run " + id + " on " + bootstrapServers + " failed: "
@@ -127,8 +131,8 @@ public final class ReplayRun {
      * Done when the run's consumer group has committed the end of its input and of every topic it wrote to itself
      * (the re-keyed signals), twice in a row.
      */
-    private static void awaitDone(Admin cluster, String id, String input, Duration timeout)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private static void awaitDone(Admin cluster, KafkaConsumer<byte[], byte[]> reader, String id, String input,
+                                  Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int settled = 0;
         while (settled < 2) {
@@ -136,11 +140,11 @@ public final class ReplayRun {
                 throw new TimeoutException("replay run " + id + " did not finish within " + timeout);
             }
             Thread.sleep(500);
-            settled = caughtUp(cluster, id, input) ? settled + 1 : 0;
+            settled = caughtUp(cluster, reader, id, input) ? settled + 1 : 0;
         }
     }
 
-    private static boolean caughtUp(Admin cluster, String id, String input)
+    private static boolean caughtUp(Admin cluster, KafkaConsumer<byte[], byte[]> reader, String id, String input)
             throws InterruptedException, ExecutionException {
         Set<String> topics = cluster.listTopics().names().get().stream()
                 .filter(name -> name.equals(input) || name.startsWith(id) && name.endsWith("-repartition"))
@@ -154,11 +158,37 @@ public final class ReplayRun {
         for (var end : ends.entrySet()) {
             OffsetAndMetadata at = committed.get(end.getKey());
             long position = at == null ? 0 : at.offset();
-            if (position < end.getValue().offset()) {
+            if (position < end.getValue().offset()
+                    && !onlyTransactionMarkers(reader, end.getKey(), position, end.getValue().offset())) {
                 return false;
             }
         }
         return !ends.isEmpty();
+    }
+
+    /**
+     * Whether nothing but transaction markers lies between {@code from} and {@code to}: under exactly-once the end
+     * of a topic written in transactions is a commit marker, which a consumer's committed offset may stop before.
+     */
+    private static boolean onlyTransactionMarkers(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition,
+                                                  long from, long to) {
+        reader.assign(List.of(partition));
+        reader.seek(partition, from);
+        for (int polls = 0; polls < 3 && reader.position(partition) < to; polls++) {
+            if (!reader.poll(Duration.ofMillis(200)).isEmpty()) {
+                return false;
+            }
+        }
+        return reader.position(partition) >= to;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> markerReader(String bootstrapServers,
+                                                              Map<String, Object> clientProperties) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static void deleteTopics(Admin cluster, String id) {
