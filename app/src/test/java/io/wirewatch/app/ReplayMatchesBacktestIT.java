@@ -72,16 +72,26 @@ class ReplayMatchesBacktestIT {
             assertThat(oracle.closedWindows()).hasSizeGreaterThan(100);
             assertThat(oracle.alerts()).hasSizeGreaterThan(20);
 
-            assertThat(json(values(bootstrap, Topics.DYADS_ESCALATION.name(), DyadWindow.class)))
-                    .as("closed hourly and daily windows").isEqualTo(json(oracle.closedWindows()));
+            // The backtest runs the whole topology as one task, so a story without signals advances the windows'
+            // stream time too; on a cluster only the pair's own signals do. The windows of the archive's last day
+            // (closed in the backtest by later quiet stories) are still open at the end of the replay: every other
+            // window must be there, exactly.
+            List<DyadWindow> replayed = values(bootstrap, Topics.DYADS_ESCALATION.name(), DyadWindow.class);
+            Instant lastDay = FIRST_DAY.plus(Duration.ofDays(DAYS - 2));
+            assertThat(json(replayed)).as("closed hourly and daily windows")
+                    .containsAll(json(oracle.closedWindows().stream()
+                            .filter(window -> window.getWindowEnd().isBefore(lastDay)).toList()));
+            assertThat(replayed).as("windows of the last days that the replay closed too")
+                    .allSatisfy(window -> assertThat(json(oracle.closedWindows())).containsAll(json(List.of(window))));
             assertThat(json(values(bootstrap, Topics.STANCE_CHANGES.name(), StanceChange.class)))
-                    .as("stance changes").isEqualTo(json(oracle.stanceChanges()));
+                    .as("stance changes").containsExactlyElementsOf(json(oracle.stanceChanges()));
             Awaitility.await("the alert service has judged the replay").atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> values(bootstrap, Topics.ALERTS.name(), Alert.class).size()
                             >= oracle.alerts().size());
             assertThat(alertFacts(values(bootstrap, Topics.ALERTS.name(), Alert.class)))
-                    .as("alerts (all but the time they were raised)").isEqualTo(alertFacts(oracle.alerts()));
+                    .as("alerts (all but the time they were raised)")
+                    .containsExactlyElementsOf(alertFacts(oracle.alerts()));
         }
     }
 
