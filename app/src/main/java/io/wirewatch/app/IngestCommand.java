@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest stories into news.stories.raw: files and folders (.txt, .html, .html.gz, .warc(.gz),"
                 + " .jsonl), RSS/Atom/JSON feeds, news sitemaps and article URLs.",
-                "Without --follow it ingests once and exits; with --follow it polls the feeds and sitemaps."})
+                "Without --follow it ingests once and exits; with --follow it polls the feeds and sitemaps.",
+                "File formats (the .txt layout, the JSON lines fields and dates): README.md, section"
+                        + " \"Story files\"."})
 final class IngestCommand implements Callable<Integer> {
 
     @Spec

@@ -1,19 +1,16 @@
 package io.wirewatch.app;
 
 import io.wirewatch.app.archive.ArchiveReader;
-import io.wirewatch.schema.Topics;
+import io.wirewatch.app.archive.ReplayRun;
+import io.wirewatch.app.backtest.BacktestInput;
+import io.wirewatch.schema.Story;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wirewatch replay}: feeds archived stories from {@code news.stories.raw} (by event time) through the
- * pipeline again, via {@code news.stories.replay}, so that enrichment and alerts see them anew while the
- * archive stays as it was. Records are copied byte for byte with their keys, headers and timestamps.
+ * {@code wirewatch replay}: feeds archived stories from {@code news.stories.raw} (by event time) through the live
+ * enrichment topology again, in a run of its own ({@link ReplayRun}), so that its windows, stance changes and, through
+ * the alert service, alerts are the backtest's; the archive stays as it was. It takes the stories a backtest of the
+ * same range takes, and names the ones it skips.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Feed archived stories (news.stories.raw, by event time) through the pipeline again.")
+        description = {"Feed archived stories (news.stories.raw, by event time) through the enrichment again, in"
+                + " event-time order and with state of their own, so that windows, stance changes and alerts come out"
+                + " as backtest finds them; results go to the live topics."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -34,6 +34,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    KbOptions kb = new KbOptions();
 
     @Option(names = "--from", required = true, converter = TimeConverter.class, paramLabel = "TIME",
             description = "First event time to replay (2022-01-26, 2022-01-26T18:00 or an ISO instant; UTC).")
@@ -43,47 +46,36 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Replay stories before this time (default: everything up to now).")
     Instant to = Instant.now();
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
-            description = "Replay at X times the original pace (e.g. 3600 = an hour a second); 0, the default,"
-                    + " replays as fast as possible.")
-    double speed;
+    @Option(names = "--date", converter = TimeConverter.class, paramLabel = "DAY",
+            description = "Publication time for stories from files that give none (default: they are skipped and"
+                    + " named, as backtest does).")
+    @Nullable Instant undatedAt;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "Give up when the run has not finished after this long (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds = 1800;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> producerProps = new HashMap<>(kafka.clientProperties());
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers);
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        ArchiveReader archive = new ArchiveReader(kafka.bootstrapServers, kafka.clientProperties());
+        BacktestInput input = new BacktestInput(from, to, undatedAt);
+        input.readArchive(new ArchiveReader(kafka.bootstrapServers, kafka.clientProperties()));
+        input.printSummary(spec.commandLine().getErr());
+        List<Story> stories = input.stories();
+        if (stories.isEmpty()) {
+            spec.commandLine().getErr().println("no stories to replay from " + from + " to " + to);
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         long began = System.nanoTime();
-        long replayed;
-        try (var producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-             ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setStyle(ProgressBarStyle.ASCII)
-                     .setUnit(" records", 1).showSpeed().build()) {
-            replayed = archive.read(from, to, bar::maxHint, bar::step, record -> {
-                pace(record.timestamp(), began);
-                producer.send(new ProducerRecord<>(Topics.STORIES_REPLAY.name(), null, record.timestamp(),
-                        record.key(), record.value(), record.headers()));
-            });
-            producer.flush();
-        }
-        out.printf("Replayed %d stories from %s to %s into %s.%n", replayed, from, to, Topics.STORIES_REPLAY.name());
+        ReplayRun.run(kafka.bootstrapServers, kafka.clientProperties(), stories, kb.enricher(Clock.systemUTC()),
+                Duration.ofSeconds(timeoutSeconds), sent -> { });
+        out.printf("Replayed %d stories from %s to %s in %.1f s; their windows, stance changes and enriched stories"
+                + " are on the live topics.%n", stories.size(), from, to, (System.nanoTime() - began) / 1e9);
+        out.flush();
         return 0;
-    }
-
-    private void pace(long eventTime, long beganNanos) throws InterruptedException {
-        if (speed <= 0) {
-            return;
-        }
-        long due = beganNanos + (long) ((eventTime - from.toEpochMilli()) * 1_000_000L / speed);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-        }
     }
 }

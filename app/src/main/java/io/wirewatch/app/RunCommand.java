@@ -61,12 +61,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-samples", description = "Do not ingest the bundled sample stories.")
     boolean noSamples;
 
+    @Option(names = "--verbose", description = "Show the log lines of Kafka, Jetty and the other libraries on the"
+            + " console too (they always go to DATA-DIR/" + ConsoleLogging.LOG_FILE + ", at WARN).")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         ActorKb actors = kb.load(); // a bad --kb line stops here, before anything starts
         Files.createDirectories(dataDir);
+        Path logFile = ConsoleLogging.toFile(dataDir, verbose);
         CountDownLatch stopped = new CountDownLatch(1);
         Pipeline pipeline = Pipeline.start(new Pipeline.Config(dataDir, kafkaPort, httpHost, httpPort, rulesFile,
                 clock, actors, subscriptions.options()), Duration.ofSeconds(120));
@@ -86,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  Kafka       %s  (e.g. kcat -C -b %s -t news.alerts.json)%n", pipeline.bootstrapServers(),
                 pipeline.bootstrapServers());
         out.printf("  data        %s%n", dataDir.toAbsolutePath());
+        out.printf("  log         %s%s%n", logFile, verbose ? "" : "  (Kafka and Jetty; --verbose shows them here)");
         out.flush();
 
         if (!noSamples) {

@@ -41,6 +41,9 @@ final class TagCommand implements Callable<Integer> {
     @Mixin
     KbOptions kb = new KbOptions();
 
+    /** Standard input (a test gives its own). */
+    java.io.InputStream stdin = System.in;
+
     @Option(names = "--lines", description = "Each input line is its own text and gets its own line of JSON.")
     boolean lines;
 
@@ -54,9 +57,7 @@ final class TagCommand implements Callable<Integer> {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     if (!line.isBlank()) {
-                        Story story = Story.newBuilder(Stories.of(TextExtractor.extract(line), "line", null,
-                                clock.instant())).setTitle("").setParagraphs(List.of(line.strip())).build();
-                        out.println(AvroJson.write(view(enricher.enrich(story))));
+                        out.println(AvroJson.write(view(enricher.enrich(sentences(line, "line", clock)))));
                     }
                 }
             }
@@ -73,7 +74,9 @@ final class TagCommand implements Callable<Integer> {
             try (BufferedReader reader = reader()) {
                 StringBuilder text = new StringBuilder();
                 reader.lines().forEach(line -> text.append(line).append('\n'));
-                return Stories.of(TextExtractor.extract(text.toString()), "stdin", null, clock.instant());
+                Story story = Stories.of(TextExtractor.extract(text.toString()), "stdin", null, clock.instant());
+                // One line (a sentence to try) has no title and body: it is all text to analyse.
+                return story.getParagraphs().isEmpty() ? sentences(text.toString(), "stdin", clock) : story;
             }
         }
         ReadResult result = StoryReader.read(Path.of(input), clock);
@@ -83,9 +86,15 @@ final class TagCommand implements Callable<Integer> {
         return ((ReadResult.Read) result).story();
     }
 
+    /** {@code text} as the body of a story without a title, so every word of it is analysed. */
+    private static Story sentences(String text, String source, Clock clock) {
+        return Story.newBuilder(Stories.of(TextExtractor.extract(text), source, null, clock.instant()))
+                .setTitle("").setParagraphs(List.of(text.strip())).build();
+    }
+
     private BufferedReader reader() throws Exception {
         if (input == null || input.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         }
         return java.nio.file.Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
     }

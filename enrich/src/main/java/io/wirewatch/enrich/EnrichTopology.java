@@ -37,14 +37,28 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
+    /** What the live service reads: the archive as it grows, and {@code news.stories.replay}. */
+    public static final List<String> LIVE_SOURCES = List.of(Topics.STORIES_RAW.name(), Topics.STORIES_REPLAY.name());
+
     /**
      * @param enricher what enriches one story
      * @param dyads how dyad windows and stance changes are computed
+     * @param sources the topics of raw stories to read ({@link #LIVE_SOURCES} for the live service; a replay run
+     *     reads its own one-partition topic, so that its stories reach every stage in event-time order)
      */
-    public record Config(Enricher enricher, DyadTopology.Config dyads) {
+    public record Config(Enricher enricher, DyadTopology.Config dyads, List<String> sources) {
         public Config {
             java.util.Objects.requireNonNull(enricher, "enricher");
             java.util.Objects.requireNonNull(dyads, "dyads");
+            sources = List.copyOf(sources);
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("an enrichment topology needs at least one source topic");
+            }
+        }
+
+        /** The live service's topology: it reads {@link #LIVE_SOURCES}. */
+        public Config(Enricher enricher, DyadTopology.Config dyads) {
+            this(enricher, dyads, LIVE_SOURCES);
         }
 
         public static Config defaults(Enricher enricher) {
@@ -59,7 +73,7 @@ public final class EnrichTopology {
         AvroSerde<Story> stories = (AvroSerde<Story>) Topics.STORIES_RAW.valueSerde();
 
         KStream<String, Outcome> outcomes = builder
-                .stream(List.of(Topics.STORIES_RAW.name(), Topics.STORIES_REPLAY.name()),
+                .stream(config.sources(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-stories"))
                 .processValues(() -> new EnrichProcessor(stories, enricher), Named.as("enrich"));
 

@@ -14,25 +14,37 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stories from files and folders: saved pages and texts, WARC archives and JSON lines. */
-final class FileSources {
+/**
+ * Stories from files and folders, without Kafka: saved pages and texts, WARC archives and JSON lines. The one
+ * reader of files for {@code ingest} and {@code backtest}: every story, failure and skipped input goes to the sink
+ * with its source and reason.
+ */
+public final class FileSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSources.class);
+    /** Why a file in a folder is not read. */
+    static final String UNSUPPORTED = "not a story file (.txt, .html, .htm, optionally .gz; .warc(.gz); .jsonl(.gz))";
 
     private final StoryReader reader;
     private final WarcStories warcs;
     private final JsonLinesStories jsonLines;
 
-    FileSources(Clock clock) {
+    public FileSources(Clock clock) {
         this.reader = new StoryReader(clock);
         this.warcs = new WarcStories(clock);
         this.jsonLines = new JsonLinesStories(clock);
     }
 
-    void files(StoryProducer.Batch batch, List<Path> paths, IngestService.Progress progress) {
+    /** True when {@code path} is named like a file this reader takes (a story, a WARC or a JSON lines file). */
+    public static boolean supports(Path path) {
+        return StoryReader.supports(path) || WarcStories.isWarc(path) || JsonLinesStories.isJsonLines(path);
+    }
+
+    /** Reads {@code paths} (files, and folders recursively) into {@code sink}, telling {@code progress}. */
+    public void read(List<Path> paths, WarcStories.Sink sink, IngestService.Progress progress) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
-            expand(path, files, batch.failures);
+            expand(path, files, sink);
         }
         long totalBytes = 0;
         for (Path file : files) {
@@ -50,7 +62,7 @@ final class FileSources {
             long before = bytesDone;
             bytesDone += size(file);
             if (WarcStories.isWarc(file) || JsonLinesStories.isJsonLines(file)) {
-                WarcStories.Sink sink = new WarcStories.Sink() {
+                WarcStories.Sink archive = new WarcStories.Sink() {
                     @Override
                     public void position(long bytes) {
                         progress.bytesRead(before + bytes, total);
@@ -58,30 +70,35 @@ final class FileSources {
 
                     @Override
                     public void story(String source, Story story) {
-                        batch.offer(source, story);
+                        sink.story(source, story);
                     }
 
                     @Override
                     public void failure(String source, String reason) {
-                        batch.fail(source, reason);
+                        sink.failure(source, reason);
+                    }
+
+                    @Override
+                    public void skipped(String source, String reason) {
+                        sink.skipped(source, reason);
                     }
                 };
                 try {
                     if (WarcStories.isWarc(file)) {
-                        warcs.read(file, sink);
+                        warcs.read(file, archive);
                     } else {
-                        jsonLines.read(file, sink);
+                        jsonLines.read(file, archive);
                     }
                 } catch (IOException | RuntimeException e) {
-                    batch.fail(file.toString(), "cannot read archive: " + e);
+                    sink.failure(file.toString(), "cannot read archive: " + e);
                 }
                 continue;
             }
             ReadResult result = reader.read(file);
             if (result instanceof ReadResult.Unreadable bad) {
-                batch.fail(bad.path().toString(), bad.reason());
+                sink.failure(bad.path().toString(), bad.reason());
             } else {
-                batch.offer(file.toString(), ((ReadResult.Read) result).story());
+                sink.story(file.toString(), ((ReadResult.Read) result).story());
             }
         }
         if (!files.isEmpty()) {
@@ -98,9 +115,9 @@ final class FileSources {
         }
     }
 
-    private static void expand(Path path, List<Path> files, List<IngestReport.Failure> failures) {
+    private static void expand(Path path, List<Path> files, WarcStories.Sink sink) {
         if (!Files.exists(path)) {
-            failures.add(new IngestReport.Failure(path.toString(), "no such file or folder"));
+            sink.failure(path.toString(), "no such file or folder");
             return;
         }
         if (!Files.isDirectory(path)) {
@@ -114,17 +131,18 @@ final class FileSources {
                     .toList();
             int skipped = 0;
             for (Path p : found) {
-                if (StoryReader.supports(p) || WarcStories.isWarc(p) || JsonLinesStories.isJsonLines(p)) {
+                if (supports(p)) {
                     files.add(p);
                 } else {
                     skipped++;
+                    sink.skipped(p.toString(), UNSUPPORTED);
                 }
             }
             if (skipped > 0) {
-                LOG.info("{}: skipped {} files that are not .txt, .html (optionally .gz), WARC or JSON lines", path, skipped);
+                LOG.info("{}: skipped {} files: {}", path, skipped, UNSUPPORTED);
             }
         } catch (IOException | UncheckedIOException e) {
-            failures.add(new IngestReport.Failure(path.toString(), "cannot list folder: " + e));
+            sink.failure(path.toString(), "cannot list folder: " + e);
         }
     }
 

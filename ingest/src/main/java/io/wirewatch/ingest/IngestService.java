@@ -1,5 +1,6 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.ingest.archive.WarcStories;
 import io.wirewatch.ingest.fetch.FetchPolicy;
 import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.schema.Story;
@@ -141,7 +142,17 @@ public final class IngestService implements AutoCloseable {
     public synchronized IngestReport ingest(List<Path> paths, Progress progress) {
         Objects.requireNonNull(progress, "progress");
         StoryProducer.Batch batch = stories.batch();
-        files.files(batch, paths, progress);
+        files.read(paths, new WarcStories.Sink() {
+            @Override
+            public void story(String source, Story story) {
+                batch.offer(source, story);
+            }
+
+            @Override
+            public void failure(String source, String reason) {
+                batch.fail(source, reason);
+            }
+        }, progress);
         return batch.finish();
     }
 

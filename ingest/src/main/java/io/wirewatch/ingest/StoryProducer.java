@@ -1,14 +1,10 @@
 package io.wirewatch.ingest;
 
-import io.wirewatch.ingest.dedup.NearDuplicates;
-import io.wirewatch.ingest.dedup.SimHash;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +40,7 @@ final class StoryProducer implements AutoCloseable {
     static final long COMMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Producer<String, byte[]> producer;
-    private final Set<String> seenIds;
-    private final Set<String> seenHashes;
-    private final NearDuplicates clusters = new NearDuplicates(3);
+    private final NewStories admitted;
     private final int maxRequestSize;
     private final long gapNanos;
     private boolean fatal;
@@ -64,9 +58,7 @@ final class StoryProducer implements AutoCloseable {
         this.producer = producer;
         this.maxRequestSize = maxRequestSize;
         this.gapNanos = maxPerSecond == 0 ? 0 : (long) (TimeUnit.SECONDS.toNanos(1) / maxPerSecond);
-        this.seenIds = new HashSet<>(known.ids());
-        this.seenHashes = new HashSet<>(known.hashes());
-        known.clusters().forEach(clusters::remember);
+        this.admitted = new NewStories(known.ids(), known.hashes(), known.clusters());
         // Fences an earlier producer with the same transactional.id (an ingester killed mid-file) and aborts
         // what it left open, so readers need not wait for its transaction to time out.
         producer.initTransactions();
@@ -103,16 +95,12 @@ final class StoryProducer implements AutoCloseable {
                         + " in this run");
                 return;
             }
-            boolean newId = seenIds.add(story.getId());
-            boolean newContent = seenHashes.add(story.getContentHash());
-            if (!newId || !newContent) {
+            NewStories.Admitted cluster = admitted.admit(story);
+            if (cluster == null) {
                 duplicates++;
                 LOG.info("skipping duplicate story {} from {}", story.getId(), source);
                 return;
             }
-            long fingerprint = SimHash.of(String.join("\n\n", story.getParagraphs()));
-            NearDuplicates.Assignment cluster = clusters.add(story.getId(), fingerprint);
-            story.setClusterId(cluster.clusterId());
             byte[] value = Topics.STORIES_RAW.valueSerde().serializer().serialize(Topics.STORIES_RAW.name(), story);
             int size = value.length + story.getId().length() * 4 + RECORD_OVERHEAD;
             if (size > maxRequestSize) {
@@ -128,7 +116,7 @@ final class StoryProducer implements AutoCloseable {
             begin();
             Future<RecordMetadata> write = producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
                     eventTime(story).toEpochMilli(), story.getId(), value));
-            index(story, fingerprint, cluster.clusterId());
+            index(story, cluster.fingerprint(), cluster.clusterId());
             open.add(new Pending(source, story, write));
             if (open.size() >= MAX_PER_TRANSACTION || System.nanoTime() - openedAt >= COMMIT_EVERY_NANOS) {
                 commit();
@@ -256,8 +244,7 @@ final class StoryProducer implements AutoCloseable {
 
     /** Lets a story whose write failed or was refused be offered again. */
     private void forget(Story story) {
-        seenIds.remove(story.getId());
-        seenHashes.remove(story.getContentHash());
+        admitted.forget(story);
     }
 
     /** Upper bound of a record's batch and header bytes beside its key and value. */

@@ -78,15 +78,21 @@ public final class StoryReader {
             return new ReadResult.Unreadable(path, "cannot read: " + e);
         }
         try {
-            Article article = kind == Kind.TEXT ? TextExtractor.extract(decodeText(bytes)) : parseHtml(bytes, path, null);
+            TextDateLine.Split text = kind == Kind.TEXT ? TextDateLine.split(decodeText(bytes), clock) : null;
+            Article article = text != null ? TextExtractor.extract(text.text()) : parseHtml(bytes, path, null);
             if (article.paragraphs().isEmpty()) {
-                return new ReadResult.Unreadable(path, "no story text found");
+                return new ReadResult.Unreadable(path, kind == Kind.TEXT
+                        ? "no story text found after the title line; " + TextDateLine.FORMAT : "no story text found");
             }
             if (article.title().isBlank()) {
                 return new ReadResult.Unreadable(path, "no title found");
             }
             String source = "file:" + path;
             Story story = Stories.of(article, source, null, clock.instant());
+            if (text != null && text.date() != null) {
+                story.setPublishedAt(text.date().instant());
+                story.setPublishedLocal(text.date().local());
+            }
             Instant named = story.getPublishedAt() == null ? dateInName(path) : null;
             if (named != null) {
                 story = Story.newBuilder(story).setPublishedAt(named).build();

@@ -31,4 +31,46 @@ class StoryReaderDateTest {
         assertThat(StoryReader.dateInName(Path.of("120220126.txt"))).isNull();
         assertThat(StoryReader.dateInName(Path.of("notes.txt"))).isNull();
     }
+
+    private ReadResult readText(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return StoryReader.read(file, Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void shouldTakeTheDateLineUnderTheTitleAsThePublicationTimeAndNotAsAParagraph() throws Exception {
+        ReadResult result = readText("talks.txt", "Talks offered\nDate: 2022-01-27T14:05+02:00\n\n"
+                + "GENEVA – Officials offered talks on Thursday.\n\nThey said more was to come.\n");
+
+        var story = ((ReadResult.Read) result).story();
+        assertThat(story.getPublishedAt()).isEqualTo(Instant.parse("2022-01-27T12:05:00Z"));
+        assertThat(story.getPublishedLocal()).isEqualTo("2022-01-27T14:05:00+02:00");
+        assertThat(story.getParagraphs()).containsExactly("GENEVA – Officials offered talks on Thursday.",
+                "They said more was to come.");
+    }
+
+    @Test
+    void shouldTakeAWrittenOutDateLine() throws Exception {
+        ReadResult result = readText("talks.txt", "Talks offered\n27 January 2022\n\nGENEVA – Talks.\n");
+
+        assertThat(((ReadResult.Read) result).story().getPublishedAt()).isEqualTo(Instant.parse("2022-01-27T00:00:00Z"));
+    }
+
+    @Test
+    void shouldKeepAFirstParagraphThatOnlyMentionsADate() throws Exception {
+        ReadResult result = readText("talks.txt", "Talks offered\nOn 2022-01-27 officials offered talks.\n\nMore.\n");
+
+        var story = ((ReadResult.Read) result).story();
+        assertThat(story.getPublishedAt()).isNull();
+        assertThat(story.getParagraphs()).first().asString().startsWith("On 2022-01-27 officials");
+    }
+
+    @Test
+    void shouldSayWhatTheTxtFormatIsWhenOnlyATitleIsThere() throws Exception {
+        ReadResult result = readText("only-title.txt", "Kremlin to recognise separatists\n");
+
+        assertThat(((ReadResult.Unreadable) result).reason()).isEqualTo("no story text found after the title line; "
+                + TextDateLine.FORMAT);
+    }
 }

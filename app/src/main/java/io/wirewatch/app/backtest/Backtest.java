@@ -2,6 +2,7 @@ package io.wirewatch.app.backtest;
 
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.topology.AlertsTopology;
+import io.wirewatch.app.archive.ReplayRun;
 import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.Enricher;
 import io.wirewatch.enrich.dyad.DyadTopology;
@@ -40,11 +41,16 @@ import org.apache.kafka.streams.kstream.Windowed;
 public final class Backtest {
 
     /** What a backtest found. */
+    /**
+     * @param dailyWindows every daily window in the store at the end, closed or not
+     * @param closedWindows the hourly and daily windows emitted to {@code news.dyads.escalation} as they closed
+     */
     public record Result(int stories, List<Alert> alerts, List<DyadWindow> dailyWindows,
-                         List<StanceChange> stanceChanges, List<String> deadLetters) {
+                         List<DyadWindow> closedWindows, List<StanceChange> stanceChanges, List<String> deadLetters) {
         public Result {
             alerts = List.copyOf(alerts);
             dailyWindows = List.copyOf(dailyWindows);
+            closedWindows = List.copyOf(closedWindows);
             stanceChanges = List.copyOf(stanceChanges);
             deadLetters = List.copyOf(deadLetters);
         }
@@ -56,8 +62,7 @@ public final class Backtest {
     /** Enriches {@code stories} and applies {@code rules}, as the live pipeline would. */
     public static Result run(List<Story> stories, RuleSet rules, Enricher enricher, Instant raisedAt) {
         Objects.requireNonNull(rules, "rules");
-        List<Story> ordered = stories.stream().sorted(Comparator.comparing(Backtest::eventTime)
-                .thenComparing(Story::getId)).toList();
+        List<Story> ordered = ReplayRun.inEventTimeOrder(stories);
         Path state = tempState();
         Clock clock = Clock.fixed(raisedAt, ZoneOffset.UTC);
         try (TopologyTestDriver enrich = new TopologyTestDriver(EnrichTopology.build(
@@ -83,6 +88,8 @@ public final class Backtest {
             TestInputTopic<String, byte[]> windowInput = alerting.createInputTopic(Topics.DYADS_ESCALATION.name(),
                     Serdes.String().serializer(), Serdes.ByteArray().serializer());
             AvroSerde<StanceChange> changeSerde = AvroSerde.of(StanceChange.class);
+            AvroSerde<DyadWindow> windowSerde = AvroSerde.of(DyadWindow.class);
+            List<DyadWindow> closed = new ArrayList<>();
             List<StanceChange> stanceChanges = new ArrayList<>();
             TestOutputTopic<String, Alert> alerts = alerting.createOutputTopic(Topics.ALERTS.name(),
                     Serdes.String().deserializer(), Topics.ALERTS.valueSerde().deserializer());
@@ -103,13 +110,14 @@ public final class Backtest {
                     changeInput.pipeInput(record.key(), record.value(), record.getRecordTime());
                 }
                 for (var record : windows.readRecordsToList()) {
+                    closed.add(windowSerde.decode(record.value()));
                     windowInput.pipeInput(record.key(), record.value(), record.getRecordTime());
                 }
                 alerts.readValuesToList().forEach(raised::add);
                 enrichDead.readKeyValuesToList().forEach(kv -> dead.add(story.getId()));
                 alertDead.readKeyValuesToList().forEach(kv -> dead.add(story.getId()));
             }
-            return new Result(ordered.size(), raised, dailyWindows(enrich), stanceChanges, dead);
+            return new Result(ordered.size(), raised, dailyWindows(enrich), closed, stanceChanges, dead);
         } finally {
             deleteQuietly(state);
         }
@@ -133,7 +141,7 @@ public final class Backtest {
 
     /** Event time: publication time, or when the story was fetched. */
     static Instant eventTime(Story story) {
-        return story.getPublishedAt() != null ? story.getPublishedAt() : story.getFetchedAt();
+        return ReplayRun.eventTime(story);
     }
 
     private static Properties properties(String applicationId, Path state) {

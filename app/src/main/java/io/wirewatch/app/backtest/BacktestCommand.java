@@ -4,24 +4,21 @@ import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.rules.RulesFile;
 import io.wirewatch.app.archive.ArchiveReader;
 import io.wirewatch.enrich.Enrichers;
-import io.wirewatch.ingest.ReadResult;
-import io.wirewatch.ingest.StoryReader;
-import io.wirewatch.schema.AvroSerde;
+import io.wirewatch.ingest.FileSources;
+import io.wirewatch.ingest.IngestService;
+import io.wirewatch.ingest.NewStories;
+import io.wirewatch.ingest.archive.WarcStories;
 import io.wirewatch.schema.Story;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +55,13 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Stories before this time (default: now).")
     Instant to = Instant.now();
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Story files or folders.")
+    @Option(names = "--date", converter = io.wirewatch.app.TimeConverter.class, paramLabel = "DAY",
+            description = "Publication time for stories from files that give none (default: they are skipped"
+                    + " and named).")
+    @Nullable Instant undatedAt;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Story files or folders: every input ingest"
+            + " reads (.txt, .html, .htm, their .gz, .warc(.gz), .jsonl(.gz)).")
     List<Path> paths = List.of();
 
     @Override
@@ -68,12 +71,27 @@ public final class BacktestCommand implements Callable<Integer> {
                     + (paths.isEmpty() ? "neither" : "both"));
         }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         RuleSet rules = rulesFile == null ? RulesFile.loadDefault() : RulesFile.load(rulesFile);
-        List<Story> stories = bootstrapServers == null ? fromFiles(out) : fromArchive();
+        BacktestInput input = new BacktestInput(from, to, undatedAt);
+        String source;
+        if (bootstrapServers == null) {
+            fromFiles(input);
+            source = paths.size() + " path(s)";
+        } else {
+            fromArchive(input);
+            source = "news.stories.raw at " + bootstrapServers;
+        }
+        input.printSummary(err);
+        List<Story> stories = input.stories();
+        if (stories.isEmpty()) {
+            err.println("no stories to backtest in " + source + " (see above); no report written");
+            err.flush();
+            return 2;
+        }
         long began = System.nanoTime();
         Backtest.Result result = Backtest.run(stories, rules, Enrichers.standard(Clock.systemUTC()), to);
         double seconds = (System.nanoTime() - began) / 1e9;
-        String source = bootstrapServers == null ? paths.size() + " path(s)" : "news.stories.raw at " + bootstrapServers;
         Files.writeString(report, BacktestReport.html(result, new BacktestReport.Meta(source, rules.origin(), from,
                 to, Instant.now())), StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "%d stories, %d alerts, %d stance changes in %.1f s (%.0f stories/s); report: %s%n",
@@ -83,42 +101,32 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Story> fromFiles(PrintWriter out) throws IOException {
-        List<Story> stories = new ArrayList<>();
-        Clock clock = Clock.systemUTC();
-        for (Path path : paths) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
-                files = walk.filter(Files::isRegularFile).filter(StoryReader::supports).sorted().toList();
-            }
-            for (Path file : files) {
-                ReadResult result = StoryReader.read(file, clock);
-                if (result instanceof ReadResult.Read read) {
-                    Story story = read.story();
-                    Instant at = story.getPublishedAt() != null ? story.getPublishedAt() : story.getFetchedAt();
-                    if (!at.isBefore(from) && at.isBefore(to)) {
-                        stories.add(story);
-                    }
+    /** Reads the files as ingest does (one reader), and drops exact duplicates and clusters copies as ingest does. */
+    private void fromFiles(BacktestInput input) {
+        NewStories admitted = new NewStories();
+        new FileSources(Clock.systemUTC()).read(paths, new WarcStories.Sink() {
+            @Override
+            public void story(String source, Story story) {
+                if (admitted.admit(story) == null) {
+                    input.skip(source, BacktestInput.DUPLICATE);
                 } else {
-                    spec.commandLine().getErr().println("skipped " + file + ": " + result);
+                    input.offer(source, story);
                 }
             }
-        }
-        return stories;
+
+            @Override
+            public void failure(String source, String reason) {
+                input.fail(source, reason);
+            }
+
+            @Override
+            public void skipped(String source, String reason) {
+                input.skip(source, reason);
+            }
+        }, IngestService.Progress.NONE);
     }
 
-    private List<Story> fromArchive() throws InterruptedException {
-        AvroSerde<Story> serde = AvroSerde.of(Story.class);
-        List<Story> stories = new ArrayList<>();
-        Map<String, Object> props = new HashMap<>();
-        new ArchiveReader(bootstrapServers, props).read(from, to, size -> { }, () -> { }, record -> {
-            try {
-                stories.add(serde.decode(record.value()));
-            } catch (RuntimeException e) {
-                spec.commandLine().getErr().println("skipped undecodable record " + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + ": " + e.getMessage());
-            }
-        });
-        return stories;
+    private void fromArchive(BacktestInput input) throws InterruptedException {
+        input.readArchive(new ArchiveReader(bootstrapServers, Map.of()));
     }
 }

@@ -34,6 +34,10 @@ public final class WarcStories {
 
         void failure(String source, String reason);
 
+        /** An input that is not a story and is not an error (a WARC request record, an image in a folder). */
+        default void skipped(String source, String reason) {
+        }
+
         /** How many bytes of the archive file have been read so far. */
         default void position(long bytes) {
         }
@@ -77,6 +81,7 @@ public final class WarcStories {
                 sink.position(channel.position());
                 if (!(record instanceof WarcResponse response)) {
                     skipped++;
+                    sink.skipped("warc:" + warc + "#" + record.type(), "WARC record that is not a response");
                     continue;
                 }
                 String source = "warc:" + warc + "#" + response.target();
@@ -85,6 +90,7 @@ public final class WarcStories {
                     MediaType type = http.contentType();
                     if (http.status() != 200 || !type.subtype().toLowerCase(Locale.ROOT).contains("html")) {
                         skipped++;
+                        sink.skipped(source, "WARC response that is not a 200 HTML page");
                         continue;
                     }
                     byte[] body;
