@@ -18,7 +18,7 @@ class VerdictTest {
     }
 
     private static final Oracle ORACLE = new Oracle(List.of(story("a", "one"), story("b", "two"), story("c", "three")),
-            new Backtest.Result(3, List.of(), List.of(), List.of(), List.of()));
+            new Backtest.Result(3, List.of(), List.of(), List.of(), List.of(), List.of()));
 
     @Test
     void shouldBeExactWhenEverythingCameOutOnce() {
