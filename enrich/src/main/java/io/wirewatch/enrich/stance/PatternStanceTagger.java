@@ -18,6 +18,10 @@ import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
+import static io.wirewatch.enrich.stance.EventWords.*;
+import static io.wirewatch.enrich.stance.ClauseWords.*;
+import static io.wirewatch.enrich.stance.ActorWords.*;
+import static io.wirewatch.enrich.stance.TopicWords.*;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,174 +42,6 @@ import org.jspecify.annotations.Nullable;
  * question is speculation. Thread-safe.
  */
 public final class PatternStanceTagger implements StanceTagger {
-
-    private static final Set<String> VERBAL = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE", "AGREE", "SUPPORT",
-            "CONSULT", "CONCEDE", "APPEAL"));
-    private static final Set<String> ASSERTIVE = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE",
-            "APPEAL"));
-    private static final Set<String> PHYSICAL = Set.copyOf(List.of("MOBILIZE", "ASSAULT", "COERCE", "FIGHT"));
-    private static final Set<String> DEMAND_CONTENT = Set.copyOf(List.of("RETREAT", "CONCEDE", "AGREE", "CONSULT", "SUPPORT",
-            "COOPERATE", "AID"));
-    private static final Set<String> BOUNDARIES = Set.copyOf(List.of(",", ";", ":", "but", "while", "although", "though",
-            "whereas", "\u201c", "\u201d", "\"", ".", "(", ")", "\u2013", "\u2014"));
-    private static final Set<String> FILLERS = Set.copyOf(List.of("be", "been", "being", "have", "has", "had", "also", "yet",
-            "ever", "any", "to", "further", "again", "even", "a", "an", "the", "make", "made", "consider", "seek",
-            "offer", "there", "will", "would", "can", "could", "shall", "should", "must", "do", "does", "did", "is",
-            "are", "was", "were", "able", "willing", "ready", "going", "want", "wants", "intend", "plan",
-            "prepared", "such", "more", "seeking", "seeks", "planning", "intending", "interested", "wanting", "immediate", "new", "real", "serious", "major", "significant", "of",
-            "and", "possible", "its", "their", "our", "his", "her", "intention", "intentions", "plans", "plan",
-            "desire", "interest", "wish", "need", "reason", "intent"));
-    /**
-     * A co-operative act refused by its actor ("will not withdraw", "is not seeking a ceasefire", "refused to
-     * negotiate") is a rejection (CAMEO 12x), with the code of what was refused, when its rule names no other.
-     */
-    private static final Map<String, String> REFUSED = Map.of("AGREE", "127", "CONSULT", "125", "SUPPORT", "120",
-            "COOPERATE", "121", "AID", "122", "CONCEDE", "124", "RETREAT", "124");
-    /** Words of will after a negation: "is not seeking", "does not want to", "not prepared to" are refusals. */
-    private static final Set<String> WILL = Set.of("want", "wants", "wanted", "wanting", "seek", "seeks", "seeking",
-            "sought", "intend", "intends", "intending", "plan", "plans", "planning", "going", "willing", "prepared",
-            "ready", "interested", "looking");
-    private static final Set<String> MODALS_BEFORE_NOT = Set.copyOf(List.of("will", "would", "can", "could", "shall", "must",
-            "'ll", "wo", "ca"));
-    private static final Set<String> PEOPLE = Set.copyOf(List.of("representatives", "officials", "leaders", "ministers",
-            "members", "delegations", "delegation", "envoys", "diplomats", "negotiators", "troops", "forces",
-            "soldiers", "government", "governments", "heads", "presidents", "spokesman", "spokeswoman", "servicemen",
-            "citizens", "people", "commanders", "personnel"));
-    private static final Set<String> ADDRESSING_VERBS = Set.copyOf(List.of("told", "warned", "urged", "asked", "informed",
-            "pressed", "assured", "reassured", "tell", "warn", "urge", "ask", "tells", "warns", "urges", "asks"));
-    private static final Set<String> ADDRESSING_NOUNS = Set.copyOf(List.of("response", "responses", "reply", "replies",
-            "letter", "letters", "message", "messages", "proposal", "proposals", "offer", "note", "document",
-            "talk", "speak", "spoke", "said", "explained", "sent", "delivered", "submitted", "answer"));
-    private static final Set<String> PREPOSITIONS = Set.copyOf(List.of("of", "to", "in", "at", "on", "with", "about", "against",
-            "for", "from", "by", "into", "toward", "towards", "over", "near", "between", "among", "like", "after",
-            "before", "across", "inside", "outside", "within", "without", "through", "under", "upon", "than"));
-    private static final Set<String> SKIP_BEFORE_ACTOR = Set.copyOf(List.of("the", "a", "an", "former", "non-allied",
-            "neighbouring", "neighboring", "allied", "separatist", "pro", "fellow", "southern", "northern",
-            "eastern", "western", "southwestern", "southeastern", "northwestern", "northeastern", "central"));
-    private static final Set<String> CONDITIONS = Set.copyOf(List.of("if", "unless", "provided", "providing", "until",
-            "otherwise", "lest"));
-    private static final Set<String> SPECULATION = Set.copyOf(List.of("could", "might", "may", "possibly", "possible",
-            "potential", "potentially", "perhaps", "likely", "unlikely", "whether", "risk", "risks", "allow",
-            "opportunity", "opportunities", "considering", "consider", "mulling", "weighing", "reportedly",
-            "rumoured", "rumored", "speculation", "fear", "fears", "feared", "worried", "worry", "worries",
-            "concern", "concerns", "concerned"));
-    private static final Set<String> INTENT = Set.copyOf(List.of("will", "would", "'ll", "shall", "going", "plan", "plans",
-            "planned", "planning", "intend", "intends", "intended", "promised", "promises", "pledged", "pledges",
-            "vowed", "vows", "expected", "expects", "set", "hope", "hopes", "hoped", "seek", "seeks", "sought",
-            "aim", "aims", "want", "wants", "wanted", "ready", "prepared", "willing", "offered", "agreed",
-            "sworn", "swore", "swear", "vow", "pledge", "promise", "threatened", "threatens"));
-    private static final Set<String> DENIALS = Set.copyOf(List.of("deny", "denied", "denies", "denying", "denial", "denials"));
-    private static final Set<String> CLAIMS = Set.copyOf(List.of("claims", "claim", "reports", "allegations", "accusations",
-            "suggestions", "speculation", "charges", "fears", "rumours", "rumors", "talk"));
-    private static final Set<String> EXERCISE = Set.copyOf(List.of("exercise", "exercises", "drill", "drills", "maneuver",
-            "maneuvers", "manoeuvre", "manoeuvres", "wargames", "war-games", "training"));
-    private static final Set<String> REQUESTS = Set.copyOf(List.of("request", "requests", "demand", "demands", "proposal",
-            "proposals", "call", "calls", "attempt", "attempts", "bid", "push", "effort", "efforts", "ultimatum"));
-    private static final Map<String, String> INTENT_TO_COOPERATE = Map.of("SUPPORT", "032", "AID", "033",
-            "COOPERATE", "031", "RETREAT", "0356", "CONCEDE", "035", "CONSULT", "036");
-    private static final Map<String, String> INTENT_TO_HARM = Map.of("SANCTION", "131", "COERCE", "132",
-            "ASSAULT", "138", "FIGHT", "138", "PROTEST", "133");
-    private static final Set<String> MILITARY = Set.copyOf(List.of("forces", "troops", "soldiers", "army",
-            "armed", "military", "aircraft", "warplanes", "jets", "helicopters", "gunships", "tanks", "artillery",
-            "navy", "militia", "militias", "rebels", "guerrillas", "guerillas", "insurgents", "militants",
-            "missiles", "rockets", "mortar", "gunbattle", "troop"));
-    private static final Set<String> CIVILIAN = Set.copyOf(List.of("civilians", "civilian", "refugees",
-            "villagers", "journalist", "journalists", "worshippers", "protesters", "demonstrators", "camp", "roadside",
-            "car", "suicide", "improvised", "machetes", "pedestrians", "passengers", "shoppers", "students"));
-    private static final Set<String> THREAT_CONDITIONS = Set.of("unless", "if", "otherwise");
-    private static final Set<String> HISTORY = Set.copyOf(List.of("former", "previous", "earlier", "historic", "anniversary"));
-
-    /** Content of an appeal that asks for cooperation rather than a concession (CAMEO 02, not 10). */
-    private static final Set<String> COOPERATIVE_CONTENT = Set.copyOf(List.of("talks", "talk", "dialogue",
-            "diplomacy", "diplomatic", "negotiate", "negotiation", "negotiations", "negotiating", "restraint", "calm",
-            "peace", "peaceful", "peacefully", "cooperate", "cooperation", "co-operate", "co-operation", "channels",
-            "reconcile", "reconciliation", "settle", "settlement", "meet", "resume", "engage", "tensions",
-            "de-escalate", "de-escalation", "deescalate", "compromise", "moderation", "ceasefire", "truce", "unity"));
-    /** Content that asks one party to give something up: a demand even when it is phrased as an appeal. */
-    private static final Set<String> DEMANDED_CONTENT = Set.copyOf(List.of("withdraw", "stop", "cease", "halt", "end",
-            "release", "pull", "leave", "abandon", "refrain", "surrender", "disarm", "hand", "free", "lift",
-            "sanction", "sanctions", "punish", "expel", "resign", "step", "drop", "renounce", "reverse", "admit",
-            "apologize", "apologise", "pay", "return"));
-    /** Words for talks, which make an appeal one to meet or negotiate (CAMEO 026). */
-    private static final Set<String> TALK_CONTENT = Set.copyOf(List.of("talks", "talk", "dialogue", "negotiate",
-            "negotiation", "negotiations", "negotiating", "meet", "channels", "diplomacy", "diplomatic", "engage"));
-    /** An addressee that is everyone in a conflict: an appeal to it has no single target. */
-    private static final Set<String> ALL_PARTIES = Set.of("sides", "parties", "concerned", "everyone", "all");
-    /** Verbs by which an actor holds an exercise ("launched drills", "sailed for exercises"). */
-    private static final Set<String> STAGING = Set.copyOf(List.of("hold", "holds", "held", "holding", "conduct",
-            "conducts", "conducted", "conducting", "stage", "stages", "staged", "staging", "launch", "launches",
-            "launched", "launching", "begin", "begins", "began", "begun", "beginning", "start", "starts", "started",
-            "starting", "undertake", "undertook", "undertaken", "kick", "kicked", "carry", "carried", "carrying",
-            "practiced", "practised", "rehearsed", "deploy", "deployed", "deploying", "sent", "send", "sailed",
-            "sail", "flew", "fly", "arrived", "arrive", "moved", "headed", "dispatched", "massed"));
-    /** Verbs after an exercise noun by which it is under way ("drills began", "exercises involving 30,000 troops"). */
-    private static final Set<String> UNDER_WAY = Set.copyOf(List.of("began", "begun", "begin", "begins", "started",
-            "start", "starts", "opened", "involve", "involves", "involved", "involving", "kicked", "continue",
-            "continued", "continuing", "got"));
-    /** A nominal act referring back to one named before ("any such incursion"). */
-    private static final Set<String> ANAPHORIC = Set.of("such", "this", "that", "these", "those", "any", "the");
-    /** A partial or precautionary withdrawal of staff: a drawdown, not a diplomatic sanction. */
-    private static final Set<String> DRAWDOWN = Set.copyOf(List.of("some", "non-essential", "nonessential",
-            "families", "family", "dependents", "dependants", "part", "precaution", "precautionary", "safety"));
-
-    /** Talks whose subject ("negotiations to deploy missiles") is what is negotiated, not an act. */
-    private static final Set<String> NEGOTIATED = Set.of("negotiations", "negotiation", "talks");
-    /** "not directed against", "not aimed at": a disclaimer that a show of force targets anyone. */
-    private static final Set<String> AIMED = Set.of("directed", "aimed", "targeted", "intended", "targeting",
-            "directing");
-    /** Acts done to someone, whose passive subject is the one acted upon (forces "deployed" are the mover's own). */
-    private static final Set<String> ACTED_UPON = Set.of("FIGHT", "ASSAULT", "COERCE", "SANCTION");
-    private static final Set<String> VIOLENT = Set.of("FIGHT", "ASSAULT", "THREATEN", "MOBILIZE", "COERCE");
-    private static final Set<String> WEAPONS_OF_WAR = Set.of("airstrike", "airstrikes", "shelling", "shelled",
-            "artillery", "missile", "missiles", "warplanes", "warplane", "bombardment", "gunships", "gunship",
-            "mortar", "mortars", "howitzers", "rockets", "shootout", "firefight", "gunfight", "gunbattle");
-    private static final Set<String> SPORT = Set.of("football", "soccer", "basketball", "baseball", "cricket",
-            "rugby", "tennis", "golf", "hockey", "volleyball", "olympics", "olympic", "championship",
-            "championships", "tournament", "goalkeeper", "playoff", "playoffs", "semifinal", "semi-final",
-            "quarterfinal", "quarter-final");
-    private static final Set<String> CONTEST = Set.of("beat", "beats", "won", "win", "wins", "defeated", "defeat",
-            "drew", "draw", "lost", "scored", "clinched", "retained");
-    /** Names of competitions, capitalised: "the European Championship", "the Africa Cup of Nations". */
-    private static final Set<String> SPORT_EVENTS = Set.of("cup", "championship", "championships", "olympics",
-            "olympiad", "paralympics");
-    private static final Pattern SCORE = Pattern.compile(
-            "\\d{1,3}[-\u2013]\\d{1,3}");
-    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
-    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-            "aug", "sep", "sept", "oct", "nov", "dec");
-    private static final Set<String> DISASTER = Set.of("earthquake", "earthquakes", "quake", "quakes", "tsunami",
-            "flood", "floods", "flooding", "wildfire", "wildfires", "hurricane", "hurricanes", "cyclone", "cyclones",
-            "typhoon", "typhoons", "storm", "storms", "landslide", "landslides", "mudslide", "mudslides", "avalanche",
-            "avalanches", "crash", "crashes", "collision", "collisions", "collides", "collided", "stampede", "crush",
-            "accident", "accidents", "blaze", "drought", "eruption", "volcano", "heatwave", "outbreak", "epidemic",
-            "pandemic", "cholera", "virus", "fever", "disease");
-    private static final Set<String> AID_MODIFIED = Set.of("worker", "workers", "agency", "agencies", "group",
-            "groups", "organisation", "organisations", "organization", "organizations", "official", "officials",
-            "sites", "site", "staff", "chief", "budget");
-    private static final Set<String> AID_WORDS = Set.of("aid", "assistance", "relief", "humanitarian");
-    private static final Set<String> FALSEHOOD = Set.of("lies", "lie", "false", "baseless", "groundless",
-            "fabricated", "fabrication", "fabrications", "untrue", "unfounded", "fake");
-    private static final Set<String> SPANS_OF_TIME = Set.of("years", "decades", "months", "weeks", "days", "hours",
-            "year", "decade", "month", "week", "day");
-    private static final Set<String> FRONTED = Set.of("after", "following", "amid", "despite", "since", "before",
-            "ahead");
-    /** Openers of a trailing clause about what came before, when not used as an adjective ("the following day"). */
-    private static final Set<String> TRAILING = Set.of("after", "following", "amid", "amidst", "despite");
-    /** Words after a comma that resume the main clause's actor: ", and warns", ", saying", ", while". */
-    private static final Set<String> RESUMING = Set.of("and", "but", "while", "whereas", "saying", "adding",
-            "calling", "warning", "urging", "vowing");
-    private static final Set<String> LOCATIVE = Set.of("in", "inside", "near", "outside", "at", "within", "around",
-            "across", "throughout");
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our",
-            "this", "that", "these", "those");
-    private static final List<String> ACCUSING = List.of("accus", "blam", "charg", "condemn", "critici", "denounc",
-            "indict", "suspect");
-    private static final List<String> CALLING_OFF = List.of("suspend", "abandon", "shelv", "scrap", "postpon",
-            "cancel", "freez", "froze", "drop", "halt", "withdr");
-    private static final Set<String> PLANS = Set.of("plan", "plans", "intention", "intentions", "bid", "threat",
-            "threats", "proposal", "idea");
-    private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
 
     static final int MAX_TOKENS = 250;
     /** Words either side of a dictionary verb that the part-of-speech tagger sees. */
