@@ -1,0 +1,1664 @@
+package io.wirewatch.enrich.stance;
+
+import static io.wirewatch.enrich.stance.ActorWords.*;
+import static io.wirewatch.enrich.stance.ClauseWords.*;
+import static io.wirewatch.enrich.stance.EventWords.*;
+import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
+import static io.wirewatch.enrich.stance.TopicWords.*;
+
+import io.wirewatch.enrich.entity.Coreference;
+import io.wirewatch.enrich.entity.Entities;
+import io.wirewatch.enrich.quote.Quote;
+import io.wirewatch.enrich.text.PartOfSpeech;
+import io.wirewatch.enrich.text.SayVerbs;
+import io.wirewatch.enrich.text.Sentence;
+import io.wirewatch.enrich.text.Spans;
+import io.wirewatch.enrich.text.Token;
+import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.schema.Entity;
+import io.wirewatch.schema.EntityType;
+import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
+import io.wirewatch.schema.Signal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One sentence being coded: its tokens, clauses and actor mentions, and the signals its rule matches become, with
+ * modality, source and target. Holds what earlier sentences of the paragraph left (the last source, an exercise
+ * frame) and writes what later ones need into the {@link Story}. Not thread-safe: one per sentence.
+ */
+final class SentenceContext {
+    private final StanceRules handRules;
+    private final StanceRules lexiconRules;
+    private final PartOfSpeech partOfSpeech;
+    final Story story;
+    final Sentence sentence;
+    final List<Token> tokens;
+    final List<ActorRef> actors = new ArrayList<>();
+    final @Nullable String previousSource;
+    final boolean exerciseFrame;
+    final boolean previousExercise;
+    final @Nullable Entity reportedSpeaker;
+    /** Whether the sentence is about a game, once asked. */
+    private @Nullable Boolean sport;
+    /** Tokens before this index open the sentence with what happened before ("After the attack, …"). */
+    final int backgroundEnd;
+    /** Per token: inside a trailing clause of what happened before ("… resigns after weeks of protests"). */
+    final boolean[] trailing;
+    /** Per token: inside a relative clause set off by commas (", who denies …,"): not the sentence's main act. */
+    final boolean[] aside;
+    @Nullable String lastSource;
+    /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
+    boolean theyList;
+
+    SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
+                    Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
+        this.handRules = handRules;
+        this.lexiconRules = lexiconRules;
+        this.partOfSpeech = partOfSpeech;
+        this.story = story;
+        this.sentence = sentence;
+        this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
+        this.backgroundEnd = frontedEnd();
+        this.trailing = new boolean[tokens.size()];
+        this.aside = new boolean[tokens.size()];
+        markClauses();
+        this.previousSource = previousSource;
+        this.previousExercise = previousExercise;
+        this.exerciseFrame = PatternStanceTagger.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
+        collectActors();
+        this.reportedSpeaker = reportedSpeaker();
+    }
+
+    /**
+     * The hand-written rules' signals; where they find none, the verb lexicon's, counting a dictionary verb only
+     * where the sentence uses it as a verb.
+     */
+    List<Signal> signals() {
+        List<StanceRules.Match> handWritten = verbsOnly(handRules.matches(tokens));
+        if (!handWritten.isEmpty() && sport()) {
+            return List.of(); // "the Eagles beat the Chiefs 40-22": a game, not a fight
+        }
+        List<Signal> found = handWritten.isEmpty() ? List.of() : signals(handWritten);
+        boolean mainClauseFound = false;
+        for (Signal signal : found) {
+            mainClauseFound |= !aside[tokenAt(signal.getStart())];
+        }
+        if (mainClauseFound || actors.isEmpty()) {
+            return found; // the lexicon speaks only between actors the sentence names
+        }
+        List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
+        used.removeIf(match -> coveredByNone(match, handWritten) || aside[match.start()]);
+        if (used.isEmpty() || sport()) {
+            return found;
+        }
+        List<Signal> out = new ArrayList<>();
+        for (Signal signal : signals(used)) {
+            // The dictionary is broad: its events count only between two actors the sentence names, said
+            // as fact, intent or on a condition (not "could determine whether").
+            if (signal.getTarget() != null && !signal.getTarget().equals(signal.getSource())
+                    && actedUpon(signal) && signal.getModality() != Modality.SPECULATIVE) {
+                out.add(signal);
+            }
+        }
+        out.addAll(found); // the hand-written rules' asides come after the main clause's dictionary verb
+        return out;
+    }
+
+    /**
+     * The matches whose rule asks for a verb, kept only where the sentence uses the word as one ("declined to
+     * comment", not "a sharp decline"; not "Serb forces", "ousted president", "the border patrol"); the others as
+     * they are. Tags are computed for the stretch around those words only (five words either side): a word's tag
+     * depends on its neighbours, and tagging whole long sentences would cost more than the rest of enrichment.
+     */
+    private List<StanceRules.Match> verbsOnly(List<StanceRules.Match> matches) {
+        int from = tokens.size();
+        int to = 0;
+        for (StanceRules.Match match : matches) {
+            if (match.rule().verb()) {
+                from = Math.min(from, Math.max(0, match.start() - PatternStanceTagger.POS_CONTEXT));
+                to = Math.max(to, Math.min(tokens.size(), match.start() + PatternStanceTagger.POS_CONTEXT + 1));
+            }
+        }
+        if (from >= to) {
+            return matches;
+        }
+        String[] tags = new String[tokens.size()];
+        Arrays.fill(tags, "");
+        String[] window = partOfSpeech.tag(tokens.subList(from, to));
+        System.arraycopy(window, 0, tags, from, window.length);
+        List<StanceRules.Match> used = new ArrayList<>(matches.size());
+        for (StanceRules.Match match : matches) {
+            if (match.rule().verb() && (!tags[match.start()].equals("VERB")
+                    || reducedRelative(match.start(), tags))) {
+                continue; // a participle describing a noun: "the document submitted by Blinken"
+            }
+            used.add(match);
+        }
+        return used;
+    }
+
+    /** Whether a hand-written rule that codes nothing ("releases the results") covers the match's first word. */
+    private static boolean coveredByNone(StanceRules.Match match, List<StanceRules.Match> handWritten) {
+        for (StanceRules.Match hand : handWritten) {
+            if (hand.rule().category().equals(StanceRules.NONE) && hand.start() <= match.start()
+                    && match.start() < hand.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A participle right after a noun and before "by": a reduced relative clause, not the sentence's act. */
+    private boolean reducedRelative(int index, String[] tags) {
+        String norm = tokens.get(index).norm();
+        return index > 0 && index + 1 < tokens.size() && (norm.endsWith("ed") || norm.endsWith("en"))
+                && (tags[index - 1].equals("NOUN") || tags[index - 1].equals("PROPN"))
+                && tokens.get(index + 1).norm().equals("by");
+    }
+
+    /**
+     * Whether the sentence names the signal's target where English puts the one acted upon: after the verb in
+     * an active clause ("bombed Kharkiv", "withdrew from Kiev"), or anywhere before a passive one ("Kharkiv was
+     * shelled").
+     */
+    private boolean actedUpon(Signal signal) {
+        String code = signal.getTarget();
+        int trigger = tokenAt(signal.getStart());
+        boolean passive = false;
+        for (int i = trigger - 1; i >= Math.max(0, trigger - 3); i--) {
+            if (BE.contains(tokens.get(i).norm())) {
+                passive = true;
+                break;
+            }
+        }
+        List<Entity> entities = story.entities;
+        for (int e = Entities.firstAtOrAfter(entities, sentence.start());
+                e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
+            Entity entity = entities.get(e);
+            if ((code.equals(entity.getCountry()) || code.equals(entity.getActorId()))
+                    && (passive || entity.getStart() >= signal.getEnd())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Signal> signals(List<StanceRules.Match> matches) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (StanceRules.Match match : matches) {
+            if (insideName(match.start())) {
+                continue; // "Asia-Pacific Economic Cooperation", "the Ceasefire Violations Committee"
+            }
+            if (adjectival(match.start())) {
+                continue; // "the occupied West Bank", "the besieged city": a state described, not an act
+            }
+            if (alleged(match.start())) {
+                continue; // "accused Azerbaijan of threatening …": the accusation is the event, not the threat
+            }
+            if (match.start() < backgroundEnd || trailing[match.start()]) {
+                continue; // "After the attack, MPs urge …": a fronted reference to what happened before
+            }
+            if (modifiesNoun(match)) {
+                continue; // "aid workers were killed": the workers, not an act of aid
+            }
+            candidates.add(candidate(match));
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.match().rule().priority())
+                .thenComparingInt(c -> c.spanStart()));
+        List<Candidate> accepted = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            boolean overlaps = false;
+            for (Candidate other : accepted) {
+                if (candidate.spanStart() < other.match().end() && other.spanStart() < candidate.match().end()) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps) {
+                accepted.add(candidate);
+            }
+        }
+        accepted.sort(Comparator.comparingInt(Candidate::spanStart));
+        List<Signal> out = new ArrayList<>();
+        List<Signal> asides = new ArrayList<>();
+        int demandEnd = Integer.MAX_VALUE;
+        int intentEnd = -1; // end of the last stated intent or offer, -1 before any
+        for (Candidate candidate : accepted) {
+            if (candidate.category().equals(StanceRules.NONE)) {
+                continue; // "killed in a car crash", "an earthquake killed": words that code no event
+            }
+            if (candidate.spanStart() >= demandEnd && DEMAND_CONTENT.contains(candidate.category())) {
+                continue; // "demanded assurances that the Alliance will withdraw": the content of a demand
+            }
+            int afterIntent = intentEnd < 0 ? -1 : candidate.spanStart() - intentEnd;
+            if (candidate.category().equals("CONSULT") && afterIntent >= 0 && afterIntent <= 4) {
+                continue; // "ready to host a new round of talks": the talks are offered, not held
+            }
+            Signal signal = signal(candidate);
+            if (signal != null) {
+                if (aside[candidate.match().start()]) {
+                    asides.add(signal);
+                } else {
+                    out.add(signal);
+                }
+                if (signal.getCategory() == PloverCategory.AGREE && signal.getRule().endsWith("+intent")
+                        || signal.getRule().startsWith("agree.offer")) {
+                    intentEnd = candidate.match().end();
+                }
+                boolean framing = signal.getCategory() == PloverCategory.DEMAND
+                        && !candidate.match().rule().speakerIsSource()
+                        || signal.getCategory() == PloverCategory.APPEAL
+                        || signal.getCategory() == PloverCategory.SUPPORT && signal.getCameoCode().equals("050")
+                        || signal.getCategory() == PloverCategory.AGREE && signal.getCameoCode().equals("032");
+                if (framing) {
+                    // "demanded that the Alliance will withdraw", "supported respect for the ceasefire"
+                    demandEnd = Math.min(demandEnd, candidate.match().end());
+                }
+            }
+        }
+        out.addAll(asides); // the main clause's acts first: the first signal is the sentence's event
+        return out;
+    }
+
+    /**
+     * Marks the clauses that are not the sentence's own news. A trailing clause opened by "after", "following",
+     * "amid", "despite", "due to", "because of", "in response to" or "in retaliation for" tells what happened
+     * before (its acts are background, as in a fronted clause), up to a semicolon or a coordinated new clause.
+     * A relative clause set off by a comma (", who denies …,", ", which …") is an aside to its noun.
+     */
+    private void markClauses() {
+        for (int i = Math.max(1, backgroundEnd + 1); i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            String previous = tokens.get(i - 1).norm();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).norm() : "";
+            boolean opens = TRAILING.contains(norm) && !DETERMINERS.contains(previous)
+                    || (norm.equals("due") || norm.equals("because")) && (next.equals("to") || next.equals("of"))
+                    || norm.equals("in") && (next.equals("response") || next.equals("retaliation"));
+            if (opens) {
+                boolean fronted = i <= backgroundEnd + 3; // "Shortly after Blinken's speech, NATO said …"
+                int end = i + 1;
+                while (end < tokens.size() && !tokens.get(end).norm().equals(";") && !(end + 1 < tokens.size()
+                        && tokens.get(end).norm().equals(",")
+                        && (fronted || RESUMING.contains(tokens.get(end + 1).norm())))) {
+                    end++;
+                }
+                Arrays.fill(trailing, i, end, true);
+                i = end;
+            } else if ((norm.equals("if") || norm.equals("unless")) && !firstWord(i)) {
+                int end = i + 1; // "warns that … will die tonight if Iran does not agree to a deal": the condition
+                while (end < tokens.size() && !tokens.get(end).norm().equals(",")
+                        && !tokens.get(end).norm().equals(";")) {
+                    end++;
+                }
+                Arrays.fill(aside, i, end, true);
+                i = end - 1;
+            } else if (norm.equals(",") && (next.equals("who") || next.equals("which") || next.equals("whose"))) {
+                int end = i + 2;
+                while (end < tokens.size() && !tokens.get(end).norm().equals(",")
+                        && !tokens.get(end).norm().equals(";")) {
+                    end++;
+                }
+                Arrays.fill(aside, i, end, true);
+                i = end - 1;
+            }
+        }
+    }
+
+    private boolean insideName(int start) {
+        Token token = tokens.get(start);
+        if (!token.capitalised() || token.allCaps() || firstWord(start)) {
+            return false;
+        }
+        Token previous = start > 0 ? tokens.get(start - 1) : null;
+        return previous == null || previous.word() || previous.norm().equals("-");
+    }
+
+    private Candidate candidate(StanceRules.Match match) {
+        StanceRule rule = match.rule();
+        if (rule.carriesNegation()) {
+            return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
+        }
+        int negator = negator(match.start());
+        if (negator < 0) {
+            return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
+        }
+        String flipCategory = rule.flipCategory() != null ? rule.flipCategory()
+                : REFUSED.containsKey(rule.category()) ? "REJECT" : null;
+        if (flipCategory != null && volitional(negator)) {
+            String flipCameo = rule.flipCameo() != null ? rule.flipCameo() : REFUSED.get(rule.category());
+            return new Candidate(match, flipCategory, flipCameo, rule.id() + "+refused", negator, null);
+        }
+        return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), Modality.NEGATED);
+    }
+
+    /**
+     * Index of a negating token shortly before {@code start} in the same clause, or -1. A negated verb governs
+     * its infinitive: "would not be deployed to fight", "has no intention to attack" (but "would not hesitate to
+     * strike" is no negation of the strike).
+     */
+    private int negator(int start) {
+        boolean governorSkipped = false;
+        for (int i = start - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
+            Token token = tokens.get(i);
+            String norm = token.norm();
+            if (isNegation(i)) {
+                return i;
+            }
+            if (BOUNDARIES.contains(norm)) {
+                return -1;
+            }
+            if (!FILLERS.contains(norm)) {
+                boolean governsInfinitive = i + 1 < start && tokens.get(i + 1).norm().equals("to")
+                        && token.word() && !norm.startsWith("hesitat");
+                if (governorSkipped || !governsInfinitive) {
+                    return -1;
+                }
+                governorSkipped = true;
+            }
+        }
+        return -1;
+    }
+
+    /** A past participle between an article or possessive and the noun it describes. */
+    private boolean adjectival(int start) {
+        if (start == 0 || start + 1 >= tokens.size()) {
+            return false;
+        }
+        String norm = tokens.get(start).norm();
+        Token next = tokens.get(start + 1);
+        return norm.endsWith("ed") && DETERMINERS.contains(tokens.get(start - 1).norm()) && next.word()
+                && !PREPOSITIONS.contains(next.norm()) && !next.norm().equals("by");
+    }
+
+    /** Whether {@code start} lies in what an accusation says of its target: "accused X of V-ing", "blamed X for". */
+    private boolean alleged(int start) {
+        for (int i = start - 1; i >= Math.max(0, start - 8); i--) {
+            String norm = tokens.get(i).norm();
+            if (BOUNDARIES.contains(norm)) {
+                return false;
+            }
+            if (norm.equals("of") || norm.equals("for")) {
+                for (int j = i - 1; j >= Math.max(0, i - 5); j--) {
+                    String verb = tokens.get(j).norm();
+                    if (BOUNDARIES.contains(verb)) {
+                        return false;
+                    }
+                    for (String stem : ACCUSING) {
+                        if (verb.startsWith(stem)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isNegation(int i) {
+        String norm = tokens.get(i).norm();
+        for (String stem : CALLING_OFF) {
+            if (norm.startsWith(stem)) {
+                for (int j = i + 1; j < Math.min(tokens.size(), i + 4); j++) {
+                    if (PLANS.contains(tokens.get(j).norm())) {
+                        return true; // "will suspend its plans to annex", "shelved a plan to invade"
+                    }
+                }
+            }
+        }
+        if (norm.equals("not") || norm.endsWith("n't") || norm.equals("never") || norm.equals("no")
+                || norm.equals("cannot") || norm.equals("nor") || norm.equals("without")
+                || norm.startsWith("refus") || norm.startsWith("declin") || norm.startsWith("reject")
+                || norm.equals("failed") || norm.equals("fail") || norm.equals("fails")) {
+            return true;
+        }
+        return norm.equals("out") && i > 0 && tokens.get(i - 1).norm().startsWith("rul");
+    }
+
+    /** "will not", "cannot", "never", "no", "refused to": a refusal, not a report that something did not happen. */
+    private boolean volitional(int negator) {
+        String norm = tokens.get(negator).norm();
+        for (int i = negator + 1; i < Math.min(tokens.size(), negator + 3); i++) {
+            if (WILL.contains(tokens.get(i).norm())) {
+                return true; // "is not seeking a ceasefire", "does not want to negotiate"
+            }
+        }
+        if (norm.equals("not") || norm.equals("n't")) {
+            for (int i = negator - 1; i >= Math.max(0, negator - 3); i--) {
+                if (MODALS_BEFORE_NOT.contains(tokens.get(i).norm())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (norm.endsWith("n't")) {
+            return norm.startsWith("won") || norm.startsWith("can") || norm.startsWith("wouldn")
+                    || norm.startsWith("shan") || norm.startsWith("mustn");
+        }
+        return !norm.equals("without") && !norm.equals("nor");
+    }
+
+    private @Nullable Signal signal(Candidate candidate) {
+        StanceRules.Match match = candidate.match();
+        StanceRule rule = match.rule();
+        String category = candidate.category();
+        String cameo = candidate.cameo();
+        String ruleId = candidate.rule();
+        if (rule.force() && (exerciseFrame || previousExercise || exerciseInClause(candidate.spanStart(),
+                match.end()))) {
+            category = "MOBILIZE";
+            cameo = "150";
+            ruleId = ruleId + "+exercise";
+        }
+        if (historical(candidate.spanStart(), match.end()) || requested(candidate.spanStart())) {
+            return null;
+        }
+        if (rule.staged() && !staged(candidate.spanStart(), match.end())) {
+            return null; // "once the exercises end", "would follow the exercises": a topic, not a show of force
+        }
+        if ((cameo.equals("166") || rule.lexicon() && category.equals("RETREAT"))
+                && drawdown(candidate.spanStart(), match.end())) {
+            return null; // "withdraw some of their diplomats" amid tensions: a precaution, not a sanction
+        }
+        boolean allParties = addressedToAll(match.end());
+        if (rule.appeal() && category.equals("DEMAND")) {
+            String appeal = appealCode(match.end(), allParties);
+            if (appeal != null) {
+                category = "APPEAL"; // "urged all sides to keep channels open": CAMEO 02, cooperative
+                cameo = appeal;
+                ruleId = ruleId + "+appeal";
+            }
+        }
+        Modality modality = candidate.negation() != null ? candidate.negation()
+                : modality(candidate.spanStart(), category, rule);
+        if (rule.armed() && category.equals("ASSAULT") && (military() || weaponsOfWar())) {
+            category = "FIGHT";
+            cameo = "190";
+            ruleId = ruleId + "+armed";
+        }
+        if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && againstCivilians()
+                && !weaponsOfWar()) {
+            category = "ASSAULT"; // violence against civilians or by unconventional means
+            cameo = "180";
+            ruleId = ruleId + "+civilians";
+        }
+        if (category.equals("MOBILIZE") && rule.id().startsWith("mobilize.exercise") && severalStates(
+                candidate.spanStart())) {
+            category = "COOPERATE"; // "French and Egyptian warships launched war games": joint exercise
+            cameo = "062";
+            ruleId = ruleId + "+joint";
+        }
+        if (modality == Modality.FUTURE && INTENT_TO_COOPERATE.containsKey(category)) {
+            cameo = INTENT_TO_COOPERATE.get(category); // "will support", "willing to withdraw": CAMEO 03x
+            category = "AGREE";
+            ruleId = ruleId + "+intent";
+        } else if ((modality == Modality.FUTURE || modality == Modality.CONDITIONAL && threatCondition())
+                && INTENT_TO_HARM.containsKey(category)) {
+            cameo = INTENT_TO_HARM.get(category); // "will impose a curfew", "will withdraw … unless": 13x
+            category = "THREATEN";
+            ruleId = ruleId + "+intent";
+        }
+        if (VIOLENT.contains(category) && disaster()) {
+            return null; // "killed in a train crash", "a wildfire threatens", "troops deployed against fires"
+        }
+        boolean disclaimed = category.equals("MOBILIZE") && disclaimed();
+        if (disclaimed) {
+            ruleId = ruleId + "+disclaimed"; // "the drills are not directed against any country"
+        }
+        int charStart = tokens.get(candidate.spanStart()).start();
+        Quote quote = story.quoteAt(charStart);
+        Entity speaker = quote != null && quote.speaker() != null ? quote.speaker() : reportedSpeaker;
+        boolean quoted = quote != null;
+
+        String source;
+        String target;
+        boolean agentless = false;
+        int fromList = -1;
+        boolean verbal = VERBAL.contains(category);
+        theyList = false;
+        ActorRef subject = verbal && speaker != null ? clauseSubject(candidate.spanStart())
+                : subject(candidate.spanStart());
+        String subjectCode = subjectCode(candidate.spanStart(), subject, speaker, quoted);
+        ActorRef modifier = modifier(candidate.spanStart());
+        if (modifier != null && !rule.speakerIsSource()) {
+            subjectCode = modifier.code(); // "Russian invasion", "Russia’s invasion", "US proposals"
+        }
+        String speakerCode = speaker == null ? null : code(speaker);
+        Signal antecedent = modifier == null && anaphoric(candidate.spanStart())
+                ? story.lastOfCategory.get(category) : null;
+        if (antecedent != null) {
+            source = antecedent.getSource(); // "any Russian invasion … any such incursion": Russia's, again
+            target = antecedent.getTarget();
+        } else if (rule.speakerIsSource()) {
+            source = speakerCode != null ? speakerCode : null;
+            target = subjectCode != null && !subjectCode.equals(source) ? subjectCode : null;
+            if (source == null) {
+                return null;
+            }
+        } else {
+            source = subjectCode;
+            if (source == null && VERBAL.contains(category) && speakerCode != null) {
+                source = speakerCode;
+            }
+            ActorRef from = fromActor(match.end());
+            if (from != null && (ruleId.endsWith("+refused") || category.equals("CONCEDE"))) {
+                source = from.code();
+                fromList = from.listHead();
+            }
+            if (source == null && subject == null && verbal) {
+                ActorRef any = subject(candidate.spanStart());
+                source = any == null ? null : any.code();
+            }
+            if (source == null && PHYSICAL.contains(category)) {
+                source = anyActor(match.start());
+            }
+            if (source == null && !VERBAL.contains(category)) {
+                source = previousSource;
+            }
+            if (source == null) {
+                source = anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
+            }
+            if (source == null && (!ASSERTIVE.contains(category) || category.equals("THREATEN"))) {
+                source = placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
+            }
+            target = null;
+            ActorRef agent = passiveAgent(candidate.spanStart(), match.end());
+            if (agent != null && !agent.code().equals(source)) {
+                // "retaliatory measures will be taken by Moscow", "was attacked by rebels": the agent acts
+                target = source;
+                source = agent.code();
+            } else if (agent == null && source != null && ACTED_UPON.contains(category) && subject != null
+                    && source.equals(subject.code()) && passiveVoice(candidate.spanStart())) {
+                // "49 Armenian soldiers were killed": the subject of a passive is acted upon; the one who
+                // acted is the last actor this paragraph named as acting, if any
+                target = source;
+                source = previousSource != null && !previousSource.equals(target) ? previousSource : null;
+                agentless = source == null; // "Three US servicemen were killed by a roadside bomb": no actor
+            }
+        }
+        if (source == null && !agentless) {
+            return null;
+        }
+        if (disclaimed) {
+            target = null;
+        } else if (target == null && allParties) {
+            target = null; // "urged all sides to …": no single party is addressed
+        } else if (target == null && theyList && !actorAfter(match.end())) {
+            target = partner(source); // "they promised to meet": the others of the list that met
+        } else if (target == null) {
+            target = target(match.start(), match.end(), source, verbal, fromList, category);
+        }
+        if (subject != null && antecedent == null && subject.code().equals(source)) {
+            List<String> list = listCodes(subject);
+            if (list.size() >= 2) {
+                story.lastList = list;
+                story.lastListParagraph = sentence.paragraph();
+            }
+        }
+        if (modality != Modality.NEGATED && modality != Modality.DENIED) {
+            lastSource = source; // what a later agentless passive may fall back on: never a denied act's actor
+        }
+        int charEnd = tokens.get(match.end() - 1).end();
+        String text = story.document.text();
+        Signal built = Signal.newBuilder()
+                .setCategory(PloverCategory.valueOf(category))
+                .setCameoCode(cameo)
+                .setIntensity(disclaimed ? Cameo.goldstein(cameo) / 2 : Cameo.goldstein(cameo))
+                .setModality(modality)
+                .setSource(source)
+                .setTarget(target)
+                .setSpeaker(speaker == null ? null
+                        : speaker.getActorName() != null ? speaker.getActorName() : speaker.getText())
+                .setEvidence(text.substring(charStart, charEnd))
+                .setSentence(sentence.text())
+                .setStart(charStart)
+                .setEnd(charEnd)
+                .setRule(ruleId)
+                .build();
+        story.lastOfCategory.put(category, built);
+        return built;
+    }
+
+    /**
+     * An exercise noun counts as a show of force only when an actor holds it: a staging verb shortly before it
+     * in the clause ("launched drills", "sailed for training exercises") or a verb of its running after it
+     * ("the drills began").
+     */
+    private boolean staged(int start, int end) {
+        int clause = clauseStart(start);
+        for (int i = start - 1; i >= Math.max(clause, start - 6); i--) {
+            String norm = tokens.get(i).norm();
+            if (STAGING.contains(norm)) {
+                return !requested(i); // not "negotiations to deploy missiles and military exercises"
+            }
+            if (norm.equals("part") && i >= 2 && tokens.get(i - 1).norm().equals("as")) {
+                return false; // "as part of the exercise": the frame of another act
+            }
+        }
+        for (int i = end; i < Math.min(tokens.size(), end + 3); i++) {
+            String norm = tokens.get(i).norm();
+            if (BOUNDARIES.contains(norm)) {
+                break;
+            }
+            if (UNDER_WAY.contains(norm)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "not directed against any neighbouring country", "not aimed at anyone": the show of force disclaimed. */
+    private boolean disclaimed() {
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            String next = tokens.get(i + 1).norm();
+            boolean negated = tokens.get(i - 1).norm().equals("not") || tokens.get(i - 1).norm().endsWith("n't")
+                    || i >= 2 && tokens.get(i - 2).norm().equals("not");
+            if (negated && AIMED.contains(norm) && (next.equals("against") || next.equals("at")
+                    || next.equals("to"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "some of their diplomats", "non-essential staff", "for their safety": a drawdown. */
+    private boolean drawdown(int start, int end) {
+        for (int i = start; i < Math.min(tokens.size(), end + 8); i++) {
+            String norm = tokens.get(i).norm();
+            if (DRAWDOWN.contains(norm)) {
+                return true;
+            }
+            if (i >= end && (norm.equals(".") || norm.equals(";"))) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** "urged all sides", "called on both parties", "urged everyone concerned": the addressee is everyone. */
+    private boolean addressedToAll(int end) {
+        for (int i = end; i < Math.min(tokens.size(), end + 3); i++) {
+            String norm = tokens.get(i).norm();
+            if (ALL_PARTIES.contains(norm) && !norm.equals("all")) {
+                return true;
+            }
+            if (!(norm.equals("all") || norm.equals("both") || norm.equals("the") || norm.equals("two")
+                    || norm.equals("on") || norm.equals("upon") || norm.equals("warring")
+                    || norm.equals("rival") || norm.equals("those") || norm.equals("everyone"))) {
+                return false;
+            }
+            if (norm.equals("everyone")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The CAMEO code of an appeal when what it asks for is cooperation (talks, restraint, calm, keeping
+     * channels open): 026 to meet or negotiate, 027 to settle or calm; null when it asks one party to give
+     * something up ("urged Russia to withdraw its forces"), which stays a demand. An appeal to all sides is
+     * an appeal whatever it asks.
+     */
+    private @Nullable String appealCode(int end, boolean allParties) {
+        boolean cooperative = false;
+        boolean talk = false;
+        boolean demanded = false;
+        for (int i = end; i < Math.min(tokens.size(), end + 14); i++) {
+            String norm = tokens.get(i).norm();
+            if (norm.equals(".") || norm.equals(";") || norm.equals("but") || norm.equals("while")) {
+                break;
+            }
+            if (COOPERATIVE_CONTENT.contains(norm) || norm.startsWith("de-escalat")
+                    || norm.startsWith("negotiat") || norm.startsWith("cooperat")) {
+                cooperative = true;
+                talk |= TALK_CONTENT.contains(norm) || norm.startsWith("negotiat");
+            }
+            boolean returnTo = norm.equals("return") && i + 1 < tokens.size()
+                    && tokens.get(i + 1).norm().equals("to");
+            if (DEMANDED_CONTENT.contains(norm) && !returnTo && i > 0 && tokens.get(i - 1).norm().equals("to")) {
+                demanded = true;
+            }
+        }
+        if (!cooperative && !(allParties && demanded)) {
+            return null;
+        }
+        if (demanded && !allParties) {
+            return null;
+        }
+        return talk ? "026" : "027";
+    }
+
+    /** "such an incursion", "any such attack", "this offensive": a nominal act referring back. */
+    private boolean anaphoric(int start) {
+        for (int i = start - 1; i >= Math.max(0, start - 2); i--) {
+            String norm = tokens.get(i).norm();
+            if (ANAPHORIC.contains(norm) && !norm.equals("the") && !norm.equals("any")) {
+                return true;
+            }
+            if (norm.equals("the") && i == start - 1 && firstWord(i)) {
+                return true; // "The proposal comes a day after …": the one just reported
+            }
+            if (norm.equals("the") && i == start - 1 && i > 0 && PREPOSITIONS.contains(tokens.get(i - 1).norm())) {
+                return true; // "killed in the fighting", "informed of the attack": the one already reported
+            }
+            if (!(norm.equals("a") || norm.equals("an") || norm.equals("any") || norm.equals("the"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The index after the last token of the clause from {@code from}: the next boundary, or the sentence end. */
+    private int clauseEnd(int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (BOUNDARIES.contains(tokens.get(i).norm())) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** An actor after "in", "near", "outside"…: where something happens. */
+    private boolean locative(int start) {
+        return start > 0 && LOCATIVE.contains(tokens.get(start - 1).norm());
+    }
+
+    /**
+     * Whether the actor whose preceding word is at {@code before} is the one called upon: "called on Russia",
+     * "calls upon the servicemen of the Ukrainian armed forces".
+     */
+    private boolean calledOn(int before) {
+        for (int i = before; i >= Math.max(1, before - 4); i--) {
+            String norm = tokens.get(i).norm();
+            if (BOUNDARIES.contains(norm)) {
+                return false;
+            }
+            if ((norm.equals("on") || norm.equals("upon")) && tokens.get(i - 1).norm().startsWith("call")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "were killed", "has been shelled", "was reportedly attacked": a participle after a form of "be". */
+    private boolean passiveVoice(int start) {
+        String norm = tokens.get(start).norm();
+        if (!(norm.endsWith("ed") || norm.endsWith("en") || norm.endsWith("wn") || norm.equals("shot")
+                || norm.equals("hit") || norm.equals("struck") || norm.equals("fought"))) {
+            return false;
+        }
+        for (int i = start - 1; i >= Math.max(0, start - 2); i--) {
+            String before = tokens.get(i).norm();
+            if (BE.contains(before)) {
+                return true;
+            }
+            if (!before.endsWith("ly")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The agent of a passive: "by" an actor after a trigger that follows a form of "be" ("was attacked by
+     * rebels") or after "be" and a participle ("retaliatory measures will be taken by Moscow"); not "calls by".
+     */
+    private @Nullable ActorRef passiveAgent(int start, int end) {
+        boolean passive = start > 0 && BE.contains(tokens.get(start - 1).norm())
+                || start > 1 && BE.contains(tokens.get(start - 2).norm())
+                && tokens.get(start - 1).norm().endsWith("ly");
+        for (int i = end; i < Math.min(tokens.size(), end + 4); i++) {
+            String norm = tokens.get(i).norm();
+            if (BOUNDARIES.contains(norm)) {
+                return null;
+            }
+            if (BE.contains(norm)) {
+                passive = true;
+            } else if (norm.equals("by") && passive) {
+                for (ActorRef ref : actors) {
+                    if (ref.start() > i && ref.start() <= i + 2) {
+                        return actors.get(ref.listHead());
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private boolean actorAfter(int end) {
+        for (ActorRef ref : actors) {
+            if (ref.start() >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Another member of the last list that acted together than {@code source}. */
+    private @Nullable String partner(String source) {
+        for (String code : story.lastList) {
+            if (!code.equals(source)) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    private List<String> listCodes(ActorRef head) {
+        List<String> codes = new ArrayList<>();
+        for (ActorRef ref : actors) {
+            if (ref.listHead() == head.listHead() && !codes.contains(ref.code())) {
+                codes.add(ref.code());
+            }
+        }
+        return codes;
+    }
+
+    private boolean exerciseInClause(int start, int end) {
+        int clauseEnd = end;
+        while (clauseEnd < tokens.size() && !BOUNDARIES.contains(tokens.get(clauseEnd).norm())) {
+            clauseEnd++;
+        }
+        return PatternStanceTagger.hasExercise(tokens.subList(clauseStart(start), clauseEnd));
+    }
+
+    // ---- modality ----
+
+    private Modality modality(int start, String category, StanceRule rule) {
+        if (denied(start)) {
+            return Modality.DENIED;
+        }
+        if (question()) {
+            return Modality.SPECULATIVE; // "Would China invade Taiwan if …?": asked, not said
+        }
+        if (conditional(start, category)) {
+            return Modality.CONDITIONAL;
+        }
+        if (speculative(start, rule)) {
+            return Modality.SPECULATIVE;
+        }
+        if (!ASSERTIVE.contains(category) && intended(start)) {
+            return Modality.FUTURE;
+        }
+        return Modality.ASSERTED;
+    }
+
+    private boolean denied(int start) {
+        for (int i = start - 1, seen = 0; i >= 0 && seen < 9; i--, seen++) {
+            String norm = tokens.get(i).norm();
+            if (DENIALS.contains(norm)) {
+                return true;
+            }
+            if (CLAIMS.contains(norm) && i > 0) {
+                for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                    String verb = tokens.get(j).norm();
+                    if (verb.startsWith("reject") || verb.startsWith("dismiss") || DENIALS.contains(verb)) {
+                        return true;
+                    }
+                }
+                if (calledFalse(start)) {
+                    return true; // "said reports that Turkish artillery had hit homes were lies"
+                }
+            }
+            if (norm.equals(";") || norm.equals(".") || norm.equals("but")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the claim holding {@code start} is then called false: "… were lies", "… is baseless". */
+    private boolean calledFalse(int start) {
+        for (int i = start + 1; i < Math.min(tokens.size(), start + 14); i++) {
+            String norm = tokens.get(i).norm();
+            if (BE.contains(norm) && i + 1 < tokens.size()) {
+                for (int j = i + 1; j < Math.min(tokens.size(), i + 4); j++) {
+                    if (FALSEHOOD.contains(tokens.get(j).norm())) {
+                        return true;
+                    }
+                }
+            }
+            if (norm.equals(";") || norm.equals(".")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean conditional(int start, String category) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            if (CONDITIONS.contains(norm)) {
+                return true;
+            }
+            if (norm.equals("should") && firstWord(i)) {
+                return true;
+            }
+            if ((norm.equals("case") || norm.equals("event")) && i >= 2 && tokens.get(i - 2).norm().equals("in")) {
+                return true;
+            }
+            if (norm.equals("long") && i >= 1 && i + 1 < tokens.size() && tokens.get(i - 1).norm().equals("as")
+                    && tokens.get(i + 1).norm().equals("as")) {
+                return true;
+            }
+        }
+        boolean hypothetical = category.equals("THREATEN") || category.equals("ASSAULT");
+        if (hypothetical) {
+            boolean any = false;
+            for (int i = clauseStart(start); i < start; i++) {
+                String norm = tokens.get(i).norm();
+                if (norm.equals("any")) {
+                    any = true;
+                }
+                if (norm.equals("would") && (any || category.equals("THREATEN"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Airstrikes, shelling, missiles: violence by the means of war, whoever it kills (CAMEO 19, not 18). */
+    private boolean weaponsOfWar() {
+        for (int i = 0; i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            if (WEAPONS_OF_WAR.contains(norm) || (norm.equals("strike") || norm.equals("strikes")) && i > 0
+                    && (tokens.get(i - 1).norm().equals("air") || tokens.get(i - 1).norm().equals("drone"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A verb of winning or losing a contest: with the words of sport in a story's lead, the story is a game's. */
+    boolean contest() {
+        for (Token token : tokens) {
+            if (CONTEST.contains(token.norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence about a game: a score ("3-0", "40–22") or the words of sport. */
+    boolean sport() {
+        if (sport == null) {
+            sport = readsAsSport();
+        }
+        return sport;
+    }
+
+    private boolean readsAsSport() {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            String norm = token.norm();
+            if (SPORT.contains(norm) && !token.capitalised() || SPORT_EVENTS.contains(norm) && token.capitalised()) {
+                return true;
+            }
+            boolean score = SCORE.matcher(norm).matches() || i + 2 < tokens.size()
+                    && NUMBER.matcher(norm).matches() && (tokens.get(i + 1).norm().equals("-")
+                    || tokens.get(i + 1).norm().equals("\u2013")) && NUMBER.matcher(tokens.get(i + 2).norm()).matches();
+            if (score && !nearMonth(i)) {
+                return true; // "won 3-0", "40–22" (but not "on 27-28 February")
+            }
+        }
+        return false;
+    }
+
+    private boolean nearMonth(int index) {
+        for (int i = Math.max(0, index - 2); i < Math.min(tokens.size(), index + 5); i++) {
+            if (MONTHS.contains(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence about an accident or a natural disaster. */
+    private boolean disaster() {
+        for (Token token : tokens) {
+            String norm = token.norm();
+            if (DISASTER.contains(norm) || norm.startsWith("derail")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A noun used to name another ("aid workers", "aid agency"): no act of its own. */
+    private boolean modifiesNoun(StanceRules.Match match) {
+        return match.end() == match.start() + 1 && match.end() < tokens.size()
+                && AID_WORDS.contains(tokens.get(match.start()).norm())
+                && AID_MODIFIED.contains(tokens.get(match.end()).norm());
+    }
+
+    /**
+     * The end (exclusive) of a fronted adverbial of time or circumstance that opens the sentence after any
+     * dateline ("After the announcement of a ceasefire, …", "In the wake of Tuesday's attack, …"), else 0.
+     */
+    private int frontedEnd() {
+        int first = 0;
+        for (int i = 0; i < Math.min(tokens.size(), 14); i++) {
+            String norm = tokens.get(i).norm();
+            if (norm.equals("\u2013") || norm.equals("\u2014") || norm.equals("--")) {
+                first = i + 1; // "KYIV, Ukraine (AP) – After …"
+                break;
+            }
+        }
+        if (first >= tokens.size()) {
+            return 0;
+        }
+        String opener = tokens.get(first).norm();
+        if (first + 2 < tokens.size() && SPANS_OF_TIME.contains(tokens.get(first + 1).norm())
+                && FRONTED.contains(tokens.get(first + 2).norm())) {
+            opener = tokens.get(first + 2).norm(); // "Thirty years after Iraqi troops invaded Kuwait, …"
+        }
+        boolean fronted = FRONTED.contains(opener) || opener.equals("in") && first + 2 < tokens.size()
+                && tokens.get(first + 1).norm().equals("the") && tokens.get(first + 2).norm().equals("wake")
+                || opener.equals("in") && first + 1 < tokens.size()
+                && tokens.get(first + 1).norm().equals("response");
+        if (!fronted) {
+            return 0;
+        }
+        for (int i = first + 1; i < Math.min(tokens.size(), first + 25); i++) {
+            if (tokens.get(i).norm().equals(",")) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private boolean againstCivilians() {
+        for (Token token : tokens) {
+            if (CIVILIAN.contains(token.norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean severalStates(int start) {
+        ActorRef subject = subject(start);
+        if (subject == null) {
+            return false;
+        }
+        Set<String> codes = new java.util.HashSet<>();
+        for (ActorRef ref : actors) {
+            if (ref.listHead() == actors.indexOf(subject) || ref == subject) {
+                codes.add(ref.code());
+            }
+        }
+        return codes.size() >= 2;
+    }
+
+    private boolean military() {
+        for (Token token : tokens) {
+            if (MILITARY.contains(token.norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean threatCondition() {
+        for (int i = 0; i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            if (THREAT_CONDITIONS.contains(norm)
+                    || norm.equals("else") && i > 0 && tokens.get(i - 1).norm().equals("or")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean firstWord(int index) {
+        for (int i = 0; i < index; i++) {
+            if (tokens.get(i).word()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean question() {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            String norm = tokens.get(i).norm();
+            if (norm.equals("?")) {
+                return true;
+            }
+            if (Character.isLetterOrDigit(norm.charAt(0))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean speculative(int start, StanceRule rule) {
+        int from = Math.max(clauseStart(start), start - 12);
+        for (int i = from; i < start; i++) {
+            String norm = tokens.get(i).norm();
+            if (SPECULATION.contains(norm)) {
+                return true;
+            }
+        }
+        for (int i = Math.max(1, start - 4); i < start; i++) {
+            if (tokens.get(i).norm().equals("of") && CLAIMS.contains(tokens.get(i - 1).norm())) {
+                return true; // "reports of an imminent invasion": reported, not established
+            }
+        }
+        if (rule.force()) {
+            for (int i = Math.max(0, start - 2); i < start; i++) {
+                String norm = tokens.get(i).norm();
+                if (norm.equals("any") || norm.equals("such") || norm.equals("possible")
+                        || norm.equals("future") || norm.equals("new")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean intended(int start) {
+        for (int i = Math.max(clauseStart(start), start - 6); i < start; i++) {
+            if (INTENT.contains(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean historical(int start, int end) {
+        for (int i = clauseStart(start); i < start; i++) {
+            String norm = tokens.get(i).norm();
+            if (norm.startsWith("anniversar") || norm.startsWith("commemorat")) {
+                return true; // "on the 25th anniversary of the end of the country's ban on …": history marked
+            }
+        }
+        for (int i = Math.max(clauseStart(start), start - 5); i < Math.min(tokens.size(), end + 4); i++) {
+            String norm = tokens.get(i).norm();
+            if (i < start && HISTORY.contains(norm)) {
+                return true;
+            }
+            if (norm.length() == 4 && (norm.startsWith("19") || norm.startsWith("20"))
+                    && Character.isDigit(norm.charAt(2)) && Character.isDigit(norm.charAt(3))) {
+                int year = Integer.parseInt(norm);
+                boolean past = story.year == null || year < story.year;
+                String before = i > 0 ? tokens.get(i - 1).norm() : "";
+                boolean near = i < start || i >= end && i > 0 && (before.equals("in") || before.equals("during")
+                        || i > 1 && (MONTHS.contains(before) || before.equals("the"))
+                        && tokens.get(i - 2).norm().equals("in")); // "in August 1990", "in the 2024 …"
+                if (past && near) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int clauseStart(int start) {
+        for (int i = start - 1; i >= 0; i--) {
+            if (BOUNDARIES.contains(tokens.get(i).norm())) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    // ---- actors ----
+
+    private void collectActors() {
+        List<Entity> entities = story.entities;
+        int first = Entities.firstAtOrAfter(entities, sentence.start());
+        ActorRef previous = null;
+        for (int e = first; e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
+            Entity entity = entities.get(e);
+            String code = code(entity);
+            if (code == null) {
+                continue;
+            }
+            int start = tokenAt(entity.getStart());
+            int end = Math.max(start + 1, tokenAt(entity.getEnd() - 1) + 1);
+            if (start < 0) {
+                continue;
+            }
+            boolean possessive = end < tokens.size() && tokens.get(end).norm().equals("'s");
+            int before = start - 1;
+            while (before >= 0 && SKIP_BEFORE_ACTOR.contains(tokens.get(before).norm())) {
+                before--;
+            }
+            boolean coordinated = previous != null && coordinated(previous.end(), start);
+            boolean oblique;
+            boolean addressee;
+            int head = actors.size();
+            if (coordinated) {
+                oblique = previous.oblique();
+                addressee = previous.addressee();
+                head = previous.listHead();
+            } else {
+                String prev = before >= 0 ? tokens.get(before).norm() : "";
+                String prevPrev = before >= 1 ? tokens.get(before - 1).norm() : "";
+                addressee = ADDRESSING_VERBS.contains(prev)
+                        || prev.equals("to") && ADDRESSING_NOUNS.contains(prevPrev)
+                        || calledOn(before);
+                oblique = PREPOSITIONS.contains(prev) && !(prev.equals("of") && PEOPLE.contains(prevPrev));
+            }
+            if (start == end - 1 && start < tokens.size() && tokens.get(start).text().indexOf('-') > 0
+                    && previous != null && previous.start() == start) {
+                oblique = previous.oblique(); // "US-NATO": parts of one token act together
+                head = previous.listHead();
+            }
+            ActorRef ref = new ActorRef(entity, code, start, end, oblique, addressee, possessive, head);
+            actors.add(ref);
+            previous = ref;
+        }
+    }
+
+    private boolean coordinated(int previousEnd, int start) {
+        if (start <= previousEnd) {
+            return start == previousEnd - 1 || start == previousEnd;
+        }
+        boolean conjunction = false;
+        boolean article = false;
+        for (int i = previousEnd; i < start; i++) {
+            String norm = tokens.get(i).norm();
+            if (norm.equals("and") || norm.equals("or")) {
+                conjunction = true;
+            } else if (norm.equals("the")) {
+                article = true;
+            } else if (!(norm.equals(",") || norm.equals("'s"))) {
+                return false;
+            }
+        }
+        return conjunction || !article; // "to the Russians, the United States …" is not a list
+    }
+
+    private int tokenAt(int offset) {
+        return Spans.indexAt(tokens, offset, Token::start, Token::end);
+    }
+
+    /**
+     * The subject of the clause the trigger is in: the first actor of the clause that is not oblique (after a
+     * preposition), an addressee or a possessive; a clause starts after a comma or similar, or after "that"
+     * when an actor follows it ("warned that Moscow would …"). Failing that, the first such actor of the
+     * sentence before the trigger.
+     */
+    private @Nullable ActorRef subject(int start) {
+        int clause = clauseStart(start);
+        for (int i = start - 1; i >= clause; i--) {
+            String norm = tokens.get(i).norm();
+            if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
+                clause = i + 1;
+                break;
+            }
+        }
+        ActorRef inClause = firstSubject(clause, start);
+        return inClause != null ? inClause : firstSubject(0, start);
+    }
+
+    private @Nullable ActorRef clauseSubject(int start) {
+        int clause = clauseStart(start);
+        for (int i = start - 1; i >= clause; i--) {
+            String norm = tokens.get(i).norm();
+            if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
+                clause = i + 1;
+                break;
+            }
+        }
+        return firstSubject(clause, start);
+    }
+
+    private boolean actorBetween(int from, int to) {
+        for (ActorRef ref : actors) {
+            if (ref.start() > from && ref.end() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only articles and capitalised words before {@code start} in the clause: a possessor opening it. */
+    private boolean opensClause(int from, int start) {
+        for (int i = from; i < start; i++) {
+            Token token = tokens.get(i);
+            String norm = token.norm();
+            if (!(norm.equals("the") || norm.equals("a") || norm.equals("an") || token.capitalised()
+                    || !token.word())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private @Nullable ActorRef firstSubject(int from, int to) {
+        for (ActorRef ref : actors) {
+            if (ref.end() > to) {
+                break;
+            }
+            if (ref.start() >= from && !ref.oblique() && !ref.addressee()
+                    && (!ref.possessive() || opensClause(from, ref.start()))) {
+                return actors.get(ref.listHead()); // "Poland’s parliament has demanded": the possessor acts
+            }
+        }
+        return null;
+    }
+
+    private @Nullable String subjectCode(int start, @Nullable ActorRef subject, @Nullable Entity speaker,
+                                         boolean quoted) {
+        // a pronoun right before the trigger outranks an actor further back
+        for (int i = start - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+            Token token = tokens.get(i);
+            String norm = token.norm();
+            if (subject != null && subject.end() > i) {
+                break;
+            }
+            if (BOUNDARIES.contains(norm) && !norm.equals(",")) {
+                break;
+            }
+            switch (norm) {
+                case "we", "i" -> {
+                    return quoted && speaker != null ? code(speaker) : null;
+                }
+                case "he", "she" -> {
+                    Entity who = story.pronouns.antecedent(token.start(), token.text());
+                    return who == null ? null : code(who);
+                }
+                case "it" -> {
+                    ActorRef head = firstSubjectBefore(i);
+                    if (head != null && head.entity().getType() != EntityType.PERSON) {
+                        return head.code();
+                    }
+                    for (int a = actors.size() - 1; a >= 0; a--) {
+                        ActorRef ref = actors.get(a);
+                        if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON) {
+                            return ref.code();
+                        }
+                    }
+                    return previousSource;
+                }
+                case "they", "parties", "sides" -> {
+                    if (!norm.equals("they") && !(i > 0 && (tokens.get(i - 1).norm().equals("the")
+                            || tokens.get(i - 1).norm().equals("both")))) {
+                        continue;
+                    }
+                    ActorRef head = norm.equals("they") ? firstSubjectBefore(i) : null;
+                    if (head != null) {
+                        return head.code();
+                    }
+                    if (!story.lastList.isEmpty() && story.lastListParagraph >= sentence.paragraph() - 1) {
+                        theyList = true; // "Russia, Ukraine, France and Germany met … they promised"
+                        return story.lastList.get(0);
+                    }
+                    if (!norm.equals("they")) {
+                        continue; // "the parties" with no list before: the clause subject decides
+                    }
+                    return previousSource;
+                }
+                default -> {
+                }
+            }
+        }
+        return subject == null ? null : subject.code();
+    }
+
+    private @Nullable ActorRef firstSubjectBefore(int index) {
+        for (ActorRef ref : actors) {
+            if (ref.end() > index) {
+                return null;
+            }
+            if (!ref.oblique() && !ref.addressee()) {
+                return actors.get(ref.listHead());
+            }
+        }
+        return null;
+    }
+
+    /** An actor right before the trigger, as its modifier or possessor ("Russian invasion", "Russia’s"). */
+    private @Nullable ActorRef modifier(int start) {
+        String trigger = tokens.get(start).norm();
+        boolean nominal = trigger.endsWith("ion") || trigger.endsWith("ions") || trigger.endsWith("als")
+                || trigger.endsWith("ment") || trigger.endsWith("ments") || trigger.endsWith("ure")
+                || trigger.endsWith("ures");
+        for (ActorRef ref : actors) {
+            if (ref.end() == start - 1 && ref.possessive()) {
+                return ref;
+            }
+            if (ref.end() == start && (ref.entity().getType() == EntityType.NORP
+                    || nominal && tokens.get(ref.end() - 1).allCaps())) {
+                return ref;
+            }
+        }
+        return null;
+    }
+
+    /** "a request to permanently ban …": the content of a request or demand, not an act. */
+    private boolean requested(int start) {
+        for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
+            if (tokens.get(i).norm().equals("to")) {
+                for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                    String norm = tokens.get(j).norm();
+                    if (REQUESTS.contains(norm) || NEGOTIATED.contains(norm)) {
+                        return true; // "a request to ban …", "negotiations to deploy missiles"
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** "no concessions from the United States": the actor after "from". */
+    private @Nullable ActorRef fromActor(int end) {
+        int i = end;
+        if (i < tokens.size() && tokens.get(i).norm().equals("from")) {
+            for (ActorRef ref : actors) {
+                if (ref.start() > i && ref.start() <= i + 2) {
+                    return ref;
+                }
+            }
+        }
+        return null;
+    }
+
+    private @Nullable String placeCountry() {
+        List<Entity> entities = story.entities;
+        for (int e = Entities.firstAtOrAfter(entities, sentence.start());
+             e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
+            Entity entity = entities.get(e);
+            boolean dateline = entity.getStart() - sentence.start() < 3 && !entity.getText().isEmpty()
+                    && entity.getText().equals(entity.getText().toUpperCase(java.util.Locale.ROOT));
+            if ("place".equals(entity.getSector()) && entity.getCountry() != null && !dateline) {
+                return entity.getCountry();
+            }
+        }
+        return null;
+    }
+
+    private @Nullable String anyActor(int start) {
+        for (ActorRef ref : actors) {
+            if (ref.end() <= start && !ref.addressee()) {
+                return ref.code();
+            }
+        }
+        for (ActorRef ref : actors) {
+            if (ref.start() >= start && !ref.addressee()) {
+                return ref.code(); // never the one spoken to: "I call on the servicemen of X" is not X's call
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The target: whom the sentence addresses ("told Russia", "responses to the Russians"), else the first actor
+     * after the trigger (a possessive only when nothing else follows), else the first actor before it that is
+     * not oblique, else — for statements — the story's most-mentioned other actor.
+     */
+    private @Nullable String target(int start, int end, String source, boolean verbal, int fromList,
+                                    String category) {
+        for (ActorRef ref : actors) {
+            if (ref.end() <= end && ref.addressee() && !ref.code().equals(source)) {
+                return ref.code(); // "told Russia", "warned the United States on Tuesday that …"
+            }
+        }
+        boolean passive = false;
+        for (int i = Math.max(0, start - 1); i < end - 1; i++) {
+            passive |= BE.contains(tokens.get(i).norm()); // "was rejected", "can be addressed"
+        }
+        if (passive) {
+            int clause = clauseStart(start);
+            for (ActorRef ref : actors) {
+                if (ref.start() >= clause && ref.end() < start && ref.possessive()
+                        && !ref.code().equals(source)) {
+                    return ref.code(); // "some of Russia's concerns can be addressed": addressed to Russia
+                }
+            }
+        }
+        if (PHYSICAL.contains(category)) {
+            // "fired missiles at bases in Iraq hosting US troops": where it happened is not whom it was done to
+            // when the clause names someone else after the place
+            boolean sawPlace = false;
+            int clauseEnd = clauseEnd(end);
+            for (ActorRef ref : actors) {
+                if (ref.start() < end || ref.start() >= clauseEnd || ref.code().equals(source)) {
+                    continue;
+                }
+                if (locative(ref.start())) {
+                    sawPlace = true;
+                } else if (sawPlace && !ref.possessive()) {
+                    return ref.code();
+                }
+            }
+        }
+        ActorRef possessive = null;
+        for (ActorRef ref : actors) {
+            if (ref.start() < end || ref.code().equals(source) || ref.listHead() == fromList) {
+                continue;
+            }
+            if (category.equals("REJECT") && refusedContent(end, ref)) {
+                continue; // "refusing to consider changes to NATO's policy, its relationship with Ukraine"
+            }
+            if (!ref.possessive()) {
+                return ref.code();
+            }
+            if (possessive == null) {
+                possessive = ref;
+            }
+        }
+        if (possessive != null) {
+            return possessive.code();
+        }
+        for (ActorRef ref : actors) {
+            if (ref.end() <= start && !ref.oblique() && !ref.code().equals(source)) {
+                return ref.code();
+            }
+        }
+        if (category.equals("REJECT")) {
+            Signal demand = story.lastOfCategory.get("DEMAND"); // a refusal answers the demand made of it
+            if (demand != null && !source.equals(demand.getSource())
+                    && (demand.getTarget() == null || source.equals(demand.getTarget()))) {
+                return demand.getSource();
+            }
+        }
+        String other = verbal ? story.salientOther(source) : null;
+        if (other != null) {
+            return other;
+        }
+        String domestic = domesticTarget(end, source);
+        return category.equals("MOBILIZE") && source.equals(domestic) ? null : domestic; // forces at home
+    }
+
+    /**
+     * The target of an act within one country: an actor of the source's own country after the trigger that is
+     * not the source's entity ("Museveni banned Ugandan opposition candidates"), else the country of a place the
+     * act happens in ("imposed a curfew in the town of Cizre", "a rally in Lagos").
+     */
+    private @Nullable String domesticTarget(int end, String source) {
+        ActorRef subject = null;
+        for (ActorRef ref : actors) {
+            if (ref.code().equals(source)) {
+                subject = subject == null ? ref : subject;
+                if (ref.start() >= end && !ref.entity().getActorId().equals(subject.entity().getActorId())) {
+                    return source;
+                }
+            }
+        }
+        return placeCountry();
+    }
+
+    /**
+     * An actor inside what is refused rather than the party refused: the possessor of a thing that is not a
+     * request a few words past the trigger ("refusing to consider changes to NATO's policy"), or an actor after
+     * a preposition in a later item of a list of refused things ("…, its relationship with Ukraine"). The
+     * owner of a request ("North Korea's consistent demand") and an actor after "from"/"by" stay targets.
+     */
+    private boolean refusedContent(int end, ActorRef ref) {
+        if (ref.start() - end <= 3) {
+            return false;
+        }
+        int before = ref.start() - 1;
+        while (before > end && SKIP_BEFORE_ACTOR.contains(tokens.get(before).norm())) {
+            before--;
+        }
+        String preposition = tokens.get(before).norm();
+        if (preposition.equals("from") || preposition.equals("by")) {
+            return false;
+        }
+        if (ref.possessive()) {
+            for (int i = ref.end() + 1; i < Math.min(tokens.size(), ref.end() + 4); i++) {
+                if (REQUESTS.contains(tokens.get(i).norm())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (ref.oblique()) {
+            for (int i = end; i < ref.start(); i++) {
+                if (tokens.get(i).norm().equals(",")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "Blinken said …", "… , he said", "said Kremlin envoy Dmitry Kozak": who reports this sentence. */
+    private @Nullable Entity reportedSpeaker() {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!SayVerbs.isSayVerb(token.norm()) || story.quoteAt(token.start()) != null) {
+                continue;
+            }
+            for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                Token before = tokens.get(j);
+                if (Coreference.isPersonalPronoun(before.norm())) {
+                    return story.pronouns.antecedent(before.start(), before.text());
+                }
+                Entity named = Entities.endingAt(story.entities, before.end());
+                if (named != null && code(named) != null) {
+                    return named;
+                }
+                if (!before.word()) {
+                    break;
+                }
+            }
+            String previous = i > 0 ? tokens.get(i - 1).norm() : "";
+            if (i > 0 && !previous.equals(",") && tokens.get(i - 1).word()) {
+                continue; // the speaker follows its verb only in inversion (", said Blinken"); "warned India"
+            }              // and "threatened to strike India" name whom the words are for
+            for (int j = i + 1; j < Math.min(tokens.size(), i + 7); j++) {
+                Entity named = Entities.startingAt(story.entities, tokens.get(j).start());
+                if (named != null && code(named) != null) {
+                    return named;
+                }
+            }
+        }
+        return null;
+    }
+}
