@@ -12,7 +12,6 @@ import io.wirewatch.enrich.quote.Quote;
 import io.wirewatch.enrich.text.PartOfSpeech;
 import io.wirewatch.enrich.text.SayVerbs;
 import io.wirewatch.enrich.text.Sentence;
-import io.wirewatch.enrich.text.Spans;
 import io.wirewatch.enrich.text.Token;
 import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.Entity;
@@ -46,15 +45,10 @@ final class SentenceContext {
     final @Nullable Entity reportedSpeaker;
     /** Whether the sentence is about a game, once asked. */
     private @Nullable Boolean sport;
-    /** Tokens before this index open the sentence with what happened before ("After the attack, …"). */
-    final int backgroundEnd;
-    /** Per token: inside a trailing clause of what happened before ("… resigns after weeks of protests"). */
-    final boolean[] trailing;
-    /** Per token: inside a relative clause set off by commas (", who denies …,"): not the sentence's main act. */
-    final boolean[] aside;
     @Nullable String lastSource;
     /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
     boolean theyList;
+    final Clauses clauses;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -64,10 +58,7 @@ final class SentenceContext {
         this.story = story;
         this.sentence = sentence;
         this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
-        this.backgroundEnd = frontedEnd();
-        this.trailing = new boolean[tokens.size()];
-        this.aside = new boolean[tokens.size()];
-        markClauses();
+        this.clauses = new Clauses(tokens);
         this.previousSource = previousSource;
         this.previousExercise = previousExercise;
         this.exerciseFrame = PatternStanceTagger.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
@@ -87,13 +78,13 @@ final class SentenceContext {
         List<Signal> found = handWritten.isEmpty() ? List.of() : signals(handWritten);
         boolean mainClauseFound = false;
         for (Signal signal : found) {
-            mainClauseFound |= !aside[tokenAt(signal.getStart())];
+            mainClauseFound |= !clauses.aside[clauses.tokenAt(signal.getStart())];
         }
         if (mainClauseFound || actors.isEmpty()) {
             return found; // the lexicon speaks only between actors the sentence names
         }
         List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
-        used.removeIf(match -> coveredByNone(match, handWritten) || aside[match.start()]);
+        used.removeIf(match -> coveredByNone(match, handWritten) || clauses.aside[match.start()]);
         if (used.isEmpty() || sport()) {
             return found;
         }
@@ -169,7 +160,7 @@ final class SentenceContext {
      */
     private boolean actedUpon(Signal signal) {
         String code = signal.getTarget();
-        int trigger = tokenAt(signal.getStart());
+        int trigger = clauses.tokenAt(signal.getStart());
         boolean passive = false;
         for (int i = trigger - 1; i >= Math.max(0, trigger - 3); i--) {
             if (BE.contains(tokens.get(i).norm())) {
@@ -192,19 +183,19 @@ final class SentenceContext {
     private List<Signal> signals(List<StanceRules.Match> matches) {
         List<Candidate> candidates = new ArrayList<>();
         for (StanceRules.Match match : matches) {
-            if (insideName(match.start())) {
+            if (clauses.insideName(match.start())) {
                 continue; // "Asia-Pacific Economic Cooperation", "the Ceasefire Violations Committee"
             }
-            if (adjectival(match.start())) {
+            if (clauses.adjectival(match.start())) {
                 continue; // "the occupied West Bank", "the besieged city": a state described, not an act
             }
             if (alleged(match.start())) {
                 continue; // "accused Azerbaijan of threatening …": the accusation is the event, not the threat
             }
-            if (match.start() < backgroundEnd || trailing[match.start()]) {
+            if (match.start() < clauses.backgroundEnd || clauses.trailing[match.start()]) {
                 continue; // "After the attack, MPs urge …": a fronted reference to what happened before
             }
-            if (modifiesNoun(match)) {
+            if (clauses.modifiesNoun(match)) {
                 continue; // "aid workers were killed": the workers, not an act of aid
             }
             candidates.add(candidate(match));
@@ -242,7 +233,7 @@ final class SentenceContext {
             }
             Signal signal = signal(candidate);
             if (signal != null) {
-                if (aside[candidate.match().start()]) {
+                if (clauses.aside[candidate.match().start()]) {
                     asides.add(signal);
                 } else {
                     out.add(signal);
@@ -264,59 +255,6 @@ final class SentenceContext {
         }
         out.addAll(asides); // the main clause's acts first: the first signal is the sentence's event
         return out;
-    }
-
-    /**
-     * Marks the clauses that are not the sentence's own news. A trailing clause opened by "after", "following",
-     * "amid", "despite", "due to", "because of", "in response to" or "in retaliation for" tells what happened
-     * before (its acts are background, as in a fronted clause), up to a semicolon or a coordinated new clause.
-     * A relative clause set off by a comma (", who denies …,", ", which …") is an aside to its noun.
-     */
-    private void markClauses() {
-        for (int i = Math.max(1, backgroundEnd + 1); i < tokens.size(); i++) {
-            String norm = tokens.get(i).norm();
-            String previous = tokens.get(i - 1).norm();
-            String next = i + 1 < tokens.size() ? tokens.get(i + 1).norm() : "";
-            boolean opens = TRAILING.contains(norm) && !DETERMINERS.contains(previous)
-                    || (norm.equals("due") || norm.equals("because")) && (next.equals("to") || next.equals("of"))
-                    || norm.equals("in") && (next.equals("response") || next.equals("retaliation"));
-            if (opens) {
-                boolean fronted = i <= backgroundEnd + 3; // "Shortly after Blinken's speech, NATO said …"
-                int end = i + 1;
-                while (end < tokens.size() && !tokens.get(end).norm().equals(";") && !(end + 1 < tokens.size()
-                        && tokens.get(end).norm().equals(",")
-                        && (fronted || RESUMING.contains(tokens.get(end + 1).norm())))) {
-                    end++;
-                }
-                Arrays.fill(trailing, i, end, true);
-                i = end;
-            } else if ((norm.equals("if") || norm.equals("unless")) && !firstWord(i)) {
-                int end = i + 1; // "warns that … will die tonight if Iran does not agree to a deal": the condition
-                while (end < tokens.size() && !tokens.get(end).norm().equals(",")
-                        && !tokens.get(end).norm().equals(";")) {
-                    end++;
-                }
-                Arrays.fill(aside, i, end, true);
-                i = end - 1;
-            } else if (norm.equals(",") && (next.equals("who") || next.equals("which") || next.equals("whose"))) {
-                int end = i + 2;
-                while (end < tokens.size() && !tokens.get(end).norm().equals(",")
-                        && !tokens.get(end).norm().equals(";")) {
-                    end++;
-                }
-                Arrays.fill(aside, i, end, true);
-                i = end - 1;
-            }
-        }
-    }
-
-    private boolean insideName(int start) {
-        Token token = tokens.get(start);
-        if (!token.capitalised() || token.allCaps() || firstWord(start)) {
-            return false;
-        }
-        Token previous = start > 0 ? tokens.get(start - 1) : null;
-        return previous == null || previous.word() || previous.norm().equals("-");
     }
 
     private Candidate candidate(StanceRules.Match match) {
@@ -363,17 +301,6 @@ final class SentenceContext {
             }
         }
         return -1;
-    }
-
-    /** A past participle between an article or possessive and the noun it describes. */
-    private boolean adjectival(int start) {
-        if (start == 0 || start + 1 >= tokens.size()) {
-            return false;
-        }
-        String norm = tokens.get(start).norm();
-        Token next = tokens.get(start + 1);
-        return norm.endsWith("ed") && DETERMINERS.contains(tokens.get(start - 1).norm()) && next.word()
-                && !PREPOSITIONS.contains(next.norm()) && !next.norm().equals("by");
     }
 
     /** Whether {@code start} lies in what an accusation says of its target: "accused X of V-ing", "blamed X for". */
@@ -630,7 +557,7 @@ final class SentenceContext {
      * ("the drills began").
      */
     private boolean staged(int start, int end) {
-        int clause = clauseStart(start);
+        int clause = clauses.clauseStart(start);
         for (int i = start - 1; i >= Math.max(clause, start - 6); i--) {
             String norm = tokens.get(i).norm();
             if (STAGING.contains(norm)) {
@@ -742,7 +669,7 @@ final class SentenceContext {
             if (ANAPHORIC.contains(norm) && !norm.equals("the") && !norm.equals("any")) {
                 return true;
             }
-            if (norm.equals("the") && i == start - 1 && firstWord(i)) {
+            if (norm.equals("the") && i == start - 1 && clauses.firstWord(i)) {
                 return true; // "The proposal comes a day after …": the one just reported
             }
             if (norm.equals("the") && i == start - 1 && i > 0 && PREPOSITIONS.contains(tokens.get(i - 1).norm())) {
@@ -753,16 +680,6 @@ final class SentenceContext {
             }
         }
         return false;
-    }
-
-    /** The index after the last token of the clause from {@code from}: the next boundary, or the sentence end. */
-    private int clauseEnd(int from) {
-        for (int i = from; i < tokens.size(); i++) {
-            if (BOUNDARIES.contains(tokens.get(i).norm())) {
-                return i;
-            }
-        }
-        return tokens.size();
     }
 
     /** An actor after "in", "near", "outside"…: where something happens. */
@@ -867,7 +784,7 @@ final class SentenceContext {
         while (clauseEnd < tokens.size() && !BOUNDARIES.contains(tokens.get(clauseEnd).norm())) {
             clauseEnd++;
         }
-        return PatternStanceTagger.hasExercise(tokens.subList(clauseStart(start), clauseEnd));
+        return PatternStanceTagger.hasExercise(tokens.subList(clauses.clauseStart(start), clauseEnd));
     }
 
     // ---- modality ----
@@ -939,7 +856,7 @@ final class SentenceContext {
             if (CONDITIONS.contains(norm)) {
                 return true;
             }
-            if (norm.equals("should") && firstWord(i)) {
+            if (norm.equals("should") && clauses.firstWord(i)) {
                 return true;
             }
             if ((norm.equals("case") || norm.equals("event")) && i >= 2 && tokens.get(i - 2).norm().equals("in")) {
@@ -953,7 +870,7 @@ final class SentenceContext {
         boolean hypothetical = category.equals("THREATEN") || category.equals("ASSAULT");
         if (hypothetical) {
             boolean any = false;
-            for (int i = clauseStart(start); i < start; i++) {
+            for (int i = clauses.clauseStart(start); i < start; i++) {
                 String norm = tokens.get(i).norm();
                 if (norm.equals("any")) {
                     any = true;
@@ -1033,49 +950,6 @@ final class SentenceContext {
         return false;
     }
 
-    /** A noun used to name another ("aid workers", "aid agency"): no act of its own. */
-    private boolean modifiesNoun(StanceRules.Match match) {
-        return match.end() == match.start() + 1 && match.end() < tokens.size()
-                && AID_WORDS.contains(tokens.get(match.start()).norm())
-                && AID_MODIFIED.contains(tokens.get(match.end()).norm());
-    }
-
-    /**
-     * The end (exclusive) of a fronted adverbial of time or circumstance that opens the sentence after any
-     * dateline ("After the announcement of a ceasefire, …", "In the wake of Tuesday's attack, …"), else 0.
-     */
-    private int frontedEnd() {
-        int first = 0;
-        for (int i = 0; i < Math.min(tokens.size(), 14); i++) {
-            String norm = tokens.get(i).norm();
-            if (norm.equals("\u2013") || norm.equals("\u2014") || norm.equals("--")) {
-                first = i + 1; // "KYIV, Ukraine (AP) – After …"
-                break;
-            }
-        }
-        if (first >= tokens.size()) {
-            return 0;
-        }
-        String opener = tokens.get(first).norm();
-        if (first + 2 < tokens.size() && SPANS_OF_TIME.contains(tokens.get(first + 1).norm())
-                && FRONTED.contains(tokens.get(first + 2).norm())) {
-            opener = tokens.get(first + 2).norm(); // "Thirty years after Iraqi troops invaded Kuwait, …"
-        }
-        boolean fronted = FRONTED.contains(opener) || opener.equals("in") && first + 2 < tokens.size()
-                && tokens.get(first + 1).norm().equals("the") && tokens.get(first + 2).norm().equals("wake")
-                || opener.equals("in") && first + 1 < tokens.size()
-                && tokens.get(first + 1).norm().equals("response");
-        if (!fronted) {
-            return 0;
-        }
-        for (int i = first + 1; i < Math.min(tokens.size(), first + 25); i++) {
-            if (tokens.get(i).norm().equals(",")) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
     private boolean againstCivilians() {
         for (Token token : tokens) {
             if (CIVILIAN.contains(token.norm())) {
@@ -1119,15 +993,6 @@ final class SentenceContext {
         return false;
     }
 
-    private boolean firstWord(int index) {
-        for (int i = 0; i < index; i++) {
-            if (tokens.get(i).word()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private boolean question() {
         for (int i = tokens.size() - 1; i >= 0; i--) {
             String norm = tokens.get(i).norm();
@@ -1142,7 +1007,7 @@ final class SentenceContext {
     }
 
     private boolean speculative(int start, StanceRule rule) {
-        int from = Math.max(clauseStart(start), start - 12);
+        int from = Math.max(clauses.clauseStart(start), start - 12);
         for (int i = from; i < start; i++) {
             String norm = tokens.get(i).norm();
             if (SPECULATION.contains(norm)) {
@@ -1167,7 +1032,7 @@ final class SentenceContext {
     }
 
     private boolean intended(int start) {
-        for (int i = Math.max(clauseStart(start), start - 6); i < start; i++) {
+        for (int i = Math.max(clauses.clauseStart(start), start - 6); i < start; i++) {
             if (INTENT.contains(tokens.get(i).norm())) {
                 return true;
             }
@@ -1176,13 +1041,13 @@ final class SentenceContext {
     }
 
     private boolean historical(int start, int end) {
-        for (int i = clauseStart(start); i < start; i++) {
+        for (int i = clauses.clauseStart(start); i < start; i++) {
             String norm = tokens.get(i).norm();
             if (norm.startsWith("anniversar") || norm.startsWith("commemorat")) {
                 return true; // "on the 25th anniversary of the end of the country's ban on …": history marked
             }
         }
-        for (int i = Math.max(clauseStart(start), start - 5); i < Math.min(tokens.size(), end + 4); i++) {
+        for (int i = Math.max(clauses.clauseStart(start), start - 5); i < Math.min(tokens.size(), end + 4); i++) {
             String norm = tokens.get(i).norm();
             if (i < start && HISTORY.contains(norm)) {
                 return true;
@@ -1203,15 +1068,6 @@ final class SentenceContext {
         return false;
     }
 
-    private int clauseStart(int start) {
-        for (int i = start - 1; i >= 0; i--) {
-            if (BOUNDARIES.contains(tokens.get(i).norm())) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
     // ---- actors ----
 
     private void collectActors() {
@@ -1224,8 +1080,8 @@ final class SentenceContext {
             if (code == null) {
                 continue;
             }
-            int start = tokenAt(entity.getStart());
-            int end = Math.max(start + 1, tokenAt(entity.getEnd() - 1) + 1);
+            int start = clauses.tokenAt(entity.getStart());
+            int end = Math.max(start + 1, clauses.tokenAt(entity.getEnd() - 1) + 1);
             if (start < 0) {
                 continue;
             }
@@ -1280,10 +1136,6 @@ final class SentenceContext {
         return conjunction || !article; // "to the Russians, the United States …" is not a list
     }
 
-    private int tokenAt(int offset) {
-        return Spans.indexAt(tokens, offset, Token::start, Token::end);
-    }
-
     /**
      * The subject of the clause the trigger is in: the first actor of the clause that is not oblique (after a
      * preposition), an addressee or a possessive; a clause starts after a comma or similar, or after "that"
@@ -1291,7 +1143,7 @@ final class SentenceContext {
      * sentence before the trigger.
      */
     private @Nullable ActorRef subject(int start) {
-        int clause = clauseStart(start);
+        int clause = clauses.clauseStart(start);
         for (int i = start - 1; i >= clause; i--) {
             String norm = tokens.get(i).norm();
             if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
@@ -1304,7 +1156,7 @@ final class SentenceContext {
     }
 
     private @Nullable ActorRef clauseSubject(int start) {
-        int clause = clauseStart(start);
+        int clause = clauses.clauseStart(start);
         for (int i = start - 1; i >= clause; i--) {
             String norm = tokens.get(i).norm();
             if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
@@ -1512,7 +1364,7 @@ final class SentenceContext {
             passive |= BE.contains(tokens.get(i).norm()); // "was rejected", "can be addressed"
         }
         if (passive) {
-            int clause = clauseStart(start);
+            int clause = clauses.clauseStart(start);
             for (ActorRef ref : actors) {
                 if (ref.start() >= clause && ref.end() < start && ref.possessive()
                         && !ref.code().equals(source)) {
@@ -1524,7 +1376,7 @@ final class SentenceContext {
             // "fired missiles at bases in Iraq hosting US troops": where it happened is not whom it was done to
             // when the clause names someone else after the place
             boolean sawPlace = false;
-            int clauseEnd = clauseEnd(end);
+            int clauseEnd = clauses.clauseEnd(end);
             for (ActorRef ref : actors) {
                 if (ref.start() < end || ref.start() >= clauseEnd || ref.code().equals(source)) {
                     continue;
