@@ -100,7 +100,7 @@ public final class PatternStanceTagger implements StanceTagger {
             SentenceContext context = new SentenceContext(handRules, lexiconRules, partOfSpeech, story, sentence,
                     sameParagraph ? previousSource : null, sameParagraph && previous != null
                     && previous.text().length() < 80 && previousExercise);
-            if (read++ < 2 && context.sport() && context.contest()) {
+            if (read++ < 2 && context.checks.sport() && context.checks.contest()) {
                 return List.of(); // the lead reports a game ("Italy beat England … to win the European Championship")
             }
             List<Signal> found = context.signals();

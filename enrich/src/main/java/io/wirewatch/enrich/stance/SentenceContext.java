@@ -43,13 +43,12 @@ final class SentenceContext {
     final boolean exerciseFrame;
     final boolean previousExercise;
     final @Nullable Entity reportedSpeaker;
-    /** Whether the sentence is about a game, once asked. */
-    private @Nullable Boolean sport;
     @Nullable String lastSource;
     /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
     boolean theyList;
     final Clauses clauses;
     final Negation negation;
+    final ContextChecks checks;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -60,6 +59,7 @@ final class SentenceContext {
         this.sentence = sentence;
         this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
         this.clauses = new Clauses(tokens);
+        this.checks = new ContextChecks(story, tokens, clauses);
         this.negation = new Negation(tokens);
         this.previousSource = previousSource;
         this.previousExercise = previousExercise;
@@ -74,7 +74,7 @@ final class SentenceContext {
      */
     List<Signal> signals() {
         List<StanceRules.Match> handWritten = verbsOnly(handRules.matches(tokens));
-        if (!handWritten.isEmpty() && sport()) {
+        if (!handWritten.isEmpty() && checks.sport()) {
             return List.of(); // "the Eagles beat the Chiefs 40-22": a game, not a fight
         }
         List<Signal> found = handWritten.isEmpty() ? List.of() : signals(handWritten);
@@ -87,7 +87,7 @@ final class SentenceContext {
         }
         List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
         used.removeIf(match -> coveredByNone(match, handWritten) || clauses.aside[match.start()]);
-        if (used.isEmpty() || sport()) {
+        if (used.isEmpty() || checks.sport()) {
             return found;
         }
         List<Signal> out = new ArrayList<>();
@@ -283,25 +283,25 @@ final class SentenceContext {
         String category = candidate.category();
         String cameo = candidate.cameo();
         String ruleId = candidate.rule();
-        if (rule.force() && (exerciseFrame || previousExercise || exerciseInClause(candidate.spanStart(),
+        if (rule.force() && (exerciseFrame || previousExercise || checks.exerciseInClause(candidate.spanStart(),
                 match.end()))) {
             category = "MOBILIZE";
             cameo = "150";
             ruleId = ruleId + "+exercise";
         }
-        if (historical(candidate.spanStart(), match.end()) || requested(candidate.spanStart())) {
+        if (checks.historical(candidate.spanStart(), match.end()) || checks.requested(candidate.spanStart())) {
             return null;
         }
-        if (rule.staged() && !staged(candidate.spanStart(), match.end())) {
+        if (rule.staged() && !checks.staged(candidate.spanStart(), match.end())) {
             return null; // "once the exercises end", "would follow the exercises": a topic, not a show of force
         }
         if ((cameo.equals("166") || rule.lexicon() && category.equals("RETREAT"))
-                && drawdown(candidate.spanStart(), match.end())) {
+                && checks.drawdown(candidate.spanStart(), match.end())) {
             return null; // "withdraw some of their diplomats" amid tensions: a precaution, not a sanction
         }
-        boolean allParties = addressedToAll(match.end());
+        boolean allParties = checks.addressedToAll(match.end());
         if (rule.appeal() && category.equals("DEMAND")) {
-            String appeal = appealCode(match.end(), allParties);
+            String appeal = checks.appealCode(match.end(), allParties);
             if (appeal != null) {
                 category = "APPEAL"; // "urged all sides to keep channels open": CAMEO 02, cooperative
                 cameo = appeal;
@@ -310,13 +310,13 @@ final class SentenceContext {
         }
         Modality modality = candidate.negation() != null ? candidate.negation()
                 : modality(candidate.spanStart(), category, rule);
-        if (rule.armed() && category.equals("ASSAULT") && (military() || weaponsOfWar())) {
+        if (rule.armed() && category.equals("ASSAULT") && (checks.military() || checks.weaponsOfWar())) {
             category = "FIGHT";
             cameo = "190";
             ruleId = ruleId + "+armed";
         }
-        if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && againstCivilians()
-                && !weaponsOfWar()) {
+        if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && checks.againstCivilians()
+                && !checks.weaponsOfWar()) {
             category = "ASSAULT"; // violence against civilians or by unconventional means
             cameo = "180";
             ruleId = ruleId + "+civilians";
@@ -337,10 +337,10 @@ final class SentenceContext {
             category = "THREATEN";
             ruleId = ruleId + "+intent";
         }
-        if (VIOLENT.contains(category) && disaster()) {
+        if (VIOLENT.contains(category) && checks.disaster()) {
             return null; // "killed in a train crash", "a wildfire threatens", "troops deployed against fires"
         }
-        boolean disclaimed = category.equals("MOBILIZE") && disclaimed();
+        boolean disclaimed = category.equals("MOBILIZE") && checks.disclaimed();
         if (disclaimed) {
             ruleId = ruleId + "+disclaimed"; // "the drills are not directed against any country"
         }
@@ -363,7 +363,7 @@ final class SentenceContext {
             subjectCode = modifier.code(); // "Russian invasion", "Russia’s invasion", "US proposals"
         }
         String speakerCode = speaker == null ? null : code(speaker);
-        Signal antecedent = modifier == null && anaphoric(candidate.spanStart())
+        Signal antecedent = modifier == null && checks.anaphoric(candidate.spanStart())
                 ? story.lastOfCategory.get(category) : null;
         if (antecedent != null) {
             source = antecedent.getSource(); // "any Russian invasion … any such incursion": Russia's, again
@@ -456,137 +456,6 @@ final class SentenceContext {
                 .build();
         story.lastOfCategory.put(category, built);
         return built;
-    }
-
-    /**
-     * An exercise noun counts as a show of force only when an actor holds it: a staging verb shortly before it
-     * in the clause ("launched drills", "sailed for training exercises") or a verb of its running after it
-     * ("the drills began").
-     */
-    private boolean staged(int start, int end) {
-        int clause = clauses.clauseStart(start);
-        for (int i = start - 1; i >= Math.max(clause, start - 6); i--) {
-            String norm = tokens.get(i).norm();
-            if (STAGING.contains(norm)) {
-                return !requested(i); // not "negotiations to deploy missiles and military exercises"
-            }
-            if (norm.equals("part") && i >= 2 && tokens.get(i - 1).norm().equals("as")) {
-                return false; // "as part of the exercise": the frame of another act
-            }
-        }
-        for (int i = end; i < Math.min(tokens.size(), end + 3); i++) {
-            String norm = tokens.get(i).norm();
-            if (BOUNDARIES.contains(norm)) {
-                break;
-            }
-            if (UNDER_WAY.contains(norm)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "not directed against any neighbouring country", "not aimed at anyone": the show of force disclaimed. */
-    private boolean disclaimed() {
-        for (int i = 1; i + 1 < tokens.size(); i++) {
-            String norm = tokens.get(i).norm();
-            String next = tokens.get(i + 1).norm();
-            boolean negated = tokens.get(i - 1).norm().equals("not") || tokens.get(i - 1).norm().endsWith("n't")
-                    || i >= 2 && tokens.get(i - 2).norm().equals("not");
-            if (negated && AIMED.contains(norm) && (next.equals("against") || next.equals("at")
-                    || next.equals("to"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "some of their diplomats", "non-essential staff", "for their safety": a drawdown. */
-    private boolean drawdown(int start, int end) {
-        for (int i = start; i < Math.min(tokens.size(), end + 8); i++) {
-            String norm = tokens.get(i).norm();
-            if (DRAWDOWN.contains(norm)) {
-                return true;
-            }
-            if (i >= end && (norm.equals(".") || norm.equals(";"))) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** "urged all sides", "called on both parties", "urged everyone concerned": the addressee is everyone. */
-    private boolean addressedToAll(int end) {
-        for (int i = end; i < Math.min(tokens.size(), end + 3); i++) {
-            String norm = tokens.get(i).norm();
-            if (ALL_PARTIES.contains(norm) && !norm.equals("all")) {
-                return true;
-            }
-            if (!(norm.equals("all") || norm.equals("both") || norm.equals("the") || norm.equals("two")
-                    || norm.equals("on") || norm.equals("upon") || norm.equals("warring")
-                    || norm.equals("rival") || norm.equals("those") || norm.equals("everyone"))) {
-                return false;
-            }
-            if (norm.equals("everyone")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The CAMEO code of an appeal when what it asks for is cooperation (talks, restraint, calm, keeping
-     * channels open): 026 to meet or negotiate, 027 to settle or calm; null when it asks one party to give
-     * something up ("urged Russia to withdraw its forces"), which stays a demand. An appeal to all sides is
-     * an appeal whatever it asks.
-     */
-    private @Nullable String appealCode(int end, boolean allParties) {
-        boolean cooperative = false;
-        boolean talk = false;
-        boolean demanded = false;
-        for (int i = end; i < Math.min(tokens.size(), end + 14); i++) {
-            String norm = tokens.get(i).norm();
-            if (norm.equals(".") || norm.equals(";") || norm.equals("but") || norm.equals("while")) {
-                break;
-            }
-            if (COOPERATIVE_CONTENT.contains(norm) || norm.startsWith("de-escalat")
-                    || norm.startsWith("negotiat") || norm.startsWith("cooperat")) {
-                cooperative = true;
-                talk |= TALK_CONTENT.contains(norm) || norm.startsWith("negotiat");
-            }
-            boolean returnTo = norm.equals("return") && i + 1 < tokens.size()
-                    && tokens.get(i + 1).norm().equals("to");
-            if (DEMANDED_CONTENT.contains(norm) && !returnTo && i > 0 && tokens.get(i - 1).norm().equals("to")) {
-                demanded = true;
-            }
-        }
-        if (!cooperative && !(allParties && demanded)) {
-            return null;
-        }
-        if (demanded && !allParties) {
-            return null;
-        }
-        return talk ? "026" : "027";
-    }
-
-    /** "such an incursion", "any such attack", "this offensive": a nominal act referring back. */
-    private boolean anaphoric(int start) {
-        for (int i = start - 1; i >= Math.max(0, start - 2); i--) {
-            String norm = tokens.get(i).norm();
-            if (ANAPHORIC.contains(norm) && !norm.equals("the") && !norm.equals("any")) {
-                return true;
-            }
-            if (norm.equals("the") && i == start - 1 && clauses.firstWord(i)) {
-                return true; // "The proposal comes a day after …": the one just reported
-            }
-            if (norm.equals("the") && i == start - 1 && i > 0 && PREPOSITIONS.contains(tokens.get(i - 1).norm())) {
-                return true; // "killed in the fighting", "informed of the attack": the one already reported
-            }
-            if (!(norm.equals("a") || norm.equals("an") || norm.equals("any") || norm.equals("the"))) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** An actor after "in", "near", "outside"…: where something happens. */
@@ -686,14 +555,6 @@ final class SentenceContext {
         return codes;
     }
 
-    private boolean exerciseInClause(int start, int end) {
-        int clauseEnd = end;
-        while (clauseEnd < tokens.size() && !BOUNDARIES.contains(tokens.get(clauseEnd).norm())) {
-            clauseEnd++;
-        }
-        return PatternStanceTagger.hasExercise(tokens.subList(clauses.clauseStart(start), clauseEnd));
-    }
-
     // ---- modality ----
 
     private Modality modality(int start, String category, StanceRule rule) {
@@ -748,82 +609,6 @@ final class SentenceContext {
         return false;
     }
 
-    /** Airstrikes, shelling, missiles: violence by the means of war, whoever it kills (CAMEO 19, not 18). */
-    private boolean weaponsOfWar() {
-        for (int i = 0; i < tokens.size(); i++) {
-            String norm = tokens.get(i).norm();
-            if (WEAPONS_OF_WAR.contains(norm) || (norm.equals("strike") || norm.equals("strikes")) && i > 0
-                    && (tokens.get(i - 1).norm().equals("air") || tokens.get(i - 1).norm().equals("drone"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A verb of winning or losing a contest: with the words of sport in a story's lead, the story is a game's. */
-    boolean contest() {
-        for (Token token : tokens) {
-            if (CONTEST.contains(token.norm())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A sentence about a game: a score ("3-0", "40–22") or the words of sport. */
-    boolean sport() {
-        if (sport == null) {
-            sport = readsAsSport();
-        }
-        return sport;
-    }
-
-    private boolean readsAsSport() {
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            String norm = token.norm();
-            if (SPORT.contains(norm) && !token.capitalised() || SPORT_EVENTS.contains(norm) && token.capitalised()) {
-                return true;
-            }
-            boolean score = SCORE.matcher(norm).matches() || i + 2 < tokens.size()
-                    && NUMBER.matcher(norm).matches() && (tokens.get(i + 1).norm().equals("-")
-                    || tokens.get(i + 1).norm().equals("\u2013")) && NUMBER.matcher(tokens.get(i + 2).norm()).matches();
-            if (score && !nearMonth(i)) {
-                return true; // "won 3-0", "40–22" (but not "on 27-28 February")
-            }
-        }
-        return false;
-    }
-
-    private boolean nearMonth(int index) {
-        for (int i = Math.max(0, index - 2); i < Math.min(tokens.size(), index + 5); i++) {
-            if (MONTHS.contains(tokens.get(i).norm())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A sentence about an accident or a natural disaster. */
-    private boolean disaster() {
-        for (Token token : tokens) {
-            String norm = token.norm();
-            if (DISASTER.contains(norm) || norm.startsWith("derail")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean againstCivilians() {
-        for (Token token : tokens) {
-            if (CIVILIAN.contains(token.norm())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean severalStates(int start) {
         ActorRef subject = subject(start);
         if (subject == null) {
@@ -836,15 +621,6 @@ final class SentenceContext {
             }
         }
         return codes.size() >= 2;
-    }
-
-    private boolean military() {
-        for (Token token : tokens) {
-            if (MILITARY.contains(token.norm())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean threatCondition() {
@@ -900,34 +676,6 @@ final class SentenceContext {
         for (int i = Math.max(clauses.clauseStart(start), start - 6); i < start; i++) {
             if (INTENT.contains(tokens.get(i).norm())) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean historical(int start, int end) {
-        for (int i = clauses.clauseStart(start); i < start; i++) {
-            String norm = tokens.get(i).norm();
-            if (norm.startsWith("anniversar") || norm.startsWith("commemorat")) {
-                return true; // "on the 25th anniversary of the end of the country's ban on …": history marked
-            }
-        }
-        for (int i = Math.max(clauses.clauseStart(start), start - 5); i < Math.min(tokens.size(), end + 4); i++) {
-            String norm = tokens.get(i).norm();
-            if (i < start && HISTORY.contains(norm)) {
-                return true;
-            }
-            if (norm.length() == 4 && (norm.startsWith("19") || norm.startsWith("20"))
-                    && Character.isDigit(norm.charAt(2)) && Character.isDigit(norm.charAt(3))) {
-                int year = Integer.parseInt(norm);
-                boolean past = story.year == null || year < story.year;
-                String before = i > 0 ? tokens.get(i - 1).norm() : "";
-                boolean near = i < start || i >= end && i > 0 && (before.equals("in") || before.equals("during")
-                        || i > 1 && (MONTHS.contains(before) || before.equals("the"))
-                        && tokens.get(i - 2).norm().equals("in")); // "in August 1990", "in the 2024 …"
-                if (past && near) {
-                    return true;
-                }
             }
         }
         return false;
@@ -1153,22 +901,6 @@ final class SentenceContext {
             }
         }
         return null;
-    }
-
-    /** "a request to permanently ban …": the content of a request or demand, not an act. */
-    private boolean requested(int start) {
-        for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
-            if (tokens.get(i).norm().equals("to")) {
-                for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
-                    String norm = tokens.get(j).norm();
-                    if (REQUESTS.contains(norm) || NEGOTIATED.contains(norm)) {
-                        return true; // "a request to ban …", "negotiations to deploy missiles"
-                    }
-                }
-                return false;
-            }
-        }
-        return false;
     }
 
     /** "no concessions from the United States": the actor after "from". */
