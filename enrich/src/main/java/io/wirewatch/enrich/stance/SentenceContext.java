@@ -49,6 +49,7 @@ final class SentenceContext {
     final Clauses clauses;
     final Negation negation;
     final ContextChecks checks;
+    final ModalityReader mood;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -61,6 +62,7 @@ final class SentenceContext {
         this.clauses = new Clauses(tokens);
         this.checks = new ContextChecks(story, tokens, clauses);
         this.negation = new Negation(tokens);
+        this.mood = new ModalityReader(tokens, clauses, negation);
         this.previousSource = previousSource;
         this.previousExercise = previousExercise;
         this.exerciseFrame = PatternStanceTagger.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
@@ -309,7 +311,7 @@ final class SentenceContext {
             }
         }
         Modality modality = candidate.negation() != null ? candidate.negation()
-                : modality(candidate.spanStart(), category, rule);
+                : mood.modality(candidate.spanStart(), category, rule);
         if (rule.armed() && category.equals("ASSAULT") && (checks.military() || checks.weaponsOfWar())) {
             category = "FIGHT";
             cameo = "190";
@@ -331,7 +333,7 @@ final class SentenceContext {
             cameo = INTENT_TO_COOPERATE.get(category); // "will support", "willing to withdraw": CAMEO 03x
             category = "AGREE";
             ruleId = ruleId + "+intent";
-        } else if ((modality == Modality.FUTURE || modality == Modality.CONDITIONAL && threatCondition())
+        } else if ((modality == Modality.FUTURE || modality == Modality.CONDITIONAL && mood.threatCondition())
                 && INTENT_TO_HARM.containsKey(category)) {
             cameo = INTENT_TO_HARM.get(category); // "will impose a curfew", "will withdraw … unless": 13x
             category = "THREATEN";
@@ -555,60 +557,6 @@ final class SentenceContext {
         return codes;
     }
 
-    // ---- modality ----
-
-    private Modality modality(int start, String category, StanceRule rule) {
-        if (negation.denied(start)) {
-            return Modality.DENIED;
-        }
-        if (question()) {
-            return Modality.SPECULATIVE; // "Would China invade Taiwan if …?": asked, not said
-        }
-        if (conditional(start, category)) {
-            return Modality.CONDITIONAL;
-        }
-        if (speculative(start, rule)) {
-            return Modality.SPECULATIVE;
-        }
-        if (!ASSERTIVE.contains(category) && intended(start)) {
-            return Modality.FUTURE;
-        }
-        return Modality.ASSERTED;
-    }
-
-    private boolean conditional(int start, String category) {
-        for (int i = 0; i < tokens.size(); i++) {
-            String norm = tokens.get(i).norm();
-            if (CONDITIONS.contains(norm)) {
-                return true;
-            }
-            if (norm.equals("should") && clauses.firstWord(i)) {
-                return true;
-            }
-            if ((norm.equals("case") || norm.equals("event")) && i >= 2 && tokens.get(i - 2).norm().equals("in")) {
-                return true;
-            }
-            if (norm.equals("long") && i >= 1 && i + 1 < tokens.size() && tokens.get(i - 1).norm().equals("as")
-                    && tokens.get(i + 1).norm().equals("as")) {
-                return true;
-            }
-        }
-        boolean hypothetical = category.equals("THREATEN") || category.equals("ASSAULT");
-        if (hypothetical) {
-            boolean any = false;
-            for (int i = clauses.clauseStart(start); i < start; i++) {
-                String norm = tokens.get(i).norm();
-                if (norm.equals("any")) {
-                    any = true;
-                }
-                if (norm.equals("would") && (any || category.equals("THREATEN"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private boolean severalStates(int start) {
         ActorRef subject = subject(start);
         if (subject == null) {
@@ -621,64 +569,6 @@ final class SentenceContext {
             }
         }
         return codes.size() >= 2;
-    }
-
-    private boolean threatCondition() {
-        for (int i = 0; i < tokens.size(); i++) {
-            String norm = tokens.get(i).norm();
-            if (THREAT_CONDITIONS.contains(norm)
-                    || norm.equals("else") && i > 0 && tokens.get(i - 1).norm().equals("or")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean question() {
-        for (int i = tokens.size() - 1; i >= 0; i--) {
-            String norm = tokens.get(i).norm();
-            if (norm.equals("?")) {
-                return true;
-            }
-            if (Character.isLetterOrDigit(norm.charAt(0))) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private boolean speculative(int start, StanceRule rule) {
-        int from = Math.max(clauses.clauseStart(start), start - 12);
-        for (int i = from; i < start; i++) {
-            String norm = tokens.get(i).norm();
-            if (SPECULATION.contains(norm)) {
-                return true;
-            }
-        }
-        for (int i = Math.max(1, start - 4); i < start; i++) {
-            if (tokens.get(i).norm().equals("of") && CLAIMS.contains(tokens.get(i - 1).norm())) {
-                return true; // "reports of an imminent invasion": reported, not established
-            }
-        }
-        if (rule.force()) {
-            for (int i = Math.max(0, start - 2); i < start; i++) {
-                String norm = tokens.get(i).norm();
-                if (norm.equals("any") || norm.equals("such") || norm.equals("possible")
-                        || norm.equals("future") || norm.equals("new")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private boolean intended(int start) {
-        for (int i = Math.max(clauses.clauseStart(start), start - 6); i < start; i++) {
-            if (INTENT.contains(tokens.get(i).norm())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- actors ----
