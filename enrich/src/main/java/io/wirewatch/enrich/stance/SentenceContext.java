@@ -1,16 +1,13 @@
 package io.wirewatch.enrich.stance;
 
-import static io.wirewatch.enrich.stance.ActorWords.*;
 import static io.wirewatch.enrich.stance.ClauseWords.*;
 import static io.wirewatch.enrich.stance.EventWords.*;
 import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
 import static io.wirewatch.enrich.stance.TopicWords.*;
 
-import io.wirewatch.enrich.entity.Coreference;
 import io.wirewatch.enrich.entity.Entities;
 import io.wirewatch.enrich.quote.Quote;
 import io.wirewatch.enrich.text.PartOfSpeech;
-import io.wirewatch.enrich.text.SayVerbs;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.Token;
 import io.wirewatch.enrich.text.Tokenizer;
@@ -38,18 +35,18 @@ final class SentenceContext {
     final Story story;
     final Sentence sentence;
     final List<Token> tokens;
-    final List<ActorRef> actors = new ArrayList<>();
     final @Nullable String previousSource;
     final boolean exerciseFrame;
     final boolean previousExercise;
     final @Nullable Entity reportedSpeaker;
     @Nullable String lastSource;
-    /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
+    /** Whether the last "they" resolved to the list of mentions.actors that acted together in an earlier sentence. */
     boolean theyList;
     final Clauses clauses;
     final Negation negation;
     final ContextChecks checks;
     final ModalityReader mood;
+    final ActorMentions mentions;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -60,14 +57,14 @@ final class SentenceContext {
         this.sentence = sentence;
         this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
         this.clauses = new Clauses(tokens);
+        this.mentions = new ActorMentions(story, sentence, tokens, clauses);
         this.checks = new ContextChecks(story, tokens, clauses);
         this.negation = new Negation(tokens);
         this.mood = new ModalityReader(tokens, clauses, negation);
         this.previousSource = previousSource;
         this.previousExercise = previousExercise;
         this.exerciseFrame = PatternStanceTagger.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
-        collectActors();
-        this.reportedSpeaker = reportedSpeaker();
+        this.reportedSpeaker = mentions.reportedSpeaker();
     }
 
     /**
@@ -84,8 +81,8 @@ final class SentenceContext {
         for (Signal signal : found) {
             mainClauseFound |= !clauses.aside[clauses.tokenAt(signal.getStart())];
         }
-        if (mainClauseFound || actors.isEmpty()) {
-            return found; // the lexicon speaks only between actors the sentence names
+        if (mainClauseFound || mentions.actors.isEmpty()) {
+            return found; // the lexicon speaks only between mentions.actors the sentence names
         }
         List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
         used.removeIf(match -> coveredByNone(match, handWritten) || clauses.aside[match.start()]);
@@ -94,7 +91,7 @@ final class SentenceContext {
         }
         List<Signal> out = new ArrayList<>();
         for (Signal signal : signals(used)) {
-            // The dictionary is broad: its events count only between two actors the sentence names, said
+            // The dictionary is broad: its events count only between two mentions.actors the sentence names, said
             // as fact, intent or on a condition (not "could determine whether").
             if (signal.getTarget() != null && !signal.getTarget().equals(signal.getSource())
                     && actedUpon(signal) && signal.getModality() != Modality.SPECULATIVE) {
@@ -400,7 +397,7 @@ final class SentenceContext {
                 source = anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
             }
             if (source == null && (!ASSERTIVE.contains(category) || category.equals("THREATEN"))) {
-                source = placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
+                source = mentions.placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
             }
             target = null;
             ActorRef agent = passiveAgent(candidate.spanStart(), match.end());
@@ -465,23 +462,6 @@ final class SentenceContext {
         return start > 0 && LOCATIVE.contains(tokens.get(start - 1).norm());
     }
 
-    /**
-     * Whether the actor whose preceding word is at {@code before} is the one called upon: "called on Russia",
-     * "calls upon the servicemen of the Ukrainian armed forces".
-     */
-    private boolean calledOn(int before) {
-        for (int i = before; i >= Math.max(1, before - 4); i--) {
-            String norm = tokens.get(i).norm();
-            if (BOUNDARIES.contains(norm)) {
-                return false;
-            }
-            if ((norm.equals("on") || norm.equals("upon")) && tokens.get(i - 1).norm().startsWith("call")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** "were killed", "has been shelled", "was reportedly attacked": a participle after a form of "be". */
     private boolean passiveVoice(int start) {
         String norm = tokens.get(start).norm();
@@ -517,9 +497,9 @@ final class SentenceContext {
             if (BE.contains(norm)) {
                 passive = true;
             } else if (norm.equals("by") && passive) {
-                for (ActorRef ref : actors) {
+                for (ActorRef ref : mentions.actors) {
                     if (ref.start() > i && ref.start() <= i + 2) {
-                        return actors.get(ref.listHead());
+                        return mentions.actors.get(ref.listHead());
                     }
                 }
                 return null;
@@ -529,7 +509,7 @@ final class SentenceContext {
     }
 
     private boolean actorAfter(int end) {
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.start() >= end) {
                 return true;
             }
@@ -549,7 +529,7 @@ final class SentenceContext {
 
     private List<String> listCodes(ActorRef head) {
         List<String> codes = new ArrayList<>();
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.listHead() == head.listHead() && !codes.contains(ref.code())) {
                 codes.add(ref.code());
             }
@@ -563,80 +543,12 @@ final class SentenceContext {
             return false;
         }
         Set<String> codes = new java.util.HashSet<>();
-        for (ActorRef ref : actors) {
-            if (ref.listHead() == actors.indexOf(subject) || ref == subject) {
+        for (ActorRef ref : mentions.actors) {
+            if (ref.listHead() == mentions.actors.indexOf(subject) || ref == subject) {
                 codes.add(ref.code());
             }
         }
         return codes.size() >= 2;
-    }
-
-    // ---- actors ----
-
-    private void collectActors() {
-        List<Entity> entities = story.entities;
-        int first = Entities.firstAtOrAfter(entities, sentence.start());
-        ActorRef previous = null;
-        for (int e = first; e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
-            Entity entity = entities.get(e);
-            String code = code(entity);
-            if (code == null) {
-                continue;
-            }
-            int start = clauses.tokenAt(entity.getStart());
-            int end = Math.max(start + 1, clauses.tokenAt(entity.getEnd() - 1) + 1);
-            if (start < 0) {
-                continue;
-            }
-            boolean possessive = end < tokens.size() && tokens.get(end).norm().equals("'s");
-            int before = start - 1;
-            while (before >= 0 && SKIP_BEFORE_ACTOR.contains(tokens.get(before).norm())) {
-                before--;
-            }
-            boolean coordinated = previous != null && coordinated(previous.end(), start);
-            boolean oblique;
-            boolean addressee;
-            int head = actors.size();
-            if (coordinated) {
-                oblique = previous.oblique();
-                addressee = previous.addressee();
-                head = previous.listHead();
-            } else {
-                String prev = before >= 0 ? tokens.get(before).norm() : "";
-                String prevPrev = before >= 1 ? tokens.get(before - 1).norm() : "";
-                addressee = ADDRESSING_VERBS.contains(prev)
-                        || prev.equals("to") && ADDRESSING_NOUNS.contains(prevPrev)
-                        || calledOn(before);
-                oblique = PREPOSITIONS.contains(prev) && !(prev.equals("of") && PEOPLE.contains(prevPrev));
-            }
-            if (start == end - 1 && start < tokens.size() && tokens.get(start).text().indexOf('-') > 0
-                    && previous != null && previous.start() == start) {
-                oblique = previous.oblique(); // "US-NATO": parts of one token act together
-                head = previous.listHead();
-            }
-            ActorRef ref = new ActorRef(entity, code, start, end, oblique, addressee, possessive, head);
-            actors.add(ref);
-            previous = ref;
-        }
-    }
-
-    private boolean coordinated(int previousEnd, int start) {
-        if (start <= previousEnd) {
-            return start == previousEnd - 1 || start == previousEnd;
-        }
-        boolean conjunction = false;
-        boolean article = false;
-        for (int i = previousEnd; i < start; i++) {
-            String norm = tokens.get(i).norm();
-            if (norm.equals("and") || norm.equals("or")) {
-                conjunction = true;
-            } else if (norm.equals("the")) {
-                article = true;
-            } else if (!(norm.equals(",") || norm.equals("'s"))) {
-                return false;
-            }
-        }
-        return conjunction || !article; // "to the Russians, the United States …" is not a list
     }
 
     /**
@@ -671,7 +583,7 @@ final class SentenceContext {
     }
 
     private boolean actorBetween(int from, int to) {
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.start() > from && ref.end() <= to) {
                 return true;
             }
@@ -693,13 +605,13 @@ final class SentenceContext {
     }
 
     private @Nullable ActorRef firstSubject(int from, int to) {
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.end() > to) {
                 break;
             }
             if (ref.start() >= from && !ref.oblique() && !ref.addressee()
                     && (!ref.possessive() || opensClause(from, ref.start()))) {
-                return actors.get(ref.listHead()); // "Poland’s parliament has demanded": the possessor acts
+                return mentions.actors.get(ref.listHead()); // "Poland’s parliament has demanded": the possessor acts
             }
         }
         return null;
@@ -730,8 +642,8 @@ final class SentenceContext {
                     if (head != null && head.entity().getType() != EntityType.PERSON) {
                         return head.code();
                     }
-                    for (int a = actors.size() - 1; a >= 0; a--) {
-                        ActorRef ref = actors.get(a);
+                    for (int a = mentions.actors.size() - 1; a >= 0; a--) {
+                        ActorRef ref = mentions.actors.get(a);
                         if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON) {
                             return ref.code();
                         }
@@ -764,12 +676,12 @@ final class SentenceContext {
     }
 
     private @Nullable ActorRef firstSubjectBefore(int index) {
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.end() > index) {
                 return null;
             }
             if (!ref.oblique() && !ref.addressee()) {
-                return actors.get(ref.listHead());
+                return mentions.actors.get(ref.listHead());
             }
         }
         return null;
@@ -781,7 +693,7 @@ final class SentenceContext {
         boolean nominal = trigger.endsWith("ion") || trigger.endsWith("ions") || trigger.endsWith("als")
                 || trigger.endsWith("ment") || trigger.endsWith("ments") || trigger.endsWith("ure")
                 || trigger.endsWith("ures");
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.end() == start - 1 && ref.possessive()) {
                 return ref;
             }
@@ -797,7 +709,7 @@ final class SentenceContext {
     private @Nullable ActorRef fromActor(int end) {
         int i = end;
         if (i < tokens.size() && tokens.get(i).norm().equals("from")) {
-            for (ActorRef ref : actors) {
+            for (ActorRef ref : mentions.actors) {
                 if (ref.start() > i && ref.start() <= i + 2) {
                     return ref;
                 }
@@ -806,27 +718,13 @@ final class SentenceContext {
         return null;
     }
 
-    private @Nullable String placeCountry() {
-        List<Entity> entities = story.entities;
-        for (int e = Entities.firstAtOrAfter(entities, sentence.start());
-             e < entities.size() && entities.get(e).getStart() < sentence.end(); e++) {
-            Entity entity = entities.get(e);
-            boolean dateline = entity.getStart() - sentence.start() < 3 && !entity.getText().isEmpty()
-                    && entity.getText().equals(entity.getText().toUpperCase(java.util.Locale.ROOT));
-            if ("place".equals(entity.getSector()) && entity.getCountry() != null && !dateline) {
-                return entity.getCountry();
-            }
-        }
-        return null;
-    }
-
     private @Nullable String anyActor(int start) {
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.end() <= start && !ref.addressee()) {
                 return ref.code();
             }
         }
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.start() >= start && !ref.addressee()) {
                 return ref.code(); // never the one spoken to: "I call on the servicemen of X" is not X's call
             }
@@ -841,7 +739,7 @@ final class SentenceContext {
      */
     private @Nullable String target(int start, int end, String source, boolean verbal, int fromList,
                                     String category) {
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.end() <= end && ref.addressee() && !ref.code().equals(source)) {
                 return ref.code(); // "told Russia", "warned the United States on Tuesday that …"
             }
@@ -852,7 +750,7 @@ final class SentenceContext {
         }
         if (passive) {
             int clause = clauses.clauseStart(start);
-            for (ActorRef ref : actors) {
+            for (ActorRef ref : mentions.actors) {
                 if (ref.start() >= clause && ref.end() < start && ref.possessive()
                         && !ref.code().equals(source)) {
                     return ref.code(); // "some of Russia's concerns can be addressed": addressed to Russia
@@ -864,7 +762,7 @@ final class SentenceContext {
             // when the clause names someone else after the place
             boolean sawPlace = false;
             int clauseEnd = clauses.clauseEnd(end);
-            for (ActorRef ref : actors) {
+            for (ActorRef ref : mentions.actors) {
                 if (ref.start() < end || ref.start() >= clauseEnd || ref.code().equals(source)) {
                     continue;
                 }
@@ -876,7 +774,7 @@ final class SentenceContext {
             }
         }
         ActorRef possessive = null;
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.start() < end || ref.code().equals(source) || ref.listHead() == fromList) {
                 continue;
             }
@@ -893,7 +791,7 @@ final class SentenceContext {
         if (possessive != null) {
             return possessive.code();
         }
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.end() <= start && !ref.oblique() && !ref.code().equals(source)) {
                 return ref.code();
             }
@@ -920,7 +818,7 @@ final class SentenceContext {
      */
     private @Nullable String domesticTarget(int end, String source) {
         ActorRef subject = null;
-        for (ActorRef ref : actors) {
+        for (ActorRef ref : mentions.actors) {
             if (ref.code().equals(source)) {
                 subject = subject == null ? ref : subject;
                 if (ref.start() >= end && !ref.entity().getActorId().equals(subject.entity().getActorId())) {
@@ -928,7 +826,7 @@ final class SentenceContext {
                 }
             }
         }
-        return placeCountry();
+        return mentions.placeCountry();
     }
 
     /**
@@ -967,37 +865,4 @@ final class SentenceContext {
         return false;
     }
 
-    /** "Blinken said …", "… , he said", "said Kremlin envoy Dmitry Kozak": who reports this sentence. */
-    private @Nullable Entity reportedSpeaker() {
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (!SayVerbs.isSayVerb(token.norm()) || story.quoteAt(token.start()) != null) {
-                continue;
-            }
-            for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
-                Token before = tokens.get(j);
-                if (Coreference.isPersonalPronoun(before.norm())) {
-                    return story.pronouns.antecedent(before.start(), before.text());
-                }
-                Entity named = Entities.endingAt(story.entities, before.end());
-                if (named != null && code(named) != null) {
-                    return named;
-                }
-                if (!before.word()) {
-                    break;
-                }
-            }
-            String previous = i > 0 ? tokens.get(i - 1).norm() : "";
-            if (i > 0 && !previous.equals(",") && tokens.get(i - 1).word()) {
-                continue; // the speaker follows its verb only in inversion (", said Blinken"); "warned India"
-            }              // and "threatened to strike India" name whom the words are for
-            for (int j = i + 1; j < Math.min(tokens.size(), i + 7); j++) {
-                Entity named = Entities.startingAt(story.entities, tokens.get(j).start());
-                if (named != null && code(named) != null) {
-                    return named;
-                }
-            }
-        }
-        return null;
-    }
 }
