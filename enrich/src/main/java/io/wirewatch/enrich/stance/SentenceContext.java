@@ -12,7 +12,6 @@ import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.Token;
 import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.Entity;
-import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,13 +38,12 @@ final class SentenceContext {
     final boolean previousExercise;
     final @Nullable Entity reportedSpeaker;
     @Nullable String lastSource;
-    /** Whether the last "they" resolved to the list of mentions.actors that acted together in an earlier sentence. */
-    boolean theyList;
     final Clauses clauses;
     final Negation negation;
     final ContextChecks checks;
     final ModalityReader mood;
     final ActorMentions mentions;
+    final Arguments arguments;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -63,6 +60,7 @@ final class SentenceContext {
         this.mood = new ModalityReader(tokens, clauses, negation);
         this.previousSource = previousSource;
         this.previousExercise = previousExercise;
+        this.arguments = new Arguments(story, sentence, tokens, mentions.actors, previousSource, clauses);
         this.exerciseFrame = PatternStanceTagger.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
         this.reportedSpeaker = mentions.reportedSpeaker();
     }
@@ -320,7 +318,7 @@ final class SentenceContext {
             cameo = "180";
             ruleId = ruleId + "+civilians";
         }
-        if (category.equals("MOBILIZE") && rule.id().startsWith("mobilize.exercise") && severalStates(
+        if (category.equals("MOBILIZE") && rule.id().startsWith("mobilize.exercise") && arguments.severalStates(
                 candidate.spanStart())) {
             category = "COOPERATE"; // "French and Egyptian warships launched war games": joint exercise
             cameo = "062";
@@ -353,11 +351,11 @@ final class SentenceContext {
         boolean agentless = false;
         int fromList = -1;
         boolean verbal = VERBAL.contains(category);
-        theyList = false;
-        ActorRef subject = verbal && speaker != null ? clauseSubject(candidate.spanStart())
-                : subject(candidate.spanStart());
-        String subjectCode = subjectCode(candidate.spanStart(), subject, speaker, quoted);
-        ActorRef modifier = modifier(candidate.spanStart());
+        arguments.theyList = false;
+        ActorRef subject = verbal && speaker != null ? arguments.clauseSubject(candidate.spanStart())
+                : arguments.subject(candidate.spanStart());
+        String subjectCode = arguments.subjectCode(candidate.spanStart(), subject, speaker, quoted);
+        ActorRef modifier = arguments.modifier(candidate.spanStart());
         if (modifier != null && !rule.speakerIsSource()) {
             subjectCode = modifier.code(); // "Russian invasion", "Russia’s invasion", "US proposals"
         }
@@ -378,35 +376,35 @@ final class SentenceContext {
             if (source == null && VERBAL.contains(category) && speakerCode != null) {
                 source = speakerCode;
             }
-            ActorRef from = fromActor(match.end());
+            ActorRef from = arguments.fromActor(match.end());
             if (from != null && (ruleId.endsWith("+refused") || category.equals("CONCEDE"))) {
                 source = from.code();
                 fromList = from.listHead();
             }
             if (source == null && subject == null && verbal) {
-                ActorRef any = subject(candidate.spanStart());
+                ActorRef any = arguments.subject(candidate.spanStart());
                 source = any == null ? null : any.code();
             }
             if (source == null && PHYSICAL.contains(category)) {
-                source = anyActor(match.start());
+                source = arguments.anyActor(match.start());
             }
             if (source == null && !VERBAL.contains(category)) {
                 source = previousSource;
             }
             if (source == null) {
-                source = anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
+                source = arguments.anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
             }
             if (source == null && (!ASSERTIVE.contains(category) || category.equals("THREATEN"))) {
                 source = mentions.placeCountry(); // "a curfew in Algiers": the country of the place, not a dateline
             }
             target = null;
-            ActorRef agent = passiveAgent(candidate.spanStart(), match.end());
+            ActorRef agent = arguments.passiveAgent(candidate.spanStart(), match.end());
             if (agent != null && !agent.code().equals(source)) {
                 // "retaliatory measures will be taken by Moscow", "was attacked by rebels": the agent acts
                 target = source;
                 source = agent.code();
             } else if (agent == null && source != null && ACTED_UPON.contains(category) && subject != null
-                    && source.equals(subject.code()) && passiveVoice(candidate.spanStart())) {
+                    && source.equals(subject.code()) && arguments.passiveVoice(candidate.spanStart())) {
                 // "49 Armenian soldiers were killed": the subject of a passive is acted upon; the one who
                 // acted is the last actor this paragraph named as acting, if any
                 target = source;
@@ -421,13 +419,13 @@ final class SentenceContext {
             target = null;
         } else if (target == null && allParties) {
             target = null; // "urged all sides to …": no single party is addressed
-        } else if (target == null && theyList && !actorAfter(match.end())) {
-            target = partner(source); // "they promised to meet": the others of the list that met
+        } else if (target == null && arguments.theyList && !arguments.actorAfter(match.end())) {
+            target = arguments.partner(source); // "they promised to meet": the others of the list that met
         } else if (target == null) {
             target = target(match.start(), match.end(), source, verbal, fromList, category);
         }
         if (subject != null && antecedent == null && subject.code().equals(source)) {
-            List<String> list = listCodes(subject);
+            List<String> list = arguments.listCodes(subject);
             if (list.size() >= 2) {
                 story.lastList = list;
                 story.lastListParagraph = sentence.paragraph();
@@ -460,276 +458,6 @@ final class SentenceContext {
     /** An actor after "in", "near", "outside"…: where something happens. */
     private boolean locative(int start) {
         return start > 0 && LOCATIVE.contains(tokens.get(start - 1).norm());
-    }
-
-    /** "were killed", "has been shelled", "was reportedly attacked": a participle after a form of "be". */
-    private boolean passiveVoice(int start) {
-        String norm = tokens.get(start).norm();
-        if (!(norm.endsWith("ed") || norm.endsWith("en") || norm.endsWith("wn") || norm.equals("shot")
-                || norm.equals("hit") || norm.equals("struck") || norm.equals("fought"))) {
-            return false;
-        }
-        for (int i = start - 1; i >= Math.max(0, start - 2); i--) {
-            String before = tokens.get(i).norm();
-            if (BE.contains(before)) {
-                return true;
-            }
-            if (!before.endsWith("ly")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The agent of a passive: "by" an actor after a trigger that follows a form of "be" ("was attacked by
-     * rebels") or after "be" and a participle ("retaliatory measures will be taken by Moscow"); not "calls by".
-     */
-    private @Nullable ActorRef passiveAgent(int start, int end) {
-        boolean passive = start > 0 && BE.contains(tokens.get(start - 1).norm())
-                || start > 1 && BE.contains(tokens.get(start - 2).norm())
-                && tokens.get(start - 1).norm().endsWith("ly");
-        for (int i = end; i < Math.min(tokens.size(), end + 4); i++) {
-            String norm = tokens.get(i).norm();
-            if (BOUNDARIES.contains(norm)) {
-                return null;
-            }
-            if (BE.contains(norm)) {
-                passive = true;
-            } else if (norm.equals("by") && passive) {
-                for (ActorRef ref : mentions.actors) {
-                    if (ref.start() > i && ref.start() <= i + 2) {
-                        return mentions.actors.get(ref.listHead());
-                    }
-                }
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private boolean actorAfter(int end) {
-        for (ActorRef ref : mentions.actors) {
-            if (ref.start() >= end) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Another member of the last list that acted together than {@code source}. */
-    private @Nullable String partner(String source) {
-        for (String code : story.lastList) {
-            if (!code.equals(source)) {
-                return code;
-            }
-        }
-        return null;
-    }
-
-    private List<String> listCodes(ActorRef head) {
-        List<String> codes = new ArrayList<>();
-        for (ActorRef ref : mentions.actors) {
-            if (ref.listHead() == head.listHead() && !codes.contains(ref.code())) {
-                codes.add(ref.code());
-            }
-        }
-        return codes;
-    }
-
-    private boolean severalStates(int start) {
-        ActorRef subject = subject(start);
-        if (subject == null) {
-            return false;
-        }
-        Set<String> codes = new java.util.HashSet<>();
-        for (ActorRef ref : mentions.actors) {
-            if (ref.listHead() == mentions.actors.indexOf(subject) || ref == subject) {
-                codes.add(ref.code());
-            }
-        }
-        return codes.size() >= 2;
-    }
-
-    /**
-     * The subject of the clause the trigger is in: the first actor of the clause that is not oblique (after a
-     * preposition), an addressee or a possessive; a clause starts after a comma or similar, or after "that"
-     * when an actor follows it ("warned that Moscow would …"). Failing that, the first such actor of the
-     * sentence before the trigger.
-     */
-    private @Nullable ActorRef subject(int start) {
-        int clause = clauses.clauseStart(start);
-        for (int i = start - 1; i >= clause; i--) {
-            String norm = tokens.get(i).norm();
-            if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
-                clause = i + 1;
-                break;
-            }
-        }
-        ActorRef inClause = firstSubject(clause, start);
-        return inClause != null ? inClause : firstSubject(0, start);
-    }
-
-    private @Nullable ActorRef clauseSubject(int start) {
-        int clause = clauses.clauseStart(start);
-        for (int i = start - 1; i >= clause; i--) {
-            String norm = tokens.get(i).norm();
-            if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
-                clause = i + 1;
-                break;
-            }
-        }
-        return firstSubject(clause, start);
-    }
-
-    private boolean actorBetween(int from, int to) {
-        for (ActorRef ref : mentions.actors) {
-            if (ref.start() > from && ref.end() <= to) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Only articles and capitalised words before {@code start} in the clause: a possessor opening it. */
-    private boolean opensClause(int from, int start) {
-        for (int i = from; i < start; i++) {
-            Token token = tokens.get(i);
-            String norm = token.norm();
-            if (!(norm.equals("the") || norm.equals("a") || norm.equals("an") || token.capitalised()
-                    || !token.word())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private @Nullable ActorRef firstSubject(int from, int to) {
-        for (ActorRef ref : mentions.actors) {
-            if (ref.end() > to) {
-                break;
-            }
-            if (ref.start() >= from && !ref.oblique() && !ref.addressee()
-                    && (!ref.possessive() || opensClause(from, ref.start()))) {
-                return mentions.actors.get(ref.listHead()); // "Poland’s parliament has demanded": the possessor acts
-            }
-        }
-        return null;
-    }
-
-    private @Nullable String subjectCode(int start, @Nullable ActorRef subject, @Nullable Entity speaker,
-                                         boolean quoted) {
-        // a pronoun right before the trigger outranks an actor further back
-        for (int i = start - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
-            Token token = tokens.get(i);
-            String norm = token.norm();
-            if (subject != null && subject.end() > i) {
-                break;
-            }
-            if (BOUNDARIES.contains(norm) && !norm.equals(",")) {
-                break;
-            }
-            switch (norm) {
-                case "we", "i" -> {
-                    return quoted && speaker != null ? code(speaker) : null;
-                }
-                case "he", "she" -> {
-                    Entity who = story.pronouns.antecedent(token.start(), token.text());
-                    return who == null ? null : code(who);
-                }
-                case "it" -> {
-                    ActorRef head = firstSubjectBefore(i);
-                    if (head != null && head.entity().getType() != EntityType.PERSON) {
-                        return head.code();
-                    }
-                    for (int a = mentions.actors.size() - 1; a >= 0; a--) {
-                        ActorRef ref = mentions.actors.get(a);
-                        if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON) {
-                            return ref.code();
-                        }
-                    }
-                    return previousSource;
-                }
-                case "they", "parties", "sides" -> {
-                    if (!norm.equals("they") && !(i > 0 && (tokens.get(i - 1).norm().equals("the")
-                            || tokens.get(i - 1).norm().equals("both")))) {
-                        continue;
-                    }
-                    ActorRef head = norm.equals("they") ? firstSubjectBefore(i) : null;
-                    if (head != null) {
-                        return head.code();
-                    }
-                    if (!story.lastList.isEmpty() && story.lastListParagraph >= sentence.paragraph() - 1) {
-                        theyList = true; // "Russia, Ukraine, France and Germany met … they promised"
-                        return story.lastList.get(0);
-                    }
-                    if (!norm.equals("they")) {
-                        continue; // "the parties" with no list before: the clause subject decides
-                    }
-                    return previousSource;
-                }
-                default -> {
-                }
-            }
-        }
-        return subject == null ? null : subject.code();
-    }
-
-    private @Nullable ActorRef firstSubjectBefore(int index) {
-        for (ActorRef ref : mentions.actors) {
-            if (ref.end() > index) {
-                return null;
-            }
-            if (!ref.oblique() && !ref.addressee()) {
-                return mentions.actors.get(ref.listHead());
-            }
-        }
-        return null;
-    }
-
-    /** An actor right before the trigger, as its modifier or possessor ("Russian invasion", "Russia’s"). */
-    private @Nullable ActorRef modifier(int start) {
-        String trigger = tokens.get(start).norm();
-        boolean nominal = trigger.endsWith("ion") || trigger.endsWith("ions") || trigger.endsWith("als")
-                || trigger.endsWith("ment") || trigger.endsWith("ments") || trigger.endsWith("ure")
-                || trigger.endsWith("ures");
-        for (ActorRef ref : mentions.actors) {
-            if (ref.end() == start - 1 && ref.possessive()) {
-                return ref;
-            }
-            if (ref.end() == start && (ref.entity().getType() == EntityType.NORP
-                    || nominal && tokens.get(ref.end() - 1).allCaps())) {
-                return ref;
-            }
-        }
-        return null;
-    }
-
-    /** "no concessions from the United States": the actor after "from". */
-    private @Nullable ActorRef fromActor(int end) {
-        int i = end;
-        if (i < tokens.size() && tokens.get(i).norm().equals("from")) {
-            for (ActorRef ref : mentions.actors) {
-                if (ref.start() > i && ref.start() <= i + 2) {
-                    return ref;
-                }
-            }
-        }
-        return null;
-    }
-
-    private @Nullable String anyActor(int start) {
-        for (ActorRef ref : mentions.actors) {
-            if (ref.end() <= start && !ref.addressee()) {
-                return ref.code();
-            }
-        }
-        for (ActorRef ref : mentions.actors) {
-            if (ref.start() >= start && !ref.addressee()) {
-                return ref.code(); // never the one spoken to: "I call on the servicemen of X" is not X's call
-            }
-        }
-        return null;
     }
 
     /**
