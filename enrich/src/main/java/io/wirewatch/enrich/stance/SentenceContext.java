@@ -15,7 +15,6 @@ import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +43,7 @@ final class SentenceContext {
     final ActorMentions mentions;
     final Arguments arguments;
     final Targets targets;
+    final PartOfSpeechGate gate;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -54,6 +54,7 @@ final class SentenceContext {
         this.sentence = sentence;
         this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
         this.clauses = new Clauses(tokens);
+        this.gate = new PartOfSpeechGate(tokens, partOfSpeech);
         this.mentions = new ActorMentions(story, sentence, tokens, clauses);
         this.checks = new ContextChecks(story, tokens, clauses);
         this.negation = new Negation(tokens);
@@ -71,7 +72,7 @@ final class SentenceContext {
      * where the sentence uses it as a verb.
      */
     List<Signal> signals() {
-        List<StanceRules.Match> handWritten = verbsOnly(handRules.matches(tokens));
+        List<StanceRules.Match> handWritten = gate.verbsOnly(handRules.matches(tokens));
         if (!handWritten.isEmpty() && checks.sport()) {
             return List.of(); // "the Eagles beat the Chiefs 40-22": a game, not a fight
         }
@@ -83,8 +84,8 @@ final class SentenceContext {
         if (mainClauseFound || mentions.actors.isEmpty()) {
             return found; // the lexicon speaks only between mentions.actors the sentence names
         }
-        List<StanceRules.Match> used = verbsOnly(lexiconRules.matches(tokens));
-        used.removeIf(match -> coveredByNone(match, handWritten) || clauses.aside[match.start()]);
+        List<StanceRules.Match> used = gate.verbsOnly(lexiconRules.matches(tokens));
+        used.removeIf(match -> PartOfSpeechGate.coveredByNone(match, handWritten) || clauses.aside[match.start()]);
         if (used.isEmpty() || checks.sport()) {
             return found;
         }
@@ -99,58 +100,6 @@ final class SentenceContext {
         }
         out.addAll(found); // the hand-written rules' asides come after the main clause's dictionary verb
         return out;
-    }
-
-    /**
-     * The matches whose rule asks for a verb, kept only where the sentence uses the word as one ("declined to
-     * comment", not "a sharp decline"; not "Serb forces", "ousted president", "the border patrol"); the others as
-     * they are. Tags are computed for the stretch around those words only (five words either side): a word's tag
-     * depends on its neighbours, and tagging whole long sentences would cost more than the rest of enrichment.
-     */
-    private List<StanceRules.Match> verbsOnly(List<StanceRules.Match> matches) {
-        int from = tokens.size();
-        int to = 0;
-        for (StanceRules.Match match : matches) {
-            if (match.rule().verb()) {
-                from = Math.min(from, Math.max(0, match.start() - PatternStanceTagger.POS_CONTEXT));
-                to = Math.max(to, Math.min(tokens.size(), match.start() + PatternStanceTagger.POS_CONTEXT + 1));
-            }
-        }
-        if (from >= to) {
-            return matches;
-        }
-        String[] tags = new String[tokens.size()];
-        Arrays.fill(tags, "");
-        String[] window = partOfSpeech.tag(tokens.subList(from, to));
-        System.arraycopy(window, 0, tags, from, window.length);
-        List<StanceRules.Match> used = new ArrayList<>(matches.size());
-        for (StanceRules.Match match : matches) {
-            if (match.rule().verb() && (!tags[match.start()].equals("VERB")
-                    || reducedRelative(match.start(), tags))) {
-                continue; // a participle describing a noun: "the document submitted by Blinken"
-            }
-            used.add(match);
-        }
-        return used;
-    }
-
-    /** Whether a hand-written rule that codes nothing ("releases the results") covers the match's first word. */
-    private static boolean coveredByNone(StanceRules.Match match, List<StanceRules.Match> handWritten) {
-        for (StanceRules.Match hand : handWritten) {
-            if (hand.rule().category().equals(StanceRules.NONE) && hand.start() <= match.start()
-                    && match.start() < hand.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A participle right after a noun and before "by": a reduced relative clause, not the sentence's act. */
-    private boolean reducedRelative(int index, String[] tags) {
-        String norm = tokens.get(index).norm();
-        return index > 0 && index + 1 < tokens.size() && (norm.endsWith("ed") || norm.endsWith("en"))
-                && (tags[index - 1].equals("NOUN") || tags[index - 1].equals("PROPN"))
-                && tokens.get(index + 1).norm().equals("by");
     }
 
     /**
