@@ -2,7 +2,10 @@ package io.wirewatch.enrich.stance;
 import java.util.List;
 import java.util.Set;
 
-/** The words around actors: the people a group is made of, the verbs and nouns that address someone, the parties addressed all at once, military and civilian people. */
+/**
+ * The words around actors: the people a group is made of, the verbs and nouns that address someone, the parties
+ * addressed all at once, military and civilian people.
+ */
 final class ActorWords {
 
     static final Set<String> PEOPLE = Set.copyOf(List.of("representatives", "officials", "leaders", "ministers",

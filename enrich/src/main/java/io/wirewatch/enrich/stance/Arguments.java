@@ -28,7 +28,8 @@ final class Arguments {
     /** Whether the last "they" resolved to the list of actors that acted together in an earlier sentence. */
     boolean theyList;
 
-    Arguments(Story story, Sentence sentence, List<Token> tokens, List<ActorRef> actors, @Nullable String previousSource, Clauses clauses) {
+    Arguments(Story story, Sentence sentence, List<Token> tokens, List<ActorRef> actors,
+              @Nullable String previousSource, Clauses clauses) {
         this.story = story;
         this.sentence = sentence;
         this.tokens = tokens;

@@ -2,7 +2,10 @@ package io.wirewatch.enrich.stance;
 import java.util.List;
 import java.util.Set;
 
-/** The function words of a clause: its boundaries and fillers, negation and refusal, modality (condition, speculation, intent, denial), fronted and trailing background, determiners and prepositions. */
+/**
+ * The function words of a clause: its boundaries and fillers, negation and refusal, modality (condition, speculation,
+ * intent, denial), fronted and trailing background, determiners and prepositions.
+ */
 final class ClauseWords {
 
     static final Set<String> BOUNDARIES = Set.copyOf(List.of(",", ";", ":", "but", "while", "although", "though",

@@ -163,7 +163,7 @@ final class ContextChecks {
         while (clauseEnd < tokens.size() && !BOUNDARIES.contains(tokens.get(clauseEnd).norm())) {
             clauseEnd++;
         }
-        return PatternStanceTagger.hasExercise(tokens.subList(clauses.clauseStart(start), clauseEnd));
+        return hasExercise(tokens.subList(clauses.clauseStart(start), clauseEnd));
     }
 
     /** Airstrikes, shelling, missiles: violence by the means of war, whoever it kills (CAMEO 19, not 18). */
@@ -290,6 +290,17 @@ final class ContextChecks {
                     }
                 }
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the tokens name an exercise or drill ("war games" too). */
+    static boolean hasExercise(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            if (EXERCISE.contains(norm) || norm.equals("games") && i > 0 && tokens.get(i - 1).norm().equals("war")) {
+                return true;
             }
         }
         return false;

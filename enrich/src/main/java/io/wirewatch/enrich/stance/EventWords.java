@@ -3,7 +3,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The words that sort PLOVER categories by how the coder treats them, and the CAMEO codes a category takes when refused or intended. */
+/**
+ * The words that sort PLOVER categories by how the coder treats them, and the CAMEO codes a category takes when refused
+ * or intended.
+ */
 final class EventWords {
 
     static final Set<String> VERBAL = Set.copyOf(List.of("REJECT", "THREATEN", "DEMAND", "DISAPPROVE", "AGREE", "SUPPORT",

@@ -12,6 +12,8 @@ import java.util.List;
  * Blinken"), tagging only the stretch around such words.
  */
 final class PartOfSpeechGate {
+    /** Words either side of a dictionary verb that the part-of-speech tagger sees. */
+    private static final int POS_CONTEXT = 5;
     private final List<Token> tokens;
     private final PartOfSpeech partOfSpeech;
 
@@ -31,8 +33,8 @@ final class PartOfSpeechGate {
         int to = 0;
         for (StanceRules.Match match : matches) {
             if (match.rule().verb()) {
-                from = Math.min(from, Math.max(0, match.start() - PatternStanceTagger.POS_CONTEXT));
-                to = Math.max(to, Math.min(tokens.size(), match.start() + PatternStanceTagger.POS_CONTEXT + 1));
+                from = Math.min(from, Math.max(0, match.start() - POS_CONTEXT));
+                to = Math.max(to, Math.min(tokens.size(), match.start() + POS_CONTEXT + 1));
             }
         }
         if (from >= to) {

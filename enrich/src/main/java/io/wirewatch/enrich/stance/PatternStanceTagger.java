@@ -1,7 +1,5 @@
 package io.wirewatch.enrich.stance;
 
-import static io.wirewatch.enrich.stance.TopicWords.*;
-
 import io.wirewatch.enrich.entity.Coreference;
 import io.wirewatch.enrich.kb.ActorKb;
 import io.wirewatch.enrich.quote.Quote;
@@ -30,8 +28,6 @@ import org.jspecify.annotations.Nullable;
 public final class PatternStanceTagger implements StanceTagger {
 
     static final int MAX_TOKENS = 250;
-    /** Words either side of a dictionary verb that the part-of-speech tagger sees. */
-    static final int POS_CONTEXT = 5;
 
     private final StanceRules rules;
     private final Coreference coreference;
@@ -106,7 +102,7 @@ public final class PatternStanceTagger implements StanceTagger {
             List<Signal> found = context.signals();
             out.addAll(found);
             previous = sentence;
-            previousExercise = hasExercise(context.tokens);
+            previousExercise = ContextChecks.hasExercise(context.tokens);
             previousSource = context.lastSource != null ? context.lastSource : sameParagraph ? previousSource : null;
           }
         }
@@ -146,15 +142,6 @@ public final class PatternStanceTagger implements StanceTagger {
         return pieces;
     }
 
-    static boolean hasExercise(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            String norm = tokens.get(i).norm();
-            if (EXERCISE.contains(norm) || norm.equals("games") && i > 0 && tokens.get(i - 1).norm().equals("war")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The dyad code of an entity that can act: its country or IGO; null for places and unresolved names. */
     static @Nullable String code(Entity entity) {

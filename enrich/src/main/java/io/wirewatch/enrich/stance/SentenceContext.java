@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 final class SentenceContext {
     private final StanceRules handRules;
     private final StanceRules lexiconRules;
-    private final PartOfSpeech partOfSpeech;
     final Story story;
     final Sentence sentence;
     final List<Token> tokens;
@@ -36,34 +35,34 @@ final class SentenceContext {
     final boolean previousExercise;
     final @Nullable Entity reportedSpeaker;
     @Nullable String lastSource;
+    // what the sentence is made of, each read by its own class
     final Clauses clauses;
     final Negation negation;
-    final ContextChecks checks;
     final ModalityReader mood;
+    final ContextChecks checks;
+    final PartOfSpeechGate gate;
     final ActorMentions mentions;
     final Arguments arguments;
     final Targets targets;
-    final PartOfSpeechGate gate;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
         this.handRules = handRules;
         this.lexiconRules = lexiconRules;
-        this.partOfSpeech = partOfSpeech;
         this.story = story;
         this.sentence = sentence;
-        this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
-        this.clauses = new Clauses(tokens);
-        this.gate = new PartOfSpeechGate(tokens, partOfSpeech);
-        this.mentions = new ActorMentions(story, sentence, tokens, clauses);
-        this.checks = new ContextChecks(story, tokens, clauses);
-        this.negation = new Negation(tokens);
-        this.mood = new ModalityReader(tokens, clauses, negation);
         this.previousSource = previousSource;
         this.previousExercise = previousExercise;
+        this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
+        this.clauses = new Clauses(tokens);
+        this.negation = new Negation(tokens);
+        this.mood = new ModalityReader(tokens, clauses, negation);
+        this.checks = new ContextChecks(story, tokens, clauses);
+        this.gate = new PartOfSpeechGate(tokens, partOfSpeech);
+        this.mentions = new ActorMentions(story, sentence, tokens, clauses);
         this.arguments = new Arguments(story, sentence, tokens, mentions.actors, previousSource, clauses);
         this.targets = new Targets(story, tokens, mentions.actors, clauses, mentions);
-        this.exerciseFrame = PatternStanceTagger.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
+        this.exerciseFrame = ContextChecks.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
         this.reportedSpeaker = mentions.reportedSpeaker();
     }
 

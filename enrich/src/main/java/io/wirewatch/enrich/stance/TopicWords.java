@@ -3,7 +3,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The words of a sentence's circumstances: exercises and their staging, requests and negotiations, history, appeals' content, drawdowns, weapons of war, sport and contests, disasters, aid. */
+/**
+ * The words of a sentence's circumstances: exercises and their staging, requests and negotiations, history, appeals'
+ * content, drawdowns, weapons of war, sport and contests, disasters, aid.
+ */
 final class TopicWords {
 
     static final Set<String> EXERCISE = Set.copyOf(List.of("exercise", "exercises", "drill", "drills", "maneuver",
