@@ -51,7 +51,7 @@ final class ActorMentions {
         return false;
     }
 
-    void collectActors() {
+    private void collectActors() {
         List<Entity> entities = story.entities;
         int first = Entities.firstAtOrAfter(entities, sentence.start());
         ActorRef previous = null;

@@ -19,7 +19,7 @@ final class ContextChecks {
     private final List<Token> tokens;
     private final Clauses clauses;
     /** Whether the sentence is about a game, once asked. */
-    @Nullable Boolean sport;
+    private @Nullable Boolean sport;
 
     ContextChecks(Story story, List<Token> tokens, Clauses clauses) {
         this.story = story;

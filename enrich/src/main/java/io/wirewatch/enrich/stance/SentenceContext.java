@@ -81,7 +81,7 @@ final class SentenceContext {
             mainClauseFound |= !clauses.aside[clauses.tokenAt(signal.getStart())];
         }
         if (mainClauseFound || mentions.actors.isEmpty()) {
-            return found; // the lexicon speaks only between mentions.actors the sentence names
+            return found; // the lexicon speaks only between actors the sentence names
         }
         List<StanceRules.Match> used = gate.verbsOnly(lexiconRules.matches(tokens));
         used.removeIf(match -> PartOfSpeechGate.coveredByNone(match, handWritten) || clauses.aside[match.start()]);
@@ -90,7 +90,7 @@ final class SentenceContext {
         }
         List<Signal> out = new ArrayList<>();
         for (Signal signal : signals(used)) {
-            // The dictionary is broad: its events count only between two mentions.actors the sentence names, said
+            // The dictionary is broad: its events count only between two actors the sentence names, said
             // as fact, intent or on a condition (not "could determine whether").
             if (signal.getTarget() != null && !signal.getTarget().equals(signal.getSource())
                     && actedUpon(signal) && signal.getModality() != Modality.SPECULATIVE) {
