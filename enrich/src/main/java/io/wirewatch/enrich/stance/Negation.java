@@ -1,8 +1,10 @@
 package io.wirewatch.enrich.stance;
 
 import static io.wirewatch.enrich.stance.ClauseWords.*;
+import static io.wirewatch.enrich.stance.EventWords.*;
 
 import io.wirewatch.enrich.text.Token;
+import io.wirewatch.schema.Modality;
 import java.util.List;
 
 /**
@@ -16,6 +18,28 @@ final class Negation {
 
     Negation(List<Token> tokens) {
         this.tokens = tokens;
+    }
+
+    /**
+     * The candidate a match becomes once negation is read: a negated co-operative act refused by its actor becomes
+     * a rejection ("will not withdraw"), another negated act keeps its category as negated.
+     */
+    Candidate candidate(StanceRules.Match match) {
+        StanceRule rule = match.rule();
+        if (rule.carriesNegation()) {
+            return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
+        }
+        int negator = negator(match.start());
+        if (negator < 0) {
+            return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
+        }
+        String flipCategory = rule.flipCategory() != null ? rule.flipCategory()
+                : REFUSED.containsKey(rule.category()) ? "REJECT" : null;
+        if (flipCategory != null && volitional(negator)) {
+            String flipCameo = rule.flipCameo() != null ? rule.flipCameo() : REFUSED.get(rule.category());
+            return new Candidate(match, flipCategory, flipCameo, rule.id() + "+refused", negator, null);
+        }
+        return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), Modality.NEGATED);
     }
 
     /**

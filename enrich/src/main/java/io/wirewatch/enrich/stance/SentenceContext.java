@@ -146,7 +146,7 @@ final class SentenceContext {
             if (clauses.modifiesNoun(match)) {
                 continue; // "aid workers were killed": the workers, not an act of aid
             }
-            candidates.add(candidate(match));
+            candidates.add(negation.candidate(match));
         }
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.match().rule().priority())
                 .thenComparingInt(c -> c.spanStart()));
@@ -203,24 +203,6 @@ final class SentenceContext {
         }
         out.addAll(asides); // the main clause's acts first: the first signal is the sentence's event
         return out;
-    }
-
-    private Candidate candidate(StanceRules.Match match) {
-        StanceRule rule = match.rule();
-        if (rule.carriesNegation()) {
-            return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
-        }
-        int negator = negation.negator(match.start());
-        if (negator < 0) {
-            return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), null);
-        }
-        String flipCategory = rule.flipCategory() != null ? rule.flipCategory()
-                : REFUSED.containsKey(rule.category()) ? "REJECT" : null;
-        if (flipCategory != null && negation.volitional(negator)) {
-            String flipCameo = rule.flipCameo() != null ? rule.flipCameo() : REFUSED.get(rule.category());
-            return new Candidate(match, flipCategory, flipCameo, rule.id() + "+refused", negator, null);
-        }
-        return new Candidate(match, rule.category(), rule.cameo(), rule.id(), match.start(), Modality.NEGATED);
     }
 
     private @Nullable Signal signal(Candidate candidate) {
