@@ -116,7 +116,7 @@ public final class DateParser {
         if (text == null) {
             return Optional.empty();
         }
-        String s = text.strip();
+        String s = plainSpaces(text).strip();
         if (s.isEmpty() || s.length() > 200) {
             return Optional.empty();
         }
@@ -129,7 +129,22 @@ public final class DateParser {
 
     /** Finds the first date written anywhere in {@code text} (a sentence, a byline, a URL). */
     public static Optional<Parsed> find(String text, LocalDate latest) {
-        return find(text).filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
+        return find(plainSpaces(text)).filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
+    }
+
+    /** {@code text} with no-break and thin spaces, which typesetting pages put inside dates, as plain spaces. */
+    static String plainSpaces(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00a0' || c == '\u2009' || c == '\u202f' || c == '\u2007' || c == '\u200a') {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     private static Optional<Parsed> structured(String s) {
