@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The article's headline element. Pages often hold more than one {@code <h1>}: the site's logo in the masthead
  * ("Deutschlandfunk"), an empty floating toolbar, then the article's own. The article's is the one whose words
- * the page's titles (its {@code <title>} and the title it gives for sharing) repeat; with no title to compare,
- * the first that says anything.
+ * the page's titles (its {@code <title>} and the title it gives for sharing) repeat, the site's own name
+ * ({@code og:site_name}) set aside; with no title to compare, the first that says more than the site's name.
  */
 final class Headline {
 
@@ -20,14 +20,17 @@ final class Headline {
 
     /** The headline {@code <h1>} of {@code doc}, or null when it has none with text. */
     static @Nullable Element of(Document doc) {
+        Element siteMeta = doc.selectFirst("meta[property=og:site_name]");
+        String site = siteMeta == null ? "" : siteMeta.attr("content").strip();
         Set<String> titleWords = words(titleOf(doc));
         titleWords.addAll(words(doc.title()));
+        titleWords.removeAll(words(site));
         Element first = null;
         Element best = null;
         double bestShare = 0;
         for (Element h1 : doc.select("h1")) {
             String text = h1.text();
-            if (text.isBlank()) {
+            if (text.isBlank() || text.strip().equalsIgnoreCase(site)) {
                 continue;
             }
             if (first == null) {

@@ -134,17 +134,21 @@ public final class HtmlExtractor {
     }
 
     private static String title(Document doc, List<JsonNode> objects) {
+        // a title that is only the site's name ("AP News") is the site's, not the article's
+        Element siteName = doc.selectFirst("meta[property=og:site_name]");
+        String site = siteName == null ? "" : Text.normalise(siteName.attr("content"));
         for (String query : List.of("meta[property=og:title]", "meta[name=twitter:title]")) {
             Element meta = doc.selectFirst(query);
-            if (meta != null && !meta.attr("content").isBlank()) {
+            if (meta != null && !meta.attr("content").isBlank()
+                    && !Text.normalise(meta.attr("content")).equalsIgnoreCase(site)) {
                 return Text.normalise(meta.attr("content"));
             }
         }
         String headline = JsonLd.text(objects, "headline");
-        if (!headline.isBlank()) {
+        if (!headline.isBlank() && !Text.normalise(headline).equalsIgnoreCase(site)) {
             return Text.normalise(headline);
         }
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = Headline.of(doc);
         if (h1 != null && !h1.text().isBlank()) {
             return Text.normalise(h1.text());
         }

@@ -394,6 +394,16 @@ public final class PublishedDates {
                 }
             }
         }
+        // the picture shared with the article, filed by its upload day (/files/2016/05/04/cover.png)
+        for (String selector : List.of("meta[property=og:image]", "meta[name=twitter:image]")) {
+            Element e = doc.selectFirst(selector);
+            if (e != null) {
+                Found f = fromUrl(e.attr("content"), latest);
+                if (f != null) {
+                    return new Found(f.date(), "url:image", 0.4f);
+                }
+            }
+        }
         return null;
     }
 
@@ -403,6 +413,7 @@ public final class PublishedDates {
             return null;
         }
         Set<Element> headlineBoxes = headlineBoxes(doc);
+        DateParser.SlashOrder order = slashOrder(doc);
         for (Element e : body.getAllElements()) {
             String marker = e.className() + " " + e.id();
             if (marker.isBlank() || !DATE_CLASS.matcher(marker).find() || insideBoilerplate(e, headlineBoxes)) {
@@ -412,7 +423,7 @@ public final class PublishedDates {
             if (text.length() > 250 || text.isEmpty()) {
                 continue;
             }
-            Optional<DateParser.Parsed> p = DateParser.find(text, latest);
+            Optional<DateParser.Parsed> p = DateParser.find(text, latest, order);
             if (p.isPresent()) {
                 return new Found(p.get(), "element:" + e.tagName() + "." + e.className());
             }
@@ -444,6 +455,7 @@ public final class PublishedDates {
         if (h1 == null) {
             return null;
         }
+        DateParser.SlashOrder order = slashOrder(doc);
         Element scope = h1;
         for (int level = 0; level < 3 && scope.parent() != null; level++) {
             scope = scope.parent();
@@ -456,7 +468,7 @@ public final class PublishedDates {
             }
             Matcher m = ANY_DATE.matcher(text);
             while (m.find()) {
-                Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest);
+                Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest, order);
                 if (p.isPresent()) {
                     return new Found(p.get(), "near-title");
                 }
@@ -534,6 +546,17 @@ public final class PublishedDates {
             }
         }
         return false;
+    }
+
+    /** The order of day and month in the page's slashed dates, from the language it declares. */
+    private static DateParser.SlashOrder slashOrder(Document doc) {
+        Element html = doc.selectFirst("html");
+        String lang = html == null ? "" : html.hasAttr("lang") ? html.attr("lang") : html.attr("xml:lang");
+        if (lang.isBlank()) {
+            Element locale = doc.selectFirst("meta[property=og:locale], meta[http-equiv=content-language]");
+            lang = locale == null ? "" : locale.attr("content");
+        }
+        return DateParser.SlashOrder.of(lang);
     }
 
     /** The elements that hold the headline, whatever their classes say. */

@@ -53,4 +53,14 @@ class HtmlExtractorTest {
         assertThat(article.dateline()).isEqualTo("KYIV, Ukraine");
         assertThat(article.wire()).isEqualTo("AP");
     }
+
+    @Test
+    void shouldTitleTheStoryWithItsHeadlineNotTheSitesName() {
+        String page = "<html><head><title>AP News</title><meta property=og:site_name content='AP News'>"
+                + "<meta property=og:title content='AP News'></head><body><header><h1>AP News</h1></header>"
+                + "<article><h1>Talks go on despite shelling, Ukraine says</h1>"
+                + "<p>KYIV, Ukraine (AP) — Ukraine said on Monday that talks with Russia would go on, despite the"
+                + " shelling of several towns in the east overnight, officials said.</p></article></body></html>";
+        assertThat(extractor.extract(page, null).title()).isEqualTo("Talks go on despite shelling, Ukraine says");
+    }
 }

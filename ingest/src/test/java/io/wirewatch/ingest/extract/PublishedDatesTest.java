@@ -112,4 +112,23 @@ class PublishedDatesTest {
         assertThat(dates.published().date().day()).isEqualTo(LocalDate.of(2013, 4, 4));
         assertThat(dates.published().evidence()).isEqualTo("markup:modified (modified)");
     }
+
+    @Test
+    void shouldReadASlashedDateInTheOrderOfThePagesLocale() {
+        String body = "<body><h1>Halls too full</h1><span class=time>02/10/2020</span><p>Text.</p></body></html>";
+        assertThat(PublishedDates.of(Jsoup.parse("<html lang=en-GB>" + body), null, TODAY).published().date().day())
+                .isEqualTo(LocalDate.of(2020, 10, 2));
+        assertThat(PublishedDates.of(Jsoup.parse("<html lang=en-US>" + body), null, TODAY).published().date().day())
+                .isEqualTo(LocalDate.of(2020, 2, 10));
+        assertThat(PublishedDates.of(Jsoup.parse("<html lang=en>" + body), null, TODAY).published()).isNull();
+    }
+
+    @Test
+    void shouldTakeTheUploadDayOfTheSharedPictureWhenNothingElseIsDated() {
+        var doc = Jsoup.parse("<html><head><meta property=og:image content=https://site.example/files/2016/05/04/"
+                + "cover.png></head><body><h1>Annual report</h1><p>Our year.</p></body></html>");
+        var found = PublishedDates.of(doc, "https://site.example/report/", TODAY).published();
+        assertThat(found.date().day()).isEqualTo(LocalDate.of(2016, 5, 4));
+        assertThat(found.confidence()).isLessThan(0.5f);
+    }
 }
