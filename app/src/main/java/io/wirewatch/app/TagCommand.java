@@ -108,6 +108,8 @@ final class TagCommand implements Callable<Integer> {
         view.set("title", story.get("title"));
         view.set("dateline", story.get("dateline"));
         view.set("publishedAt", story.get("publishedAt"));
+        view.set("language", story.get("language"));
+        view.set("namesFromKnowledgeBaseOnly", tree.get("namesFromKnowledgeBaseOnly"));
         view.set("escalationScore", tree.get("escalationScore"));
         view.set("entities", tree.get("entities"));
         view.set("signals", tree.get("signals"));

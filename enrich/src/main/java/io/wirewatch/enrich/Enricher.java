@@ -12,6 +12,7 @@ import io.wirewatch.schema.Story;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Enriches one story: sentences, entities and actors, stance signals and the escalation score. A pure function
@@ -43,7 +44,8 @@ public final class Enricher {
 
     public EnrichedStory enrich(Story story) {
         TextDocument document = document(story);
-        List<Entity> found = entities.tag(document);
+        boolean knownNamesOnly = !isEnglishOrUnknown(story.getLanguage());
+        List<Entity> found = (knownNamesOnly ? entities.knownNamesOnly() : entities).tag(document);
         List<Signal> signals = stance.tag(document, found);
         return EnrichedStory.newBuilder()
                 .setStory(story)
@@ -52,7 +54,20 @@ public final class Enricher {
                 .setEscalationScore(scorer.score(signals))
                 .setEnrichedAt(clock.instant())
                 .setEnricherVersion(version)
+                .setNamesFromKnowledgeBaseOnly(knownNamesOnly)
                 .build();
+    }
+
+    /**
+     * True for English, and for a story whose language ingest could not tell (too short, or a plain-text file):
+     * the name finder, trained on English news, runs on those.
+     */
+    static boolean isEnglishOrUnknown(@Nullable CharSequence language) {
+        if (language == null || language.length() == 0) {
+            return true;
+        }
+        String code = language.toString().toLowerCase(java.util.Locale.ROOT);
+        return code.equals("en") || code.startsWith("en-") || code.startsWith("en_");
     }
 
     public String version() {

@@ -70,10 +70,21 @@ public final class ActorTagger implements EntityTagger {
     private final ActorKb kb;
     private final NameFinder names;
     private final AtomicLong nameFinderFailures = new AtomicLong();
+    private volatile @Nullable ActorTagger knownNamesOnly;
 
     public ActorTagger(ActorKb kb, NameFinder names) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.names = Objects.requireNonNull(names, "names");
+    }
+
+    @Override
+    public ActorTagger knownNamesOnly() {
+        ActorTagger tagger = knownNamesOnly;
+        if (tagger == null) {
+            tagger = new ActorTagger(kb, NameFinder.none());
+            knownNamesOnly = tagger;
+        }
+        return tagger;
     }
 
     /** The tagger over the bundled knowledge base, with {@code names} for names the knowledge base does not know. */

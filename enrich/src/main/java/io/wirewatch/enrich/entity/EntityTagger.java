@@ -10,4 +10,13 @@ public interface EntityTagger {
 
     /** Entity mentions in text order, with spans into {@link TextDocument#text()}. */
     List<Entity> tag(TextDocument document);
+
+    /**
+     * The tagger for text in a language its statistical name finder was not trained on: names the knowledge base
+     * and gazetteer know, none guessed (an English model reads capitalised words of other languages as persons).
+     * A tagger without a statistical part is its own.
+     */
+    default EntityTagger knownNamesOnly() {
+        return this;
+    }
 }

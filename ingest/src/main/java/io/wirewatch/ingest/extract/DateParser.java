@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parses the many ways pages write a date: ISO 8601 with or without time and offset, RFC 1123, epoch seconds,
  * "November 19, 2019", "19 Nov 2019", "19. November 2019", "19.11.2019", "2019/11/19". Month names in English,
- * German, French and Spanish. Two-digit years and US/European slash ambiguity are refused rather than guessed.
+ * German, French and Spanish. Two-digit years are refused, and so is a slashed date that reads both ways unless
+ * the page's locale says which order it writes.
  */
 public final class DateParser {
 
@@ -116,20 +117,69 @@ public final class DateParser {
         if (text == null) {
             return Optional.empty();
         }
-        String s = text.strip();
+        String s = plainSpaces(text).strip();
         if (s.isEmpty() || s.length() > 200) {
             return Optional.empty();
         }
         Optional<Parsed> p = structured(s);
         if (p.isEmpty()) {
-            p = find(s);
+            p = find(s, SlashOrder.UNKNOWN);
         }
         return p.filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
     }
 
     /** Finds the first date written anywhere in {@code text} (a sentence, a byline, a URL). */
     public static Optional<Parsed> find(String text, LocalDate latest) {
-        return find(text).filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
+        return find(plainSpaces(text), SlashOrder.UNKNOWN)
+                .filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
+    }
+
+    /**
+     * As {@link #find(String, LocalDate)}, reading a slashed date whose two first numbers could both be a month
+     * ("02/10/2020") in the order the page's locale writes them.
+     */
+    static Optional<Parsed> find(String text, LocalDate latest, SlashOrder order) {
+        return find(plainSpaces(text), order).filter(d -> !d.day().isBefore(EARLIEST) && !d.day().isAfter(latest));
+    }
+
+    /** How a page orders day and month in slashed dates, as its language and region say. */
+    enum SlashOrder {
+        DAY_FIRST, MONTH_FIRST, UNKNOWN;
+
+        /**
+         * The order of a page in language {@code lang} (a BCP 47 tag such as {@code en-GB} or {@code de}): month
+         * first in the United States and the Philippines, day first elsewhere; unknown for a bare {@code en}, which
+         * both orders write.
+         */
+        static SlashOrder of(@Nullable String lang) {
+            if (lang == null || lang.isBlank()) {
+                return UNKNOWN;
+            }
+            String[] parts = lang.strip().replace('_', '-').toLowerCase(Locale.ROOT).split("-");
+            String region = parts.length > 1 ? parts[1] : "";
+            if (region.equals("us") || region.equals("ph") || parts[0].equals("fil")) {
+                return MONTH_FIRST;
+            }
+            if (parts[0].equals("en") && region.isEmpty() || !parts[0].matches("[a-z]{2,3}")) {
+                return UNKNOWN;
+            }
+            return DAY_FIRST;
+        }
+    }
+
+    /** {@code text} with no-break and thin spaces, which typesetting pages put inside dates, as plain spaces. */
+    static String plainSpaces(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00a0' || c == '\u2009' || c == '\u202f' || c == '\u2007' || c == '\u200a') {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     private static Optional<Parsed> structured(String s) {
@@ -157,7 +207,7 @@ public final class DateParser {
         return Optional.empty();
     }
 
-    private static Optional<Parsed> find(String s) {
+    private static Optional<Parsed> find(String s, SlashOrder order) {
         Matcher iso = ISO.matcher(s);
         if (iso.find()) {
             Optional<Parsed> p = build(iso.group("y"), iso.group("m"), iso.group("d"), iso.group("h"),
@@ -210,9 +260,12 @@ public final class DateParser {
         if (slash.find() && slash.start() < bestAt) {
             int a = Integer.parseInt(slash.group("a"));
             int b = Integer.parseInt(slash.group("b"));
-            // only unambiguous forms: one of the two cannot be a month
+            // unambiguous forms (one of the two cannot be a month), or the order of the page's locale
             Optional<LocalDate> day = a > 12 || a == b ? parseInts(slash.group("y"), slash.group("b"), slash.group("a"))
-                    : b > 12 ? parseInts(slash.group("y"), slash.group("a"), slash.group("b")) : Optional.empty();
+                    : b > 12 ? parseInts(slash.group("y"), slash.group("a"), slash.group("b"))
+                    : order == SlashOrder.DAY_FIRST ? parseInts(slash.group("y"), slash.group("b"), slash.group("a"))
+                    : order == SlashOrder.MONTH_FIRST ? parseInts(slash.group("y"), slash.group("a"), slash.group("b"))
+                    : Optional.empty();
             if (day.isPresent()) {
                 best = withTime(day.get(), before(s, slash.start()), s.substring(slash.end()));
             }

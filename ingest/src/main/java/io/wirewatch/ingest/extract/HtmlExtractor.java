@@ -54,6 +54,7 @@ public final class HtmlExtractor {
         if (body != null) {
             Fallbacks.openNoscript(body);
             Cleaner.removeNonText(body);
+            Element uncleaned = body.clone();
             ContentFinder.Selection before = ContentFinder.select(body, Blocks.of(body));
             Set<Element> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             if (before.top() != null) {
@@ -68,6 +69,17 @@ public final class HtmlExtractor {
             List<Block> chosen = new ArrayList<>();
             for (Element container : containers) {
                 chosen.addAll(Blocks.of(container));
+            }
+            if (weight(chosen, title) < Fallbacks.TINY_BODY) {
+                // the cleaning took the story with the boilerplate (a list of steps classed "list", a page
+                // all in "cards"): score the page's blocks again as they were, by text and link density alone
+                List<Block> again = new ArrayList<>();
+                for (Element container : ContentFinder.select(uncleaned, Blocks.of(uncleaned)).containers()) {
+                    again.addAll(Blocks.of(container));
+                }
+                if (weight(again, title) > 2 * Math.max(weight(chosen, title), Fallbacks.TINY_BODY / 2)) {
+                    chosen = again;
+                }
             }
             int chars = 0;
             int links = 0;
@@ -106,6 +118,15 @@ public final class HtmlExtractor {
                 List.copyOf(new LinkedHashSet<>(captions)), confidence);
     }
 
+    /** The weight of the blocks that {@link #keep} keeps. */
+    private static int weight(List<Block> blocks, String title) {
+        int weight = 0;
+        for (Block block : blocks) {
+            weight += keep(block, title) ? Text.weight(block.text()) : 0;
+        }
+        return weight;
+    }
+
     private static boolean keep(Block block, String title) {
         String text = block.text();
         if (Furniture.isFurniture(text)) {
@@ -134,17 +155,21 @@ public final class HtmlExtractor {
     }
 
     private static String title(Document doc, List<JsonNode> objects) {
+        // a title that is only the site's name ("AP News") is the site's, not the article's
+        Element siteName = doc.selectFirst("meta[property=og:site_name]");
+        String site = siteName == null ? "" : Text.normalise(siteName.attr("content"));
         for (String query : List.of("meta[property=og:title]", "meta[name=twitter:title]")) {
             Element meta = doc.selectFirst(query);
-            if (meta != null && !meta.attr("content").isBlank()) {
+            if (meta != null && !meta.attr("content").isBlank()
+                    && !Text.normalise(meta.attr("content")).equalsIgnoreCase(site)) {
                 return Text.normalise(meta.attr("content"));
             }
         }
         String headline = JsonLd.text(objects, "headline");
-        if (!headline.isBlank()) {
+        if (!headline.isBlank() && !Text.normalise(headline).equalsIgnoreCase(site)) {
             return Text.normalise(headline);
         }
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = Headline.of(doc);
         if (h1 != null && !h1.text().isBlank()) {
             return Text.normalise(h1.text());
         }

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Guesses the language of a text from its commonest function words, for pages and files that do not declare
- * one. Knows English, German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian and Polish;
- * answers null when the text is too short or no language clearly leads.
+ * one. Knows English, German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian and Polish by their
+ * words, and by their script Chinese, Japanese, Korean, Greek, Hebrew, Thai, Armenian, Georgian, Hindi, Arabic and
+ * Persian; answers null when the text is too short or no language clearly leads.
  */
 public final class Languages {
 
@@ -46,6 +47,10 @@ public final class Languages {
 
     /** The ISO 639-1 code of the language {@code paragraphs} are written in, or null when unsure. */
     public static @Nullable String guess(List<String> paragraphs) {
+        String byScript = byScript(paragraphs);
+        if (byScript != null) {
+            return byScript;
+        }
         Map<String, Integer> hits = new HashMap<>();
         int words = 0;
         for (String paragraph : paragraphs) {
@@ -73,5 +78,55 @@ public final class Languages {
             }
         }
         return bestHits >= MIN_HITS && bestHits >= 1.3 * second ? best : null;
+    }
+
+    /**
+     * The language a script tells on its own, when most letters are written in it: kana mean Japanese (which
+     * mixes them with Chinese characters), Hangul Korean, Chinese characters alone Chinese; Greek, Hebrew, Thai,
+     * Armenian, Georgian, Devanagari (read as Hindi) and Arabic script (Persian when it has the letters Persian
+     * adds, else Arabic). Null for Latin and Cyrillic text, which the function words tell apart, and for mixtures.
+     */
+    static @Nullable String byScript(List<String> paragraphs) {
+        Map<Character.UnicodeScript, Integer> counts = new java.util.EnumMap<>(Character.UnicodeScript.class);
+        int letters = 0;
+        boolean persian = false;
+        for (String paragraph : paragraphs) {
+            for (int i = 0; i < paragraph.length() && letters < 20_000; ) {
+                int c = paragraph.codePointAt(i);
+                i += Character.charCount(c);
+                if (!Character.isLetter(c)) {
+                    continue;
+                }
+                letters++;
+                counts.merge(Character.UnicodeScript.of(c), 1, Integer::sum);
+                persian |= c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی';
+            }
+        }
+        if (letters < 10) {
+            return null;
+        }
+        int kana = counts.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
+                + counts.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
+        int han = counts.getOrDefault(Character.UnicodeScript.HAN, 0);
+        if (han + kana > letters / 2) {
+            return kana > (han + kana) / 10 ? "ja" : "zh";
+        }
+        for (Map.Entry<Character.UnicodeScript, Integer> entry : counts.entrySet()) {
+            if (entry.getValue() <= letters / 2) {
+                continue;
+            }
+            return switch (entry.getKey()) {
+                case HANGUL -> "ko";
+                case GREEK -> "el";
+                case HEBREW -> "he";
+                case THAI -> "th";
+                case ARMENIAN -> "hy";
+                case GEORGIAN -> "ka";
+                case DEVANAGARI -> "hi";
+                case ARABIC -> persian ? "fa" : "ar";
+                default -> null;
+            };
+        }
+        return null;
     }
 }

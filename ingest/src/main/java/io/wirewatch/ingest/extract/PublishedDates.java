@@ -92,7 +92,7 @@ public final class PublishedDates {
             "(?iu)\\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|datum|date|created"
                     + "|erstellt|geschrieben|written|publication|stand)(?:\\s+(?:on|am|le|el|il|at|vom))?\\s*[:\\s]");
     static final Pattern ANY_DATE = Pattern.compile(
-            "(?iu)(?<![\\d.])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d\\.[01]?\\d\\.\\d\\d(?![\\d.]\\d|\\d)|[0-3]?\\d\\.\\s?[01]?\\d\\.\\s?(?:19|20)\\d\\d"
+            "(?iu)(?<![\\d.])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d\\.[01]?\\d\\.\\d\\d(?![\\d.]\\d|\\d)|[0-3]?\\d\\.[\\s\\u00a0\\u2009\\u202f]?[01]?\\d\\.[\\s\\u00a0\\u2009\\u202f]?(?:19|20)\\d\\d"
                     + "|(?:19|20)\\d\\d/[01]\\d/[0-3]\\d|[0-3]?\\d/[01]?\\d/(?:19|20)\\d\\d|[0-3]?\\d\\.?\\s+\\p{L}{3,10}\\.?,?\\s+(?:19|20)\\d\\d"
                     + "|\\p{L}{3,10}\\.?\\s+[0-3]?\\d(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d)(?!\\d)");
 
@@ -118,6 +118,9 @@ public final class PublishedDates {
         if (modified == null) {
             modified = fromMeta(doc, MODIFIED_META, latest);
         }
+        if (modified == null) {
+            modified = modifiedMarkup(doc, latest);
+        }
         if (published == null) {
             published = fromMarkup(doc, latest);
         }
@@ -132,13 +135,18 @@ public final class PublishedDates {
         if (published != null) {
             LocalReading reading = new LocalReading(doc, latest);
             published = reading.inPublishersZone(reading.asShown(published, modified));
+            boolean generic = isGenericMeta(published);
             if (fromUrl == null && !published.evidence().startsWith("shown:")
-                    && !reading.shows(published.date().day())) {
-                // a date for machines that the page prints nowhere, against one it prints beside its headline
-                // or in its date line: readers (and the newsroom's editors) saw the printed one
+                    && (generic || !reading.shows(published.date().day()))) {
+                // a date for machines that the page prints nowhere, or one under a name that says only "a date",
+                // against one it prints beside its headline, in its date line or after "Published:": readers
+                // (and the newsroom's editors) saw the printed one
                 Found printed = nearTitle(doc, latest);
                 if (printed == null) {
                     printed = fromDateElements(doc, latest);
+                }
+                if (printed == null && generic) {
+                    printed = fromText(doc, latest);
                 }
                 if (printed != null && !printed.date().day().equals(published.date().day())
                         && reading.shows(printed.date().day())) {
@@ -165,6 +173,11 @@ public final class PublishedDates {
         if (published == null) {
             published = fromText(doc, latest);
         }
+        if (published == null && modified != null) {
+            // the page's own machine-readable date, though of its last change, is closer to its publication than
+            // the first date its text happens to mention
+            published = new Found(modified.date(), modified.evidence() + " (modified)");
+        }
         if (published == null) {
             published = firstInText(doc, latest);
         }
@@ -178,6 +191,11 @@ public final class PublishedDates {
             published = new Found(modified.date(), modified.evidence() + " (modified)");
         }
         return new Dates(published, modified);
+    }
+
+    private static boolean isGenericMeta(Found found) {
+        return found.evidence().startsWith("meta:")
+                && GENERIC_META.contains(found.evidence().substring(5).strip().toLowerCase(Locale.ROOT));
     }
 
     private static @Nullable Found fromJsonLd(List<JsonNode> jsonLd, String field, LocalDate latest) {
@@ -266,6 +284,18 @@ public final class PublishedDates {
         return null;
     }
 
+    /** A modification date in microdata or microformats ({@code <span class="updated" title="2013-04-04T18:52">}). */
+    private static @Nullable Found modifiedMarkup(Document doc, LocalDate latest) {
+        for (Element e : doc.select("[itemprop=dateModified], abbr.updated[title], .updated[title], time.updated, "
+                + "[property=schema:dateModified], [property=dcterms:modified]")) {
+            Optional<DateParser.Parsed> parsed = parseAttributes(e, latest);
+            if (parsed.isPresent()) {
+                return new Found(parsed.get(), "markup:modified");
+            }
+        }
+        return null;
+    }
+
     private static @Nullable Found fromMarkup(Document doc, LocalDate latest) {
         for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated], time[pubdate], "
                 + "abbr.published, .published[title], time.published, time.entry-date, [property=dc:date], "
@@ -277,10 +307,11 @@ public final class PublishedDates {
         }
         // a page lists many <time>s (teasers, comments); the article's own stands in the headline's block
         Element header = headlineBlock(doc);
+        Set<Element> headlineBoxes = headlineBoxes(doc);
         List<Element> times = new java.util.ArrayList<>(header == null ? List.of() : header.select("time[datetime]"));
         times.addAll(doc.select("time[datetime]"));
         for (Element time : times) {
-            if (insideBoilerplate(time)) {
+            if (insideBoilerplate(time, headlineBoxes)) {
                 continue;
             }
             Optional<DateParser.Parsed> parsed = parseAttributes(time, latest);
@@ -291,9 +322,9 @@ public final class PublishedDates {
         return null;
     }
 
-    /** The smallest block around the first {@code <h1>} that holds more than the headline, if not too big. */
+    /** The smallest block around the headline that holds more than the headline, if not too big. */
     private static @Nullable Element headlineBlock(Document doc) {
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = Headline.of(doc);
         if (h1 == null) {
             return null;
         }
@@ -363,6 +394,16 @@ public final class PublishedDates {
                 }
             }
         }
+        // the picture shared with the article, filed by its upload day (/files/2016/05/04/cover.png)
+        for (String selector : List.of("meta[property=og:image]", "meta[name=twitter:image]")) {
+            Element e = doc.selectFirst(selector);
+            if (e != null) {
+                Found f = fromUrl(e.attr("content"), latest);
+                if (f != null) {
+                    return new Found(f.date(), "url:image", 0.4f);
+                }
+            }
+        }
         return null;
     }
 
@@ -371,16 +412,18 @@ public final class PublishedDates {
         if (body == null) {
             return null;
         }
+        Set<Element> headlineBoxes = headlineBoxes(doc);
+        DateParser.SlashOrder order = slashOrder(doc);
         for (Element e : body.getAllElements()) {
             String marker = e.className() + " " + e.id();
-            if (marker.isBlank() || !DATE_CLASS.matcher(marker).find() || insideBoilerplate(e)) {
+            if (marker.isBlank() || !DATE_CLASS.matcher(marker).find() || insideBoilerplate(e, headlineBoxes)) {
                 continue;
             }
             String text = e.text();
             if (text.length() > 250 || text.isEmpty()) {
                 continue;
             }
-            Optional<DateParser.Parsed> p = DateParser.find(text, latest);
+            Optional<DateParser.Parsed> p = DateParser.find(text, latest, order);
             if (p.isPresent()) {
                 return new Found(p.get(), "element:" + e.tagName() + "." + e.className());
             }
@@ -408,10 +451,11 @@ public final class PublishedDates {
     /** Last resort: the first plausible date written in the page text (comments and scripts left out). */
     /** A date written next to the headline: in the headline's own block, or the block around it. */
     private static @Nullable Found nearTitle(Document doc, LocalDate latest) {
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = Headline.of(doc);
         if (h1 == null) {
             return null;
         }
+        DateParser.SlashOrder order = slashOrder(doc);
         Element scope = h1;
         for (int level = 0; level < 3 && scope.parent() != null; level++) {
             scope = scope.parent();
@@ -424,7 +468,7 @@ public final class PublishedDates {
             }
             Matcher m = ANY_DATE.matcher(text);
             while (m.find()) {
-                Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest);
+                Optional<DateParser.Parsed> p = DateParser.find(m.group(), latest, order);
                 if (p.isPresent()) {
                     return new Found(p.get(), "near-title");
                 }
@@ -475,10 +519,24 @@ public final class PublishedDates {
                 .orElse(null);
     }
 
-    private static boolean insideBoilerplate(Element e) {
-        for (Element p = e; p != null; p = p.parent()) {
+    /**
+     * True when {@code e} stands in a footer, aside, navigation, masthead, comment, sidebar, related-links or
+     * widget box.
+     * The page's layout wrappers name their sidebars too ({@code "mainwrap sidebar"}, {@code "one-sidebar"}):
+     * a box that holds the headline is the article's, whatever its classes say.
+     */
+    private static boolean insideBoilerplate(Element e, Set<Element> headlineBoxes) {
+        for (Element p = e; p != null && !p.normalName().equals("body") && !p.normalName().equals("html");
+                p = p.parent()) {
+            if (headlineBoxes.contains(p)) {
+                return false;
+            }
             String name = p.tagName();
             if (name.equals("footer") || name.equals("aside") || name.equals("nav")) {
+                return true;
+            }
+            if (!headlineBoxes.isEmpty() && (name.equals("header") || p.attr("role").equals("banner"))) {
+                // a header without the headline is the site's masthead, which prints today's date
                 return true;
             }
             String marker = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
@@ -488,5 +546,26 @@ public final class PublishedDates {
             }
         }
         return false;
+    }
+
+    /** The order of day and month in the page's slashed dates, from the language it declares. */
+    private static DateParser.SlashOrder slashOrder(Document doc) {
+        Element html = doc.selectFirst("html");
+        String lang = html == null ? "" : html.hasAttr("lang") ? html.attr("lang") : html.attr("xml:lang");
+        if (lang.isBlank()) {
+            Element locale = doc.selectFirst("meta[property=og:locale], meta[http-equiv=content-language]");
+            lang = locale == null ? "" : locale.attr("content");
+        }
+        return DateParser.SlashOrder.of(lang);
+    }
+
+    /** The elements that hold the headline, whatever their classes say. */
+    private static Set<Element> headlineBoxes(Document doc) {
+        Set<Element> boxes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Element headline = Headline.of(doc);
+        if (headline != null) {
+            boxes.addAll(headline.parents());
+        }
+        return boxes;
     }
 }

@@ -53,4 +53,28 @@ class HtmlExtractorTest {
         assertThat(article.dateline()).isEqualTo("KYIV, Ukraine");
         assertThat(article.wire()).isEqualTo("AP");
     }
+
+    @Test
+    void shouldTitleTheStoryWithItsHeadlineNotTheSitesName() {
+        String page = "<html><head><title>AP News</title><meta property=og:site_name content='AP News'>"
+                + "<meta property=og:title content='AP News'></head><body><header><h1>AP News</h1></header>"
+                + "<article><h1>Talks go on despite shelling, Ukraine says</h1>"
+                + "<p>KYIV, Ukraine (AP) — Ukraine said on Monday that talks with Russia would go on, despite the"
+                + " shelling of several towns in the east overnight, officials said.</p></article></body></html>";
+        assertThat(extractor.extract(page, null).title()).isEqualTo("Talks go on despite shelling, Ukraine says");
+    }
+
+    @Test
+    void shouldFallBackToDensityScoringWhenCleaningTookTheStoryWithTheBoilerplate() {
+        // a theme that sets each paragraph in a box classed "teaser", a class that cleaning removes as boilerplate
+        // (without the second, density-only scoring the story comes out empty)
+        String sentence = "The harbour committee met on Tuesday evening and agreed, after a long debate about costs,"
+                + " that the old quay would be repaired before the summer season begins. ";
+        String page = "<html><body><nav><a href=/>Home</a> <a href=/about>About</a></nav>"
+                + "<h1>Quay to be repaired</h1>"
+                + ("<div class=teaser><p>" + sentence + sentence + "</p></div>").repeat(3)
+                + "<div class=links><a href=/1>Older posts</a> <a href=/2>Newer posts</a></div></body></html>";
+        Article article = extractor.extract(page, null);
+        assertThat(article.paragraphs()).hasSize(3).allSatisfy(p -> assertThat(p).startsWith("The harbour"));
+    }
 }

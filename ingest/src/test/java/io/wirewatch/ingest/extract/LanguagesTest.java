@@ -23,4 +23,16 @@ class LanguagesTest {
     void shouldGuessTheLanguageFromFunctionWords(String text, String language) {
         assertThat(Languages.guess(List.of(text))).isEqualTo(language);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "外交部发言人表示，中方将采取必要措施维护自身的主权和安全利益。 | zh",
+        "外務省の報道官は、必要な措置を取ると述べた。政府は対応を検討している。 | ja",
+        "외교부 대변인은 필요한 조치를 취할 것이라고 말했다. | ko",
+        "Ο υπουργός δήλωσε ότι η κυβέρνηση θα λάβει μέτρα. | el",
+        "قال المتحدث باسم وزارة الخارجية إن الحكومة ستتخذ الإجراءات اللازمة. | ar",
+        "سخنگوی وزارت امور خارجه گفت که دولت اقدامات لازم را انجام خواهد داد. | fa"})
+    void shouldTellLanguagesWrittenWithoutSpacesOrInTheirOwnScript(String text, String language) {
+        assertThat(Languages.guess(List.of(text))).isEqualTo(language);
+    }
 }
