@@ -56,7 +56,7 @@ final class AlertsCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         AlertsService service = AlertsService.start(new AlertsService.Config(kafka.bootstrapServers, applicationId,
                 stateDir, httpHost, httpPort, kafka.clientProperties(), rulesFile, Clock.systemUTC()),
-                subscriptions.options().withEnrichQuery(enrichUrl));
+                subscriptions.options().withEnrichQuery(enrichUrl).withActors(ActorNames.directory(null)));
         spec.commandLine().getOut().println("dashboard " + service.dashboardUri());
         spec.commandLine().getOut().flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.wirewatch.alerts.rules.RuleSet;
+import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.URLEncoder;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +44,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerts service's HTTP face (Javalin on Jetty): the dashboard page, {@code GET /api/alerts},
+ * The alerts service's HTTP face (Javalin on Jetty): the dashboard page (an alert's deep link {@code /alerts/{id}}
+ * opens it there), {@code GET /api/alerts} and {@code /api/alerts/{id}}, downloads of alerts and stories
+ * ({@code /api/alerts/export}, {@code /api/stories/export}, CSV or JSON lines), actor suggestions
+ * ({@code /api/actors}),
  * {@code GET /api/alerts/stream} (Server-Sent Events, resumable by {@code Last-Event-ID}), {@code GET /health}
  * and {@code GET /metrics}. Every response carries a Content-Security-Policy; an optional bearer token guards
  * everything but {@code /health}, and is required to serve beyond loopback. A request whose Host header names
@@ -53,6 +61,7 @@ public final class DashboardServer implements AutoCloseable {
     private static final Duration PING_EVERY = Duration.ofSeconds(15);
     /** Threads for requests; event streams do not hold them (they run on their own threads). */
     private static final int MAX_THREADS = 64;
+    private static final Pattern ALERT_ID = Pattern.compile("[A-Za-z0-9._:~-]+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
     static final String TOKEN_COOKIE = "wirewatch_token";
 
@@ -75,12 +84,13 @@ public final class DashboardServer implements AutoCloseable {
      * @param streamLimits how many event streams may be open, in all and per client address
      * @param insecureNoToken serve beyond loopback without a bearer token (refused otherwise)
      * @param webhooks     each webhook dispatcher's state (url, state, counts, last error), for /health
+     * @param actors       the actor names filters accept besides codes, and /api/actors suggests
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
                          BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
                          AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
                          StoryLookup stories, Clock clock, StreamLimits streamLimits, boolean insecureNoToken,
-                         Supplier<List<Map<String, Object>>> webhooks) {
+                         Supplier<List<Map<String, Object>>> webhooks, ActorDirectory actors) {
 
         /** With the default stream limits, and a token required beyond loopback. */
         public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
@@ -88,7 +98,7 @@ public final class DashboardServer implements AutoCloseable {
                       AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
                       StoryLookup stories, Clock clock) {
             this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, enrichQuery,
-                    stories, clock, StreamLimits.DEFAULT, false, List::of);
+                    stories, clock, StreamLimits.DEFAULT, false, List::of, ActorDirectory.CODES_ONLY);
         }
 
         /** Without dyad timelines or stories. */
@@ -101,22 +111,29 @@ public final class DashboardServer implements AutoCloseable {
 
         public Config withStreamLimits(StreamLimits limits) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, limits, insecureNoToken, webhooks);
+                    enrichQuery, stories, clock, limits, insecureNoToken, webhooks, actors);
         }
 
         /** This config serving beyond loopback without a token when {@code insecure} (--insecure-no-token). */
         public Config withInsecureNoToken(boolean insecure) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecure, webhooks);
+                    enrichQuery, stories, clock, streamLimits, insecure, webhooks, actors);
         }
 
         /** This config reporting the webhook dispatchers' states in /health. */
         public Config withWebhooks(Supplier<List<Map<String, Object>>> states) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecureNoToken, states);
+                    enrichQuery, stories, clock, streamLimits, insecureNoToken, states, actors);
+        }
+
+        /** This config reading actor names ("Russia", "Lavrov") in filters with {@code directory}. */
+        public Config withActors(ActorDirectory directory) {
+            return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
+                    enrichQuery, stories, clock, streamLimits, insecureNoToken, webhooks, directory);
         }
 
         public Config {
+            Objects.requireNonNull(actors, "actors");
             Objects.requireNonNull(streamLimits, "streamLimits");
             Objects.requireNonNull(webhooks, "webhooks");
             Objects.requireNonNull(enrichQuery, "enrichQuery");
@@ -202,12 +219,16 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
             javalin.routes.get("/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
             javalin.routes.get("/dashboard.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
-            javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed));
+            javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed, config.actors()));
+            javalin.routes.get("/api/alerts/export", ctx -> exportAlerts(ctx, feed, config.actors()));
+            javalin.routes.get("/api/actors", ctx -> suggestActors(ctx, config.actors()));
+            javalin.routes.get("/alerts/{id}", ctx -> ctx.redirect("/#alert-"
+                    + URLEncoder.encode(alertId(ctx.pathParam("id")), StandardCharsets.UTF_8)));
             javalin.routes.exception(MisdirectedRequest.class, (e, ctx) -> ctx.status(421)
                     .contentType("application/json")
                     .result(AvroJson.write(JsonNodeFactory.instance.objectNode().put("error", e.getMessage()))));
             javalin.routes.get("/api/alerts/stream", ctx -> {
-                AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
+                AlertFilter filter = filter(ctx, config.actors());
                 long cursor = resumeCursor(ctx, feed);
                 String client = ctx.ip();
                 Optional<String> refusal = slots.take(client);
@@ -238,8 +259,10 @@ public final class DashboardServer implements AutoCloseable {
                         ctx.queryParam("to"));
                 ctx.status(answer.status()).contentType("application/json").result(answer.json());
             });
-            StoryEndpoints stories = new StoryEndpoints(config.stories());
+            javalin.routes.get("/api/alerts/{id}", ctx -> oneAlert(ctx, feed));
+            StoryEndpoints stories = new StoryEndpoints(config.stories(), config.actors());
             javalin.routes.get("/api/stories", stories::search);
+            javalin.routes.get("/api/stories/export", stories::export);
             javalin.routes.get("/api/stories/{id}", stories::byId);
             javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
                     .contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
@@ -264,14 +287,63 @@ public final class DashboardServer implements AutoCloseable {
         return app.port();
     }
 
-    private static void listAlerts(Context ctx, AlertFeed feed) {
+    private static AlertFilter filter(Context ctx, ActorDirectory actors) {
+        return AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"), ctx.queryParam("from"),
+                ctx.queryParam("to"), actors);
+    }
+
+    private static void listAlerts(Context ctx, AlertFeed feed, ActorDirectory actors) {
         int limit = LIMIT.parse(ctx.queryParam("limit"));
-        AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
+        AlertFilter filter = filter(ctx, actors);
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (AlertFeed.Entry entry : feed.newest(limit, filter)) {
             ObjectNode node = AvroJson.toTree(entry.alert());
             node.put("offset", entry.offset());
             array.add(node);
+        }
+        ctx.contentType("application/json").result(AvroJson.write(array));
+    }
+
+    /** Every alert the feed holds that passes the filter, oldest first, as a CSV or JSON-lines download. */
+    private static void exportAlerts(Context ctx, AlertFeed feed, ActorDirectory actors) {
+        Exports.Format format = Exports.Format.parse(ctx.queryParam("format"));
+        List<Alert> alerts = new ArrayList<>(feed.newest(Integer.MAX_VALUE, filter(ctx, actors)).stream()
+                .map(AlertFeed.Entry::alert).toList());
+        Collections.reverse(alerts);
+        StringWriter out = new StringWriter();
+        Exports.alerts(alerts, format, out);
+        ctx.header("Content-Disposition", "attachment; filename=\"wirewatch-alerts." + format.extension() + "\"")
+                .contentType(format.contentType()).result(out.toString());
+    }
+
+    /** {@code GET /api/alerts/{id}}: one alert the feed holds, as JSON with its offset; 404 when not held. */
+    private static void oneAlert(Context ctx, AlertFeed feed) {
+        String id = alertId(ctx.pathParam("id"));
+        Optional<AlertFeed.Entry> found = feed.newest(Integer.MAX_VALUE, a -> a.getId().equals(id)).stream()
+                .findFirst();
+        if (found.isEmpty()) {
+            ctx.status(404).contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance
+                    .objectNode().put("error", "no alert " + id + " is held (unknown, or older than the feed keeps)")));
+            return;
+        }
+        ObjectNode node = AvroJson.toTree(found.get().alert());
+        node.put("offset", found.get().offset());
+        ctx.contentType("application/json").result(AvroJson.write(node));
+    }
+
+    private static String alertId(String id) {
+        if (id.isBlank() || id.length() > 200 || !ALERT_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an alert id: '" + id + "'");
+        }
+        return id;
+    }
+
+    /** {@code GET /api/actors?q=prefix}: actors whose name, a word of it or code starts with the prefix. */
+    private static void suggestActors(Context ctx, ActorDirectory actors) {
+        String q = ctx.queryParam("q");
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (ActorDirectory.Actor actor : actors.suggest(q == null ? "" : q, LIMIT.parse(ctx.queryParam("limit")))) {
+            array.addObject().put("code", actor.code()).put("name", actor.name());
         }
         ctx.contentType("application/json").result(AvroJson.write(array));
     }
