@@ -222,6 +222,7 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed, config.actors()));
             javalin.routes.get("/api/alerts/export", ctx -> exportAlerts(ctx, feed, config.actors()));
             javalin.routes.get("/api/actors", ctx -> suggestActors(ctx, config.actors()));
+            javalin.routes.get("/api/actors/resolve", ctx -> resolveActor(ctx, config.actors()));
             javalin.routes.get("/alerts/{id}", ctx -> ctx.redirect("/#alert-"
                     + URLEncoder.encode(alertId(ctx.pathParam("id")), StandardCharsets.UTF_8)));
             javalin.routes.exception(MisdirectedRequest.class, (e, ctx) -> ctx.status(421)
@@ -336,6 +337,16 @@ public final class DashboardServer implements AutoCloseable {
             throw new IllegalArgumentException("not an alert id: '" + id + "'");
         }
         return id;
+    }
+
+    /** {@code GET /api/actors/resolve?name=}: the codes a name or code stands for; 400 with the closest names. */
+    private static void resolveActor(Context ctx, ActorDirectory actors) {
+        String name = ctx.queryParam("name");
+        ArrayNode codes = JsonNodeFactory.instance.arrayNode();
+        new TreeSet<>(AlertFilter.actors(name == null ? "" : name, actors)).forEach(codes::add);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("codes", codes);
+        ctx.contentType("application/json").result(AvroJson.write(node));
     }
 
     /** {@code GET /api/actors?q=prefix}: actors whose name, a word of it or code starts with the prefix. */

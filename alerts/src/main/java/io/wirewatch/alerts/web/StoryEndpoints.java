@@ -61,7 +61,7 @@ final class StoryEndpoints {
     }
 
     void search(Context ctx) {
-        StoryQuery query = query(ctx, actors);
+        StoryQuery query = query(ctx, actors, true);
         int limit = LIMIT.parse(ctx.queryParam("limit"));
         List<EnrichedStory> found;
         try {
@@ -92,7 +92,7 @@ final class StoryEndpoints {
     /** {@code GET /api/stories/export?format=csv|jsonl} with the search's parameters: every story that matches. */
     void export(Context ctx) {
         Exports.Format format = Exports.Format.parse(ctx.queryParam("format"));
-        StoryQuery query = query(ctx, actors);
+        StoryQuery query = query(ctx, actors, false);
         List<EnrichedStory> found;
         try {
             found = new ArrayList<>(stories.search(query, MAX_EXPORT));
@@ -110,9 +110,9 @@ final class StoryEndpoints {
     /**
      * The story query of a request: {@code q} (words), {@code actor} (a code or a name), {@code from} and
      * {@code to} (days or instants), {@code signals} ({@code any}, {@code none} for quiet stories, {@code some}).
-     * At least one of them must be given.
+     * A search must give at least one of them; an export of every story kept needs none.
      */
-    static StoryQuery query(Context ctx, ActorDirectory actors) {
+    static StoryQuery query(Context ctx, ActorDirectory actors, boolean narrowing) {
         String q = ctx.queryParam("q");
         if (q != null && q.length() > MAX_QUERY) {
             throw new IllegalArgumentException("q may be at most " + MAX_QUERY + " characters");
@@ -133,7 +133,7 @@ final class StoryEndpoints {
         StoryQuery query = new StoryQuery(words, AlertFilter.actors(ctx.queryParam("actor"), actors),
                 AlertFilter.time("from", ctx.queryParam("from"), false), AlertFilter.time("to", ctx.queryParam("to"),
                 true), which);
-        if (!query.narrows()) {
+        if (narrowing && !query.narrows()) {
             throw new IllegalArgumentException("missing query parameter 'q' (words to find in story titles and text),"
                     + " or 'actor', 'from', 'to' or 'signals'");
         }

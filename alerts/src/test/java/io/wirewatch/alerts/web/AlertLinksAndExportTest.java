@@ -89,6 +89,8 @@ class AlertLinksAndExportTest {
     void shouldSuggestActorsForTheDashboardsDatalist() throws Exception {
         JsonNode found = AvroJson.mapper().readTree(get("/api/actors?q=lav").body());
 
+        assertThat(get("/api/actors/resolve?name=RUSSIA").body()).isEqualTo("{\"codes\":[\"RUS\"]}");
+        assertThat(get("/api/actors/resolve?name=Finlnd").body()).contains("did you mean Finland (FIN)?");
         assertThat(found).singleElement().satisfies(actor -> {
             assertThat(actor.get("code").asText()).isEqualTo("RUS");
             assertThat(actor.get("name").asText()).isEqualTo("Sergei Lavrov");
