@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wirewatch alerts}: the alert service and dashboard alone, against a real cluster. */
-@Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = AlertsTailCommand.class,
+@Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = {AlertsTailCommand.class, AlertsExportCommand.class},
         description = "Run the alert service (rules, news.alerts, dashboard, REST, SSE) against a Kafka cluster"
                 + " until Ctrl-C.")
 final class AlertsCommand implements Callable<Integer> {
