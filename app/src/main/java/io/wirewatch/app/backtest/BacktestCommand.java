@@ -58,6 +58,10 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Stories before this time (default: now).")
     Instant to = Instant.now();
 
+    @Option(names = "--mark", paramLabel = "DAY=LABEL",
+            description = "Mark a date on the report's charts, e.g. 2022-02-24=invasion (repeatable).")
+    List<String> marks = new ArrayList<>();
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Story files or folders.")
     List<Path> paths = List.of();
 
@@ -68,6 +72,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     + (paths.isEmpty() ? "neither" : "both"));
         }
         PrintWriter out = spec.commandLine().getOut();
+        marks.forEach(TrendCharts.Mark::parse);
         RuleSet rules = rulesFile == null ? RulesFile.loadDefault() : RulesFile.load(rulesFile);
         List<Story> stories = bootstrapServers == null ? fromFiles(out) : fromArchive();
         long began = System.nanoTime();
@@ -75,7 +80,7 @@ public final class BacktestCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - began) / 1e9;
         String source = bootstrapServers == null ? paths.size() + " path(s)" : "news.stories.raw at " + bootstrapServers;
         Files.writeString(report, BacktestReport.html(result, new BacktestReport.Meta(source, rules.origin(), from,
-                to, Instant.now())), StandardCharsets.UTF_8);
+                to, Instant.now(), marks)), StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "%d stories, %d alerts, %d stance changes in %.1f s (%.0f stories/s); report: %s%n",
                 result.stories(), result.alerts().size(), result.stanceChanges().size(), seconds,
                 result.stories() / Math.max(seconds, 1e-9), report.toAbsolutePath());
