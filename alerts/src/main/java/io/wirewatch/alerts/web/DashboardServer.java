@@ -223,8 +223,9 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/api/alerts/export", ctx -> exportAlerts(ctx, feed, config.actors()));
             javalin.routes.get("/api/actors", ctx -> suggestActors(ctx, config.actors()));
             javalin.routes.get("/api/actors/resolve", ctx -> resolveActor(ctx, config.actors()));
-            javalin.routes.get("/alerts/{id}", ctx -> ctx.redirect("/#alert-"
-                    + URLEncoder.encode(alertId(ctx.pathParam("id")), StandardCharsets.UTF_8)));
+            javalin.routes.get("/alerts/{id}", ctx -> ctx.redirect("/"
+                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString().replaceAll("[\\r\\n#]", ""))
+                    + "#alert-" + URLEncoder.encode(alertId(ctx.pathParam("id")), StandardCharsets.UTF_8)));
             javalin.routes.exception(MisdirectedRequest.class, (e, ctx) -> ctx.status(421)
                     .contentType("application/json")
                     .result(AvroJson.write(JsonNodeFactory.instance.objectNode().put("error", e.getMessage()))));

@@ -69,6 +69,8 @@ class AlertLinksAndExportTest {
         assertThat(AvroJson.mapper().readTree(one.body()).get("storyId").asText()).isEqualTo("seed-1");
         assertThat(link.statusCode()).isEqualTo(302);
         assertThat(link.headers().firstValue("Location")).hasValue("/#alert-" + id);
+        assertThat(get("/alerts/" + id + "?mark=2022-02-24=invasion").headers().firstValue("Location"))
+                .hasValue("/?mark=2022-02-24=invasion#alert-" + id);
         assertThat(get("/api/alerts/al-000000000000000000000000").statusCode()).isEqualTo(404);
         assertThat(get("/api/alerts/a%22b").statusCode()).isEqualTo(400);
     }
