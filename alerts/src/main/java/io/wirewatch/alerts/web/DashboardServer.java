@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.wirewatch.alerts.rules.RuleSet;
-import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,8 +20,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +53,9 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final String RESOURCES = "/io/wirewatch/alerts/web/";
-    private static final QueryLimit LIMIT = new QueryLimit(100, 1000);
     private static final Duration PING_EVERY = Duration.ofSeconds(15);
     /** Threads for requests; event streams do not hold them (they run on their own threads). */
     private static final int MAX_THREADS = 64;
-    private static final Pattern ALERT_ID = Pattern.compile("[A-Za-z0-9._:~-]+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
     static final String TOKEN_COOKIE = "wirewatch_token";
 
@@ -219,18 +213,19 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
             javalin.routes.get("/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
             javalin.routes.get("/dashboard.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
-            javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed, config.actors()));
-            javalin.routes.get("/api/alerts/export", ctx -> exportAlerts(ctx, feed, config.actors()));
-            javalin.routes.get("/api/actors", ctx -> suggestActors(ctx, config.actors()));
-            javalin.routes.get("/api/actors/resolve", ctx -> resolveActor(ctx, config.actors()));
+            AlertEndpoints alertEndpoints = new AlertEndpoints(feed, config.actors());
+            javalin.routes.get("/api/alerts", alertEndpoints::list);
+            javalin.routes.get("/api/alerts/export", alertEndpoints::export);
+            javalin.routes.get("/api/actors", alertEndpoints::suggestActors);
+            javalin.routes.get("/api/actors/resolve", alertEndpoints::resolveActor);
             javalin.routes.get("/alerts/{id}", ctx -> ctx.redirect("/"
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString().replaceAll("[\\r\\n#]", ""))
-                    + "#alert-" + URLEncoder.encode(alertId(ctx.pathParam("id")), StandardCharsets.UTF_8)));
+                    + "#alert-" + URLEncoder.encode(AlertEndpoints.alertId(ctx.pathParam("id")), StandardCharsets.UTF_8)));
             javalin.routes.exception(MisdirectedRequest.class, (e, ctx) -> ctx.status(421)
                     .contentType("application/json")
                     .result(AvroJson.write(JsonNodeFactory.instance.objectNode().put("error", e.getMessage()))));
             javalin.routes.get("/api/alerts/stream", ctx -> {
-                AlertFilter filter = filter(ctx, config.actors());
+                AlertFilter filter = AlertEndpoints.filter(ctx, config.actors());
                 long cursor = resumeCursor(ctx, feed);
                 String client = ctx.ip();
                 Optional<String> refusal = slots.take(client);
@@ -261,7 +256,7 @@ public final class DashboardServer implements AutoCloseable {
                         ctx.queryParam("to"));
                 ctx.status(answer.status()).contentType("application/json").result(answer.json());
             });
-            javalin.routes.get("/api/alerts/{id}", ctx -> oneAlert(ctx, feed));
+            javalin.routes.get("/api/alerts/{id}", alertEndpoints::one);
             StoryEndpoints stories = new StoryEndpoints(config.stories(), config.actors());
             javalin.routes.get("/api/stories", stories::search);
             javalin.routes.get("/api/stories/export", stories::export);
@@ -287,77 +282,6 @@ public final class DashboardServer implements AutoCloseable {
 
     public int port() {
         return app.port();
-    }
-
-    private static AlertFilter filter(Context ctx, ActorDirectory actors) {
-        return AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"), ctx.queryParam("from"),
-                ctx.queryParam("to"), actors);
-    }
-
-    private static void listAlerts(Context ctx, AlertFeed feed, ActorDirectory actors) {
-        int limit = LIMIT.parse(ctx.queryParam("limit"));
-        AlertFilter filter = filter(ctx, actors);
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (AlertFeed.Entry entry : feed.newest(limit, filter)) {
-            ObjectNode node = AvroJson.toTree(entry.alert());
-            node.put("offset", entry.offset());
-            array.add(node);
-        }
-        ctx.contentType("application/json").result(AvroJson.write(array));
-    }
-
-    /** Every alert the feed holds that passes the filter, oldest first, as a CSV or JSON-lines download. */
-    private static void exportAlerts(Context ctx, AlertFeed feed, ActorDirectory actors) {
-        Exports.Format format = Exports.Format.parse(ctx.queryParam("format"));
-        List<Alert> alerts = new ArrayList<>(feed.newest(Integer.MAX_VALUE, filter(ctx, actors)).stream()
-                .map(AlertFeed.Entry::alert).toList());
-        Collections.reverse(alerts);
-        StringWriter out = new StringWriter();
-        Exports.alerts(alerts, format, out);
-        ctx.header("Content-Disposition", "attachment; filename=\"wirewatch-alerts." + format.extension() + "\"")
-                .contentType(format.contentType()).result(out.toString());
-    }
-
-    /** {@code GET /api/alerts/{id}}: one alert the feed holds, as JSON with its offset; 404 when not held. */
-    private static void oneAlert(Context ctx, AlertFeed feed) {
-        String id = alertId(ctx.pathParam("id"));
-        Optional<AlertFeed.Entry> found = feed.newest(Integer.MAX_VALUE, a -> a.getId().equals(id)).stream()
-                .findFirst();
-        if (found.isEmpty()) {
-            ctx.status(404).contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance
-                    .objectNode().put("error", "no alert " + id + " is held (unknown, or older than the feed keeps)")));
-            return;
-        }
-        ObjectNode node = AvroJson.toTree(found.get().alert());
-        node.put("offset", found.get().offset());
-        ctx.contentType("application/json").result(AvroJson.write(node));
-    }
-
-    private static String alertId(String id) {
-        if (id.isBlank() || id.length() > 200 || !ALERT_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not an alert id: '" + id + "'");
-        }
-        return id;
-    }
-
-    /** {@code GET /api/actors/resolve?name=}: the codes a name or code stands for; 400 with the closest names. */
-    private static void resolveActor(Context ctx, ActorDirectory actors) {
-        String name = ctx.queryParam("name");
-        ArrayNode codes = JsonNodeFactory.instance.arrayNode();
-        new TreeSet<>(AlertFilter.actors(name == null ? "" : name, actors)).forEach(codes::add);
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set("codes", codes);
-        ctx.contentType("application/json").result(AvroJson.write(node));
-    }
-
-    /** {@code GET /api/actors?q=prefix}: actors whose name, a word of it or code starts with the prefix. */
-    private static void suggestActors(Context ctx, ActorDirectory actors) {
-        String q = ctx.queryParam("q");
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (ActorDirectory.Actor actor : actors.suggest(q == null ? "" : q, LIMIT.parse(ctx.queryParam("limit")))) {
-            array.addObject().put("code", actor.code()).put("name", actor.name());
-        }
-        ctx.contentType("application/json").result(AvroJson.write(array));
     }
 
     /**
