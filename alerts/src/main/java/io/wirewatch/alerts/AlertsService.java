@@ -8,6 +8,7 @@ import io.wirewatch.alerts.rules.RulesWatcher;
 import io.wirewatch.alerts.subscribe.Webhook;
 import io.wirewatch.alerts.subscribe.WebhookDispatcher;
 import io.wirewatch.alerts.topology.AlertsTopology;
+import io.wirewatch.alerts.web.ActorDirectory;
 import io.wirewatch.alerts.web.AlertFeed;
 import io.wirewatch.alerts.web.AlertMetrics;
 import io.wirewatch.alerts.web.DashboardServer;
@@ -115,23 +116,30 @@ public final class AlertsService implements AutoCloseable {
      *                    null (then that path answers 503)
      * @param insecureNoToken serve the dashboard beyond loopback without a bearer token; without it, binding
      *                    HTTP beyond loopback without a token is refused at start
+     * @param actors      the actor names the dashboard's filters accept besides codes ("Russia", "Lavrov")
      */
     public record Options(@Nullable String bearerToken, List<Webhook> webhooks,
-                          Supplier<@Nullable URI> enrichQuery, boolean insecureNoToken) {
+                          Supplier<@Nullable URI> enrichQuery, boolean insecureNoToken, ActorDirectory actors) {
         public static final Options NONE = new Options(null, List.of());
 
         public Options(@Nullable String bearerToken, List<Webhook> webhooks, Supplier<@Nullable URI> enrichQuery) {
-            this(bearerToken, webhooks, enrichQuery, false);
+            this(bearerToken, webhooks, enrichQuery, false, ActorDirectory.CODES_ONLY);
         }
 
         /** These options serving the dashboard beyond loopback without a token when {@code insecure}. */
         public Options withInsecureNoToken(boolean insecure) {
-            return new Options(bearerToken, webhooks, enrichQuery, insecure);
+            return new Options(bearerToken, webhooks, enrichQuery, insecure, actors);
+        }
+
+        /** These options reading actor names in the dashboard's filters with {@code directory}. */
+        public Options withActors(ActorDirectory directory) {
+            return new Options(bearerToken, webhooks, enrichQuery, insecureNoToken, directory);
         }
 
         public Options {
             webhooks = List.copyOf(webhooks);
             Objects.requireNonNull(enrichQuery, "enrichQuery");
+            Objects.requireNonNull(actors, "actors");
         }
 
         /** Without dyad timelines. */
@@ -141,12 +149,12 @@ public final class AlertsService implements AutoCloseable {
 
         /** These options with the enrichment service's query base URI (e.g. {@code http://127.0.0.1:7071/}). */
         public Options withEnrichQuery(@Nullable URI base) {
-            return new Options(bearerToken, webhooks, () -> base, insecureNoToken);
+            return new Options(bearerToken, webhooks, () -> base, insecureNoToken, actors);
         }
 
         /** These options with the query base URI asked each time (for a service that starts later). */
         public Options withEnrichQuery(Supplier<@Nullable URI> base) {
-            return new Options(bearerToken, webhooks, base, insecureNoToken);
+            return new Options(bearerToken, webhooks, base, insecureNoToken, actors);
         }
     }
 
@@ -180,7 +188,8 @@ public final class AlertsService implements AutoCloseable {
                     watcher == null ? () -> null : watcher::lastError, metrics, options.bearerToken(),
                     options.enrichQuery(), new StreamsStoryLookup(streams), config.clock())
                     .withInsecureNoToken(options.insecureNoToken())
-                    .withWebhooks(() -> webhookStates(webhooks)));
+                    .withWebhooks(() -> webhookStates(webhooks))
+                    .withActors(options.actors()));
             for (Webhook webhook : options.webhooks()) {
                 webhooks.add(WebhookDispatcher.start(config.bootstrapServers(), config.clientProperties(), webhook,
                         config.clock()));

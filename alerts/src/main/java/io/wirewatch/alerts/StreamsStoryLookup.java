@@ -2,14 +2,13 @@ package io.wirewatch.alerts;
 
 import io.wirewatch.alerts.topology.AlertsTopology;
 import io.wirewatch.alerts.web.StoryLookup;
+import io.wirewatch.alerts.web.StoryQuery;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -41,7 +40,7 @@ final class StreamsStoryLookup implements StoryLookup {
     }
 
     @Override
-    public List<EnrichedStory> search(List<String> words, int limit) {
+    public List<EnrichedStory> search(StoryQuery query, int limit) {
         List<EnrichedStory> found = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = store().all()) {
             while (all.hasNext()) {
@@ -50,20 +49,13 @@ final class StreamsStoryLookup implements StoryLookup {
                     continue;
                 }
                 EnrichedStory story = serde.decode(entry.value.value());
-                String haystack = (story.getStory().getTitle() + "\n"
-                        + String.join("\n\n", story.getStory().getParagraphs())).toLowerCase(Locale.ROOT);
-                if (words.stream().allMatch(haystack::contains)) {
+                if (query.test(story)) {
                     found.add(story);
                 }
             }
         }
-        return found.stream().sorted(Comparator.comparing((EnrichedStory s) -> published(s)).reversed()
+        return found.stream().sorted(Comparator.comparing((EnrichedStory s) -> StoryQuery.time(s.getStory())).reversed()
                 .thenComparing(s -> s.getStory().getId())).limit(limit).toList();
-    }
-
-    private static Instant published(EnrichedStory story) {
-        return story.getStory().getPublishedAt() != null ? story.getStory().getPublishedAt()
-                : story.getStory().getFetchedAt();
     }
 
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> store() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wirewatch alerts}: the alert service and dashboard alone, against a real cluster. */
-@Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = AlertsTailCommand.class,
+@Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = {AlertsTailCommand.class, AlertsExportCommand.class},
         description = "Run the alert service (rules, news.alerts, dashboard, REST, SSE) against a Kafka cluster"
                 + " until Ctrl-C.")
 final class AlertsCommand implements Callable<Integer> {
@@ -56,7 +56,7 @@ final class AlertsCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         AlertsService service = AlertsService.start(new AlertsService.Config(kafka.bootstrapServers, applicationId,
                 stateDir, httpHost, httpPort, kafka.clientProperties(), rulesFile, Clock.systemUTC()),
-                subscriptions.options().withEnrichQuery(enrichUrl));
+                subscriptions.options().withEnrichQuery(enrichUrl).withActors(ActorNames.directory(null)));
         spec.commandLine().getOut().println("dashboard " + service.dashboardUri());
         spec.commandLine().getOut().flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,7 @@
 package io.wirewatch.app;
 
+import io.wirewatch.alerts.web.ActorDirectory;
+import io.wirewatch.alerts.web.AlertFilter;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroJson;
 import io.wirewatch.schema.Severity;
@@ -39,8 +41,11 @@ final class AlertsTailCommand implements Callable<Integer> {
             description = "Only alerts at least this severe: ${COMPLETION-CANDIDATES}.")
     @Nullable Severity minSeverity;
 
-    @Option(names = "--actor", paramLabel = "CODE", description = "Only alerts naming this actor (e.g. RUS, NATO).")
+    @Option(names = "--actor", paramLabel = "NAME|CODE",
+            description = "Only alerts naming this actor, by code or name, any case (e.g. RUS, NATO, Russia, Lavrov).")
     @Nullable String actor;
+
+    private AlertFilter filter = AlertFilter.ALL;
 
     @Option(names = "--from-beginning", description = "Start at the oldest alert instead of new ones only.")
     boolean fromBeginning;
@@ -50,6 +55,8 @@ final class AlertsTailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        filter = AlertFilter.parse(minSeverity == null ? null : minSeverity.name(), actor, null, null,
+                actor == null ? ActorDirectory.CODES_ONLY : ActorNames.directory(null));
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers);
@@ -98,10 +105,6 @@ final class AlertsTailCommand implements Callable<Integer> {
     }
 
     boolean matches(Alert alert) {
-        if (minSeverity != null && alert.getSeverity().ordinal() < minSeverity.ordinal()) {
-            return false;
-        }
-        return actor == null || alert.getActors().contains(actor)
-                || (alert.getDyad() != null && List.of(alert.getDyad().split("->")).contains(actor));
+        return filter.test(alert);
     }
 }

@@ -83,7 +83,7 @@ final class IngestCommand implements Callable<Integer> {
                 failed |= report(out, "files", ingestFiles(ingest));
             }
             if (!urls.isEmpty()) {
-                failed |= report(out, "urls", ingest.ingestUrls(urls));
+                failed |= report(out, "urls", ingest.ingestUrls(urls, linkProgress("urls")));
             }
             CountDownLatch stop = new CountDownLatch(1);
             if (follow) {
@@ -91,10 +91,10 @@ final class IngestCommand implements Callable<Integer> {
             }
             do {
                 if (!feeds.isEmpty()) {
-                    failed |= report(out, "feeds", ingest.ingestFeeds(feeds));
+                    failed |= report(out, "feeds", ingest.ingestFeeds(feeds, linkProgress("feeds")));
                 }
                 if (!sitemaps.isEmpty()) {
-                    failed |= report(out, "sitemaps", ingest.ingestSitemaps(sitemaps));
+                    failed |= report(out, "sitemaps", ingest.ingestSitemaps(sitemaps, linkProgress("sitemaps")));
                 }
             } while (follow && !stop.await(intervalSeconds, TimeUnit.SECONDS));
         }
@@ -121,9 +121,37 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A progress line for the pages of feeds, sitemaps and URLs, redrawn in place on standard error, only when
+     * standard error is a terminal (a log or a pipe gets the summary alone).
+     */
+    private IngestService.LinkProgress linkProgress(String what) {
+        if (!Terminal.stderrIsTerminal()) {
+            return IngestService.LinkProgress.NONE;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        java.util.concurrent.atomic.AtomicInteger unread = new java.util.concurrent.atomic.AtomicInteger();
+        return (done, total, host, ok) -> {
+            if (!ok) {
+                unread.incrementAndGet();
+            }
+            synchronized (err) {
+                err.printf("\r%s: %d/%d pages fetched, %d not read (last: %s)\u001B[K", what, done, total,
+                        unread.get(), host.endsWith(":-1") ? host.substring(0, host.length() - 3) : host);
+                if (done == total) {
+                    err.println();
+                }
+                err.flush();
+            }
+        };
+    }
+
     private boolean report(PrintWriter out, String what, IngestReport report) {
-        out.printf("%s: read %d, produced %d, duplicates %d, failed %d%n", what, report.read(), report.produced(),
-                report.duplicates(), report.failures().size());
+        out.printf("%s: read %d, new %d (%d from feed summaries), duplicates %d, failed %d%n", what, report.read(),
+                report.produced(), report.fromFeedSummaries().size(), report.duplicates(), report.failures().size());
+        report.summariesByReason().forEach((reason, count) -> out.printf(
+                "  page not read, story from the feed item's summary: %d × %s%n", count, reason));
+        report.failuresByReason().forEach((reason, count) -> out.printf("  failed: %d × %s%n", count, reason));
         report.failures().forEach(failure -> spec.commandLine().getErr().println("  failed: " + failure));
         out.flush();
         return !report.failures().isEmpty();

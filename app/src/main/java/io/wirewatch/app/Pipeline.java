@@ -113,7 +113,8 @@ final class Pipeline implements AutoCloseable {
             alerts = CompletableFuture.supplyAsync(() -> AlertsService.start(new AlertsService.Config(bootstrap,
                     "wirewatch-alerts", streams.resolve("alerts"), config.httpHost(), config.httpPort(), Map.of(),
                     config.rulesFile(), config.clock()),
-                    config.subscriptions().withEnrichQuery(enrichQueries::get)));
+                    config.subscriptions().withEnrichQuery(enrichQueries::get)
+                            .withActors(ActorNames.directory(null))));
             enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
                     streams.resolve("enrich"), ENRICH_THREADS, EnrichTopology.Config.defaults(enricher.join()),
                     "127.0.0.1", 0));

@@ -73,6 +73,28 @@ class CommandsOnBrokerIT {
     }
 
     @Test
+    void shouldExportTheAlertsAndStoriesOfAFilterNamingActorsByName() throws Exception {
+        String csv = run("alerts", "export", "-b", pipeline.bootstrapServers(), "--format", "csv", "--actor",
+                "russia", "--from", "2022-01-01", "--to", "2022-12-31");
+        List<String> rows = List.of(csv.split("\r\n"));
+        assertThat(rows.get(0)).startsWith("id,severity,rule,story_day,");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row).startsWith("al-").contains("RUS"));
+
+        String quiet = run("alerts", "export", "-b", pipeline.bootstrapServers(), "--stories", "--quiet-only",
+                "--format", "jsonl");
+        List<String> lines = quiet.lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line ->
+                assertThat(AvroJson.mapper().readTree(line).get("signals").asInt()).isZero());
+
+        StringWriter err = new StringWriter();
+        CommandLine line = Main.commandLine();
+        line.setErr(new PrintWriter(err, true));
+        assertThat(line.execute("alerts", "export", "-b", pipeline.bootstrapServers(), "--actor", "Rusia")).isOne();
+        assertThat(err.toString()).contains("no actor named 'Rusia'", "Russia (RUS)");
+    }
+
+    @Test
     void shouldReplayArchivedStoriesOfATimeRangeWithoutTouchingTheArchive() throws Exception {
         int archived = KafkaProbe.readAll(pipeline.bootstrapServers(), Topics.STORIES_RAW.name(),
                 Topics.STORIES_RAW.valueSerde().deserializer()).size();

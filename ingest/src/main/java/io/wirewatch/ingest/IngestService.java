@@ -22,9 +22,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * also from feeds, sitemaps and single URLs, fetched politely and safely, and from WARC archives and JSON lines. Exact duplicates
  * (same id or same content hash) seen by this service are skipped and counted; near-duplicates (SimHash within
  * 3 bits) are produced with the cluster id of the first copy seen; inputs that give no story are reported with
- * the reason, and the run goes on. A feed item or URL whose page cannot be fetched is also written to
- * {@code news.stories.raw} as a record without text whose {@code fetchStatus} says why (e.g. "HTTP 404"), so
- * nothing vanishes; such records are not counted as produced.
+ * the reason, and the run goes on. Pages are fetched hosts in parallel, one page at a time per host, each within a
+ * deadline. A feed item whose page cannot be read (unreachable, paywalled, 403) becomes a story of its own title,
+ * summary and date, marked {@code fromFeedSummary}; an item without a summary, or a URL, whose page cannot be
+ * fetched is written to {@code news.stories.raw} as a record without text whose {@code fetchStatus} says why
+ * (e.g. "HTTP 404"), so nothing vanishes; such records are not counted as produced and are no story downstream.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -162,8 +164,22 @@ public final class IngestService implements AutoCloseable {
      * The item's date stands in when the page has none. Failures of feeds and pages are reported with reasons.
      */
     public synchronized IngestReport ingestFeeds(List<URI> feeds) {
+        return ingestFeeds(feeds, LinkProgress.NONE);
+    }
+
+    /** Told after each page link of a feed, sitemap or URL list is fetched (from the fetching threads). */
+    @FunctionalInterface
+    public interface LinkProgress {
+        LinkProgress NONE = (done, total, host, ok) -> { };
+
+        /** {@code done} of {@code total} links are fetched; the last from {@code host}, {@code ok} if it was read. */
+        void linkDone(int done, int total, String host, boolean ok);
+    }
+
+    /** As {@link #ingestFeeds(List)}, telling {@code progress} of each page fetched. */
+    public synchronized IngestReport ingestFeeds(List<URI> feeds, LinkProgress progress) {
         StoryProducer.Batch batch = stories.batch();
-        web.feeds(batch, feeds);
+        web.feeds(batch, feeds, progress);
         return batch.finish();
     }
 
@@ -172,15 +188,25 @@ public final class IngestService implements AutoCloseable {
      * call), then every listed page this service has not seen yet, as {@link #ingestFeeds} does for feeds.
      */
     public synchronized IngestReport ingestSitemaps(List<URI> sitemaps) {
+        return ingestSitemaps(sitemaps, LinkProgress.NONE);
+    }
+
+    /** As {@link #ingestSitemaps(List)}, telling {@code progress} of each page fetched. */
+    public synchronized IngestReport ingestSitemaps(List<URI> sitemaps, LinkProgress progress) {
         StoryProducer.Batch batch = stories.batch();
-        web.sitemaps(batch, sitemaps);
+        web.sitemaps(batch, sitemaps, progress);
         return batch.finish();
     }
 
     /** Fetches, extracts and produces single article URLs. */
     public synchronized IngestReport ingestUrls(List<URI> urls) {
+        return ingestUrls(urls, LinkProgress.NONE);
+    }
+
+    /** As {@link #ingestUrls(List)}, telling {@code progress} of each page fetched. */
+    public synchronized IngestReport ingestUrls(List<URI> urls, LinkProgress progress) {
         StoryProducer.Batch batch = stories.batch();
-        web.urls(batch, urls);
+        web.urls(batch, urls, progress);
         return batch.finish();
     }
 

@@ -76,6 +76,8 @@ final class StoryProducer implements AutoCloseable {
     /** Counts, exact and near duplicate checks and transactional sends for one call of the service. */
     final class Batch {
         final List<IngestReport.Failure> failures = new ArrayList<>();
+        /** Pages not read whose feed item made the story instead, and why the page was not read. */
+        final List<IngestReport.Failure> fromSummaries = new ArrayList<>();
         private final List<Pending> open = new ArrayList<>();
         private long openedAt;
         private long nextSend = System.nanoTime();
@@ -86,6 +88,13 @@ final class StoryProducer implements AutoCloseable {
         void fail(String source, String reason) {
             LOG.warn("no story from {}: {}", source, reason);
             failures.add(new IngestReport.Failure(source, reason));
+        }
+
+        /** Offers a story made of a feed item because its page could not be read ({@code why}). */
+        void offerFromSummary(String source, Story story, String why) {
+            LOG.info("page {} not read ({}): story made of its feed item", source, why);
+            fromSummaries.add(new IngestReport.Failure(source, why));
+            offer(source, story);
         }
 
         void offer(String source, Story story) {
@@ -230,9 +239,9 @@ final class StoryProducer implements AutoCloseable {
 
         IngestReport finish() {
             commit();
-            IngestReport report = new IngestReport(read, produced, duplicates, failures);
-            LOG.info("ingest: {} read, {} produced, {} duplicates, {} failures", read, produced, duplicates,
-                    failures.size());
+            IngestReport report = new IngestReport(read, produced, duplicates, failures, fromSummaries);
+            LOG.info("ingest: {} read, {} produced ({} from feed summaries), {} duplicates, {} failures", read,
+                    produced, fromSummaries.size(), duplicates, failures.size());
             return report;
         }
     }

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +44,7 @@ class FeedIngestIT {
     private final AtomicInteger feedFetches = new AtomicInteger();
     private final AtomicInteger notModified = new AtomicInteger();
     private final AtomicInteger pageFetches = new AtomicInteger();
+    private final AtomicInteger hangs = new AtomicInteger();
     private String base;
 
     @BeforeEach
@@ -87,6 +90,30 @@ class FeedIngestIT {
                 send(ex, 200, Files.readAllBytes(golden.resolve(file)));
             }
         });
+        server.createContext("/paywall/", ex -> send(ex, 403, "subscribe".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/hang/", ex -> {
+            hangs.incrementAndGet();
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send(ex, 200, "too late".getBytes(StandardCharsets.UTF_8));
+        });
+        String summaries = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Loopback Wire</title><link>%1$s/</link>
+                <item><title>Talks stall</title><link>%1$s/paywall/talks</link>
+                  <pubDate>Mon, 14 Feb 2022 09:00:00 GMT</pubDate>
+                  <description><![CDATA[<p>Russia and Ukraine <b>talks</b> stalled on Monday.</p><p>Both sides blamed the other.</p>]]></description></item>
+                <item><title>Hung host</title><link>%2$s/hang/story</link>
+                  <description>Officials met in Minsk, the wire said.</description></item>
+                <item><title>Gone</title><link>%1$s/world/gone</link></item>
+                <item><title>No concessions</title><link>%1$s/world/seed</link></item>
+                </channel></rss>
+                """.formatted(base, base.replace("127.0.0.1", "localhost"));
+        server.createContext("/summaries.xml", ex -> send(ex, 200, summaries.getBytes(StandardCharsets.UTF_8)));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -138,6 +165,39 @@ class FeedIngestIT {
                     .containsExactlyInAnyOrder(base + "/world/seed", base + "/world/talks");
             assertThat(stories).filteredOn(s -> s.getUrl().endsWith("/seed")).singleElement()
                     .satisfies(s -> assertThat(String.join(" ", s.getParagraphs())).contains("retaliatory measures"));
+        }
+    }
+
+    @Test
+    void shouldMakeStoriesOfFeedSummariesWhenPagesCannotBeReadAndGiveUpOnAHungHostAtTheDeadline() throws Exception {
+        FetchPolicy policy = FetchPolicy.defaults().withTrustedHosts(Set.of("127.0.0.1", "localhost"))
+                .withTiming(Duration.ofMillis(10), Duration.ZERO).withLinkDeadline(Duration.ofSeconds(1));
+        List<String> progress = new CopyOnWriteArrayList<>();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir, 0));
+             IngestService service = new IngestService(new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                     GoldenStoryTest.CLOCK), Fetcher.of(policy))) {
+            IngestReport report = service.ingestFeeds(List.of(URI.create(base + "/summaries.xml")),
+                    (done, total, host, ok) -> progress.add(done + "/" + total + " " + host + " " + ok));
+
+            assertThat(report.produced()).isEqualTo(3);
+            assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("HTTP 404"));
+            assertThat(report.summariesByReason()).containsOnlyKeys("HTTP 403", "timed out");
+            assertThat(report.failuresByReason()).containsExactly(Map.entry("HTTP 404", 1));
+            assertThat(hangs.get()).as("one attempt: the deadline leaves no time for a retry").isEqualTo(1);
+            assertThat(progress).hasSize(4).anySatisfy(p -> assertThat(p).startsWith("4/4 "));
+            assertThat(progress).filteredOn(p -> p.contains(" localhost:")).singleElement()
+                    .satisfies(p -> assertThat(p).endsWith(" false"));
+
+            List<Story> records = read(broker.bootstrapServers(), 4);
+            assertThat(records).filteredOn(Story::getFromFeedSummary).hasSize(2)
+                    .filteredOn(s -> s.getTitle().equals("Talks stall")).singleElement().satisfies(s -> {
+                        assertThat(s.getParagraphs()).containsExactly("Russia and Ukraine talks stalled on Monday. "
+                                + "Both sides blamed the other.");
+                        assertThat(s.getFetchStatus()).isEqualTo("HTTP 403");
+                        assertThat(s.getPublishedAt()).isEqualTo(java.time.Instant.parse("2022-02-14T09:00:00Z"));
+                    });
+            assertThat(records).filteredOn(s -> s.getTitle().equals("Gone")).singleElement()
+                    .satisfies(s -> assertThat(s.getFromFeedSummary()).isFalse());
         }
     }
 

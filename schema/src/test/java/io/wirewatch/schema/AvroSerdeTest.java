@@ -105,6 +105,52 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldReadStoryWrittenBeforeFeedSummariesAsAFetchedPage() throws Exception {
+        Schema v2;
+        try (InputStream in = getClass().getResourceAsStream("/io/wirewatch/schema/history/Story-v2.avsc")) {
+            v2 = new Schema.Parser().parse(in);
+        }
+        assertThat(v2.getField("fromFeedSummary")).isNull();
+        GenericRecord old = new GenericData.Record(v2);
+        v2.getFields().forEach(f -> old.put(f.name(), f.hasDefaultValue() ? GenericData.get().getDefaultValue(f)
+                : null));
+        old.put("id", "old-4");
+        old.put("source", "https://example.org/feed");
+        old.put("title", "Talks go on");
+        old.put("fetchedAt", PUBLISHED.toEpochMilli());
+        old.put("paragraphs", List.of("Kyiv said talks would go on."));
+        old.put("contentHash", "h");
+        old.put("publishedLocal", "2022-01-26");
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(old).array();
+
+        Story read = AvroSerde.of(Story.class).deserializer().deserialize("news.stories.raw", bytes);
+
+        assertThat(read.getPublishedLocal()).isEqualTo("2022-01-26");
+        assertThat(read.getFromFeedSummary()).isFalse();
+    }
+
+    @Test
+    void shouldReadAlertWrittenBeforeItCarriedThePublishersDay() throws Exception {
+        Schema v2;
+        try (InputStream in = getClass().getResourceAsStream("/io/wirewatch/schema/history/Alert-v2.avsc")) {
+            v2 = new Schema.Parser().parse(in);
+        }
+        assertThat(v2.getField("publishedLocal")).isNull();
+        Alert current = Alert.newBuilder().setId("a-1").setRuleId("escalation").setRuleVersion("3")
+                .setSeverity(Severity.HIGH).setTitle("t").setExplanation("e").setStoryId("s-1").setStoryTitle("s")
+                .setScore(1).setEvidence(List.of()).setRaisedAt(PUBLISHED).setPublishedLocal("2022-01-26").build();
+        ByteBuffer written = new BinaryMessageEncoder<Alert>(
+                org.apache.avro.specific.SpecificData.getForClass(Alert.class), v2).encode(current);
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+
+        Alert read = AvroSerde.of(Alert.class).deserializer().deserialize("news.alerts", bytes);
+
+        assertThat(read.getId()).isEqualTo("a-1");
+        assertThat(read.getPublishedLocal()).isNull();
+    }
+
+    @Test
     void shouldRoundTripThePublishersLocalTime() {
         AvroSerde<Story> serde = AvroSerde.of(Story.class);
         Story story = Story.newBuilder(story()).setPublishedLocal("2022-01-26T13:00:00-05:00").build();

@@ -26,12 +26,7 @@ record Explanation(String title, String text) {
      */
     static Explanation of(Rule rule, EnrichedStory story, List<Signal> evidence, double score, int setAside,
                           @Nullable Signal offset) {
-        Map<String, String> names = new HashMap<>();
-        for (Entity entity : story.getEntities()) {
-            if (entity.getActorId() != null && entity.getActorName() != null) {
-                names.putIfAbsent(entity.getActorId(), entity.getActorName());
-            }
-        }
+        Names names = Names.of(story);
         Signal headline = evidence.get(0);
         String title = limit(clause(headline, names, false));
 
@@ -66,22 +61,32 @@ record Explanation(String title, String text) {
         return new Explanation(title, text.toString());
     }
 
-    /** {@code Who (SRC) verb target: 'evidence' (modality)}. */
-    private static String clause(Signal signal, Map<String, String> names, boolean withModality) {
+    /**
+     * {@code Who (SRC) verb target: 'evidence' (modality)}. Every actor is named with its own code: the speaker heads
+     * the clause only when the speaker acts for the source ({@code Sergei Lavrov (RUS)}); a speaker of another
+     * country, or of none known, is named after the act ({@code Russia (RUS) coerced Belarus, according to
+     * Volodymyr Zelensky (UKR)}), never joined to the source's code.
+     */
+    private static String clause(Signal signal, Names names, boolean withModality) {
         String source = signal.getSource();
-        String who = signal.getSpeaker() != null && !signal.getSpeaker().isBlank()
-                ? names.getOrDefault(signal.getSpeaker(), signal.getSpeaker())
-                : source != null ? names.getOrDefault(source, source) : "Someone";
-        StringBuilder out = new StringBuilder(who);
-        if (source != null && !who.equalsIgnoreCase(source)) {
-            out.append(" (").append(source).append(')');
+        String speaker = signal.getSpeaker() == null || signal.getSpeaker().isBlank() ? null : signal.getSpeaker();
+        String speakerCode = speaker == null ? null : names.codeOf(speaker);
+        boolean speaksForSource = speaker != null && (source == null || source.equalsIgnoreCase(speakerCode));
+        StringBuilder out = new StringBuilder();
+        if (speaksForSource) {
+            out.append(names.labelled(names.nameOf(speaker), speakerCode));
+        } else {
+            out.append(source == null ? "Someone" : names.labelled(names.nameOf(source), source));
         }
         String target = signal.getTarget();
         String verb = Vocabulary.verb(signal.getCategory());
         if (target != null) {
-            out.append(' ').append(verb).append(' ').append(name(target, names));
+            out.append(' ').append(verb).append(' ').append(names.nameOf(target));
         } else {
             out.append(' ').append(verb.replaceAll(" (of|with|against|to|from)$", ""));
+        }
+        if (speaker != null && !speaksForSource) {
+            out.append(", according to ").append(names.labelled(names.nameOf(speaker), speakerCode));
         }
         out.append(": '").append(signal.getEvidence().strip()).append('\'');
         if (withModality) {
@@ -90,9 +95,53 @@ record Explanation(String title, String text) {
         return out.toString();
     }
 
-    private static String name(String actor, Map<String, String> names) {
-        @Nullable String name = names.get(actor);
-        return name != null ? name : actor;
+    /**
+     * The story's actors by id and by name: their display names and the codes they act under (a person's or a
+     * body's country, a state's own id).
+     */
+    private record Names(Map<String, String> names, Map<String, String> codes) {
+
+        static Names of(EnrichedStory story) {
+            Map<String, String> names = new HashMap<>();
+            Map<String, String> codes = new HashMap<>();
+            for (Entity entity : story.getEntities()) {
+                String id = entity.getActorId();
+                if (id == null) {
+                    continue;
+                }
+                if (entity.getActorName() != null) {
+                    names.putIfAbsent(id, entity.getActorName());
+                }
+                String code = entity.getCountry() != null ? entity.getCountry() : id.contains(":") ? null : id;
+                if (code != null) {
+                    codes.putIfAbsent(id, code);
+                    if (entity.getActorName() != null) {
+                        codes.putIfAbsent(entity.getActorName(), code);
+                    }
+                    codes.putIfAbsent(entity.getText(), code);
+                }
+            }
+            return new Names(names, codes);
+        }
+
+        /** The display name of an actor id (or of a speaker named by id), else what was given. */
+        String nameOf(String actorOrName) {
+            @Nullable String name = names.get(actorOrName);
+            return name != null ? name : actorOrName;
+        }
+
+        /** The code a speaker or actor acts under, or null when the story does not say. */
+        @Nullable String codeOf(String actorOrName) {
+            return codes.get(actorOrName);
+        }
+
+        /** {@code Name (CODE)}, or the bare code when the name is the code, or the bare name without a code. */
+        String labelled(String name, @Nullable String code) {
+            if (code == null || name.equalsIgnoreCase(code)) {
+                return name;
+            }
+            return name + " (" + code + ")";
+        }
     }
 
     private static String modality(Modality modality) {

@@ -94,6 +94,7 @@ public final class RuleEngine {
                 .setEvidence(evidence)
                 .setQuadClass(Vocabulary.of(headline.getCategory()).quadClass())
                 .setPublishedAt(raw.getPublishedAt())
+                .setPublishedLocal(raw.getPublishedLocal())
                 .setRaisedAt(raisedAt)
                 .build();
     }

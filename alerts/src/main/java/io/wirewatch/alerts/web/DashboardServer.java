@@ -10,6 +10,7 @@ import io.wirewatch.schema.AvroJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerts service's HTTP face (Javalin on Jetty): the dashboard page, {@code GET /api/alerts},
+ * The alerts service's HTTP face (Javalin on Jetty): the dashboard page (an alert's deep link {@code /alerts/{id}}
+ * opens it there), {@code GET /api/alerts} and {@code /api/alerts/{id}}, downloads of alerts and stories
+ * ({@code /api/alerts/export}, {@code /api/stories/export}, CSV or JSON lines), actor suggestions
+ * ({@code /api/actors}),
  * {@code GET /api/alerts/stream} (Server-Sent Events, resumable by {@code Last-Event-ID}), {@code GET /health}
  * and {@code GET /metrics}. Every response carries a Content-Security-Policy; an optional bearer token guards
  * everything but {@code /health}, and is required to serve beyond loopback. A request whose Host header names
@@ -49,7 +53,6 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final String RESOURCES = "/io/wirewatch/alerts/web/";
-    private static final QueryLimit LIMIT = new QueryLimit(100, 1000);
     private static final Duration PING_EVERY = Duration.ofSeconds(15);
     /** Threads for requests; event streams do not hold them (they run on their own threads). */
     private static final int MAX_THREADS = 64;
@@ -75,12 +78,13 @@ public final class DashboardServer implements AutoCloseable {
      * @param streamLimits how many event streams may be open, in all and per client address
      * @param insecureNoToken serve beyond loopback without a bearer token (refused otherwise)
      * @param webhooks     each webhook dispatcher's state (url, state, counts, last error), for /health
+     * @param actors       the actor names filters accept besides codes, and /api/actors suggests
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
                          BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
                          AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
                          StoryLookup stories, Clock clock, StreamLimits streamLimits, boolean insecureNoToken,
-                         Supplier<List<Map<String, Object>>> webhooks) {
+                         Supplier<List<Map<String, Object>>> webhooks, ActorDirectory actors) {
 
         /** With the default stream limits, and a token required beyond loopback. */
         public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
@@ -88,7 +92,7 @@ public final class DashboardServer implements AutoCloseable {
                       AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
                       StoryLookup stories, Clock clock) {
             this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, enrichQuery,
-                    stories, clock, StreamLimits.DEFAULT, false, List::of);
+                    stories, clock, StreamLimits.DEFAULT, false, List::of, ActorDirectory.CODES_ONLY);
         }
 
         /** Without dyad timelines or stories. */
@@ -101,22 +105,29 @@ public final class DashboardServer implements AutoCloseable {
 
         public Config withStreamLimits(StreamLimits limits) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, limits, insecureNoToken, webhooks);
+                    enrichQuery, stories, clock, limits, insecureNoToken, webhooks, actors);
         }
 
         /** This config serving beyond loopback without a token when {@code insecure} (--insecure-no-token). */
         public Config withInsecureNoToken(boolean insecure) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecure, webhooks);
+                    enrichQuery, stories, clock, streamLimits, insecure, webhooks, actors);
         }
 
         /** This config reporting the webhook dispatchers' states in /health. */
         public Config withWebhooks(Supplier<List<Map<String, Object>>> states) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecureNoToken, states);
+                    enrichQuery, stories, clock, streamLimits, insecureNoToken, states, actors);
+        }
+
+        /** This config reading actor names ("Russia", "Lavrov") in filters with {@code directory}. */
+        public Config withActors(ActorDirectory directory) {
+            return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
+                    enrichQuery, stories, clock, streamLimits, insecureNoToken, webhooks, directory);
         }
 
         public Config {
+            Objects.requireNonNull(actors, "actors");
             Objects.requireNonNull(streamLimits, "streamLimits");
             Objects.requireNonNull(webhooks, "webhooks");
             Objects.requireNonNull(enrichQuery, "enrichQuery");
@@ -202,12 +213,19 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
             javalin.routes.get("/dashboard.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
             javalin.routes.get("/dashboard.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
-            javalin.routes.get("/api/alerts", ctx -> listAlerts(ctx, feed));
+            AlertEndpoints alertEndpoints = new AlertEndpoints(feed, config.actors());
+            javalin.routes.get("/api/alerts", alertEndpoints::list);
+            javalin.routes.get("/api/alerts/export", alertEndpoints::export);
+            javalin.routes.get("/api/actors", alertEndpoints::suggestActors);
+            javalin.routes.get("/api/actors/resolve", alertEndpoints::resolveActor);
+            javalin.routes.get("/alerts/{id}", ctx -> ctx.redirect("/"
+                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString().replaceAll("[\\r\\n#]", ""))
+                    + "#alert-" + URLEncoder.encode(AlertEndpoints.alertId(ctx.pathParam("id")), StandardCharsets.UTF_8)));
             javalin.routes.exception(MisdirectedRequest.class, (e, ctx) -> ctx.status(421)
                     .contentType("application/json")
                     .result(AvroJson.write(JsonNodeFactory.instance.objectNode().put("error", e.getMessage()))));
             javalin.routes.get("/api/alerts/stream", ctx -> {
-                AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
+                AlertFilter filter = AlertEndpoints.filter(ctx, config.actors());
                 long cursor = resumeCursor(ctx, feed);
                 String client = ctx.ip();
                 Optional<String> refusal = slots.take(client);
@@ -238,8 +256,10 @@ public final class DashboardServer implements AutoCloseable {
                         ctx.queryParam("to"));
                 ctx.status(answer.status()).contentType("application/json").result(answer.json());
             });
-            StoryEndpoints stories = new StoryEndpoints(config.stories());
+            javalin.routes.get("/api/alerts/{id}", alertEndpoints::one);
+            StoryEndpoints stories = new StoryEndpoints(config.stories(), config.actors());
             javalin.routes.get("/api/stories", stories::search);
+            javalin.routes.get("/api/stories/export", stories::export);
             javalin.routes.get("/api/stories/{id}", stories::byId);
             javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
                     .contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
@@ -262,18 +282,6 @@ public final class DashboardServer implements AutoCloseable {
 
     public int port() {
         return app.port();
-    }
-
-    private static void listAlerts(Context ctx, AlertFeed feed) {
-        int limit = LIMIT.parse(ctx.queryParam("limit"));
-        AlertFilter filter = AlertFilter.parse(ctx.queryParam("minSeverity"), ctx.queryParam("actor"));
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (AlertFeed.Entry entry : feed.newest(limit, filter)) {
-            ObjectNode node = AvroJson.toTree(entry.alert());
-            node.put("offset", entry.offset());
-            array.add(node);
-        }
-        ctx.contentType("application/json").result(AvroJson.write(array));
     }
 
     /**

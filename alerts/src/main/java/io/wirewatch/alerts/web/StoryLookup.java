@@ -15,7 +15,7 @@ public interface StoryLookup {
         }
 
         @Override
-        public List<EnrichedStory> search(List<String> words, int limit) {
+        public List<EnrichedStory> search(StoryQuery query, int limit) {
             return List.of();
         }
     };
@@ -24,10 +24,9 @@ public interface StoryLookup {
     @Nullable EnrichedStory byId(String storyId);
 
     /**
-     * Up to {@code limit} stories holding every one of {@code words} (lower case) in their title or text, newest
-     * first.
+     * Up to {@code limit} stories that {@code query} accepts, newest first.
      *
      * @throws IllegalStateException when the stories cannot be read now (e.g. Kafka Streams is rebalancing)
      */
-    List<EnrichedStory> search(List<String> words, int limit);
+    List<EnrichedStory> search(StoryQuery query, int limit);
 }

@@ -25,21 +25,38 @@
   const QUAD_CLASSES = { VERBAL_COOPERATION: 'verbal cooperation', MATERIAL_COOPERATION: 'material cooperation',
     VERBAL_CONFLICT: 'verbal conflict', MATERIAL_CONFLICT: 'material conflict' };
 
+  // The codes the actor field names ("Russia", "lavrov" → RUS), as the server resolves them; null while unknown.
+  let actorCodes = [];
+
   function filters() {
     return {
       minSeverity: $('min-severity').value,
-      actor: $('actor').value.trim().toUpperCase(),
+      actor: $('actor').value.trim(),
+      codes: actorCodes,
+      from: $('from').value,
+      to: $('to').value,
       words: $('search').value.trim().toLowerCase().split(/\s+/).filter((w) => w.length > 0)
     };
+  }
+
+  // The publisher's day of the alert's story (yyyy-mm-dd), else the day it was raised.
+  function storyDay(alert) {
+    if (typeof alert.publishedLocal === 'string' && alert.publishedLocal.length >= 10) return alert.publishedLocal.slice(0, 10);
+    if (typeof alert.publishedAt === 'string') return alert.publishedAt.slice(0, 10);
+    return typeof alert.raisedAt === 'string' ? alert.raisedAt.slice(0, 10) : '';
   }
 
   function passes(alert, f) {
     if (f.minSeverity && severityRank(alert.severity) < severityRank(f.minSeverity)) return false;
     if (f.actor) {
+      if (!f.codes || f.codes.length === 0) return false;
       const actors = (alert.actors || []).map((a) => String(a).toUpperCase());
       const dyad = alert.dyad ? String(alert.dyad).toUpperCase().split('->') : [];
-      if (!actors.includes(f.actor) && !dyad.includes(f.actor)) return false;
+      if (!f.codes.some((c) => actors.includes(c) || dyad.includes(c))) return false;
     }
+    const day = storyDay(alert);
+    if (f.from && day < f.from) return false;
+    if (f.to && day > f.to) return false;
     if (f.words.length > 0) {
       const text = [alert.title, alert.storyTitle, alert.explanation, alert.storyId,
         ...(alert.evidence || []).map((s) => s.sentence + ' ' + s.evidence + ' ' + (s.speaker || ''))]
@@ -70,8 +87,12 @@
     head.append(el('span', 'severity', alert.severity), ' ', el('span', 'alert-title', alert.title));
     item.append(head);
     item.append(el('span', 'story-title', alert.storyTitle));
+    const when = el('div', 'when');
+    when.append(el('span', 'story-day', 'story of ' + (storyDay(alert) || '?')),
+      el('span', 'muted', ' · raised ' + String(alert.raisedAt || '?').slice(0, 16).replace('T', ' ')));
+    item.append(when);
     item.append(el('div', 'muted', (alert.dyad ? alert.dyad + ' · ' : '') + alert.ruleId + ' v' + alert.ruleVersion
-      + ' · ' + (alert.raisedAt || '')));
+      + ' · ' + alert.id));
     item.addEventListener('click', () => select(alert.id));
     item.addEventListener('keydown', (e) => { if (e.key === 'Enter') select(alert.id); });
     return item;
@@ -85,6 +106,8 @@
     $('empty').hidden = shown.length > 0;
     $('count').textContent = shown.length + ' of ' + alerts.length + ' alerts';
     refreshDyadPicker();
+    refreshDownloads(f);
+    drawTrends(shown);
   }
 
   function highlighted(sentence, evidence) {
@@ -113,8 +136,20 @@
     $('detail-severity').className = 'severity sev-' + alert.severity;
     $('detail-rule').textContent = 'rule ' + alert.ruleId + ' v' + alert.ruleVersion
       + (QUAD_CLASSES[alert.quadClass] ? ' · ' + QUAD_CLASSES[alert.quadClass] : '');
-    $('detail-time').textContent = 'raised ' + (alert.raisedAt || '?')
-      + (alert.publishedAt ? ' · published ' + alert.publishedAt : '');
+    $('detail-time').textContent = 'story of ' + (storyDay(alert) || '?')
+      + (alert.publishedLocal || alert.publishedAt ? ' (published ' + (alert.publishedLocal || alert.publishedAt) + ')' : '')
+      + ' · raised ' + (alert.raisedAt || '?');
+    $('detail-id').textContent = alert.id;
+    $('detail-permalink').href = 'alerts/' + encodeURIComponent(alert.id);
+    if (window.location.hash !== '#alert-' + alert.id) history.replaceState(null, '', '#alert-' + alert.id);
+    const source = $('detail-source');
+    if (typeof alert.storyUrl === 'string' && /^https?:\/\//i.test(alert.storyUrl)) {
+      source.href = alert.storyUrl;
+      source.textContent = alert.storyUrl;
+    } else {
+      source.removeAttribute('href');
+      source.textContent = 'no address (a file or an archive)';
+    }
     $('detail-explanation').textContent = alert.explanation;
     const link = $('detail-story');
     link.textContent = alert.storyTitle;
@@ -216,16 +251,21 @@
 
   function drawTimeline(windows, from, to) {
     const chart = $('dyad-chart');
-    const W = 600, H = 220, left = 36, right = 10, top = 10, bottom = 24;
+    const W = 600, H = 240, left = 44, right = 10, top = 10, bottom = 40;
     const x = (t) => left + (W - left - right) * (t - from.getTime()) / Math.max(1, to.getTime() - from.getTime());
     const y = (v) => top + (H - top - bottom) * (10 - Math.max(-10, Math.min(10, v))) / 20;
     const nodes = [svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: H - bottom }),
       svg('line', { class: 'axis', x1: left, y1: H - bottom, x2: W - right, y2: H - bottom }),
       svg('line', { class: 'zero', x1: left, y1: y(0), x2: W - right, y2: y(0) }),
-      svg('text', { x: 2, y: y(10) + 4 }, '+10'), svg('text', { x: 8, y: y(0) + 4 }, '0'),
-      svg('text', { x: 6, y: y(-10) + 4 }, '−10'),
-      svg('text', { x: left, y: H - 6 }, from.toISOString().slice(0, 10)),
-      svg('text', { x: W - right - 62, y: H - 6 }, to.toISOString().slice(0, 10))];
+      svg('text', { x: left - 4, y: y(10) + 4, 'text-anchor': 'end' }, '+10'),
+      svg('text', { x: left - 4, y: y(0) + 4, 'text-anchor': 'end' }, '0'),
+      svg('text', { x: left - 4, y: y(-10) + 4, 'text-anchor': 'end' }, '−10'),
+      svg('text', { x: left, y: H - bottom + 14 }, from.toISOString().slice(0, 10)),
+      svg('text', { x: W - right - 62, y: H - bottom + 14 }, to.toISOString().slice(0, 10)),
+      svg('text', { x: (left + W - right) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis-label' },
+        'window start (UTC)'),
+      svg('text', { x: 10, y: top + (H - top - bottom) / 2, class: 'axis-label', 'text-anchor': 'middle',
+        transform: 'rotate(-90 10 ' + (top + (H - top - bottom) / 2) + ')' }, 'index')];
     const points = windows.map((w) => ({ t: Date.parse(w.windowStart), v: Number(w.intensityMean), w }))
       .filter((p) => !Number.isNaN(p.t) && Number.isFinite(p.v)).sort((a, b) => a.t - b.t);
     if (points.length > 1) {
@@ -239,6 +279,143 @@
       nodes.push(dot);
     });
     chart.replaceChildren(...nodes);
+  }
+
+  // ---- trends: a chart per actor pair of the alerts shown and the overall conflict index per day, all on one
+  // time axis (the filter's period, else the alerts' days), with dates marked from the page's ?mark=DAY=label ----
+
+  const MAX_TRENDS = 8;
+  let trendRequest = 0;
+  let trendKey = '';
+
+  // Marks from the address: ?mark=2022-02-24=invasion (repeatable).
+  function marks() {
+    return new URLSearchParams(window.location.search).getAll('mark').map((m) => {
+      const at = m.indexOf('=');
+      const day = at < 0 ? m : m.slice(0, at);
+      return { day, label: at < 0 ? '' : m.slice(at + 1) };
+    }).filter((m) => /^\d{4}-\d{2}-\d{2}$/.test(m.day));
+  }
+
+  function dayMs(day) { return Date.parse(day + 'T00:00:00Z'); }
+  function dayOf(ms) { return new Date(ms).toISOString().slice(0, 10); }
+
+  // One chart: bars per day on the shared axis [fromDay, toDay], values from yMin to yMax, dates marked.
+  function trendChart(caption, fromDay, toDay, bars, yMin, yMax, yLabel, alertDays) {
+    const W = 600, H = 150, left = 44, right = 10, top = 10, bottom = 34;
+    const start = dayMs(fromDay), days = Math.max(1, Math.round((dayMs(toDay) - start) / DAY_MS) + 1);
+    const step = (W - left - right) / days;
+    const x = (day) => left + step * Math.round((dayMs(day) - start) / DAY_MS);
+    const y = (v) => top + (H - top - bottom) * (yMax - Math.max(yMin, Math.min(yMax, v))) / (yMax - yMin);
+    const figure = el('figure', 'trend');
+    figure.append(el('figcaption', null, caption));
+    const chart = svg('svg', { class: 'chart', viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': caption });
+    const base = y(Math.max(yMin, Math.min(yMax, 0)));
+    chart.append(svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: H - bottom }),
+      svg('line', { class: 'axis', x1: left, y1: base, x2: W - right, y2: base }),
+      svg('text', { x: left - 4, y: y(yMax) + 4, 'text-anchor': 'end' }, yMax),
+      svg('text', { x: left - 4, y: y(yMin) + 4, 'text-anchor': 'end' }, yMin),
+      svg('text', { x: 2, y: top + (H - top - bottom) / 2, class: 'axis-label',
+        transform: 'rotate(-90 8 ' + (top + (H - top - bottom) / 2) + ')' }, yLabel),
+      svg('text', { x: left, y: H - bottom + 14 }, fromDay),
+      svg('text', { x: W - right, y: H - bottom + 14, 'text-anchor': 'end' }, toDay),
+      svg('text', { x: (left + W - right) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis-label' },
+        'day (story dates, UTC days)'));
+    bars.forEach((b) => {
+      if (b.day < fromDay || b.day > toDay) return;
+      const top2 = Math.min(y(b.value), base), height = Math.max(1, Math.abs(y(b.value) - base));
+      const rect = svg('rect', { class: b.value < 0 ? 'conf' : 'coop', x: x(b.day).toFixed(1), y: top2.toFixed(1),
+        width: Math.max(1, step - 1).toFixed(1), height: height.toFixed(1) });
+      rect.append(svg('title', {}, b.day + ': ' + b.title));
+      chart.append(rect);
+    });
+    (alertDays || []).forEach((d) => {
+      if (d.day < fromDay || d.day > toDay) return;
+      const dot = svg('circle', { class: 'alert-day', cx: (x(d.day) + step / 2).toFixed(1), cy: top + 4, r: 3.5 });
+      dot.append(svg('title', {}, d.day + ': ' + d.count + (d.count === 1 ? ' alert' : ' alerts')));
+      chart.append(dot);
+    });
+    marks().forEach((m) => {
+      if (m.day < fromDay || m.day > toDay) return;
+      const mx = (x(m.day) + step / 2).toFixed(1);
+      chart.append(svg('line', { class: 'mark', x1: mx, y1: top, x2: mx, y2: H - bottom }),
+        svg('text', { class: 'mark-label', x: Number(mx) + 3, y: top + 10 }, m.label || m.day));
+    });
+    figure.append(chart);
+    return figure;
+  }
+
+  // The period all trend charts share: the filter's days, else the alerts' story days.
+  function period(shown) {
+    const f = filters();
+    const days = shown.map(storyDay).filter((d) => d).sort();
+    if (days.length === 0 && !(f.from && f.to)) return null;
+    const fromDay = f.from || dayOf(dayMs(days[0]) - 7 * DAY_MS);
+    const toDay = f.to || dayOf(dayMs(days[days.length - 1]) + DAY_MS);
+    return fromDay <= toDay ? { fromDay, toDay } : null;
+  }
+
+  async function drawTrends(shown) {
+    const range = period(shown);
+    const dyads = [...new Set(shown.filter((a) => a.dyad).map((a) => String(a.dyad)))].sort().slice(0, MAX_TRENDS);
+    const key = JSON.stringify([range, dyads, shown.length, window.location.search]);
+    if (key === trendKey) return;
+    trendKey = key;
+    const status = $('trend-status');
+    if (!range || dyads.length === 0) {
+      $('trends').replaceChildren();
+      status.textContent = 'No alerts between two actors to chart.';
+      return;
+    }
+    const request = ++trendRequest;
+    status.textContent = 'Loading ' + dyads.length + ' timelines…';
+    const alertDays = (dyad) => {
+      const counts = new Map();
+      shown.filter((a) => a.dyad === dyad).forEach((a) => counts.set(storyDay(a), (counts.get(storyDay(a)) || 0) + 1));
+      return [...counts.entries()].map(([day, count]) => ({ day, count }));
+    };
+    const timelines = await Promise.all(dyads.map(async (dyad) => {
+      const [source, target] = dyad.split('->');
+      const params = new URLSearchParams({ source, target, window: 'DAY', from: range.fromDay + 'T00:00:00Z',
+        to: dayOf(dayMs(range.toDay) + DAY_MS) + 'T00:00:00Z' });
+      try {
+        const response = await fetch('api/dyads/timeline?' + params.toString(), { headers: { Accept: 'application/json' } });
+        const body = await response.json();
+        return response.ok && Array.isArray(body) ? body : null;
+      } catch (e) {
+        return null;
+      }
+    }));
+    if (request !== trendRequest) return;
+    const overall = new Map();
+    const figures = dyads.map((dyad, i) => {
+      const windows = timelines[i];
+      const label = dyad.replace('->', ' → ');
+      if (!windows) {
+        const counts = alertDays(dyad).map((d) => ({ day: d.day, value: -d.count, title: d.count + ' alerts' }));
+        return trendChart(label + ' (alerts per day; the daily index is unavailable)', range.fromDay, range.toDay,
+          counts, -Math.max(1, ...counts.map((c) => -c.value)), 0, 'alerts', []);
+      }
+      const bars = windows.map((w) => {
+        const day = String(w.windowStart).slice(0, 10);
+        const sum = overall.get(day) || { intensity: 0, signals: 0 };
+        sum.intensity += Number(w.intensitySum) || 0;
+        sum.signals += Number(w.signals) || 0;
+        overall.set(day, sum);
+        return { day, value: Number(w.intensityMean), title: 'index ' + Number(w.intensityMean).toFixed(2) + ', '
+          + w.signals + ' signals in ' + w.stories + ' stories' };
+      });
+      return trendChart(label, range.fromDay, range.toDay, bars, -10, 10, 'index', alertDays(dyad));
+    });
+    const index = [...overall.entries()].filter(([, v]) => v.signals > 0).map(([day, v]) => ({ day,
+      value: v.intensity / v.signals, title: 'conflict index ' + (v.intensity / v.signals).toFixed(2) + ' over '
+        + v.signals + ' signals' }));
+    figures.unshift(trendChart('Overall conflict index per day (the pairs below, signal-weighted)', range.fromDay,
+      range.toDay, index, -10, 10, 'index', []));
+    $('trends').replaceChildren(...figures);
+    status.textContent = range.fromDay + ' to ' + range.toDay + ' · index: mean Goldstein intensity, −10 conflict … +10 '
+      + 'cooperation · dots: days with alerts' + (marks().length ? ' · marked: ' + marks().map((m) => m.day + ' '
+      + m.label).join(', ') : '') + (timelines.some((t) => !t) ? ' · some daily indexes are unavailable' : '');
   }
 
   // ---- stories: GET api/stories/{id} with entities and signals highlighted, GET api/stories?q= ----
@@ -309,7 +486,8 @@
     const raw = story.story || {};
     $('story').hidden = false;
     $('story-title').textContent = raw.title || raw.id || '';
-    $('story-meta').textContent = [raw.wire, raw.publishedAt, raw.id,
+    $('story-meta').textContent = [raw.wire, 'story of ' + (raw.publishedLocal || raw.publishedAt || '?'), raw.id,
+      raw.fromFeedSummary ? 'from feed summary (page not read: ' + (raw.fetchStatus || '?') + ')' : null,
       'escalation score ' + (typeof story.escalationScore === 'number' ? story.escalationScore.toFixed(1) : '?'),
       (story.entities || []).length + ' entities', (story.signals || []).length + ' signals']
       .filter((x) => x).join(' · ');
@@ -317,27 +495,49 @@
     $('story-text').replaceChildren(...annotated(text, story.entities, story.signals || evidence));
   }
 
+  function storyParams(query) {
+    const params = new URLSearchParams();
+    if (query) params.set('q', query);
+    params.set('signals', $('story-quiet').checked ? 'none' : 'any');
+    const f = filters();
+    if (f.actor) params.set('actor', f.actor);
+    if (f.from) params.set('from', f.from);
+    if (f.to) params.set('to', f.to);
+    return params;
+  }
+
   async function searchStories(query) {
     const status = $('story-results-status');
     $('story-results-panel').hidden = false;
     status.textContent = 'Searching…';
     try {
-      const response = await fetch('api/stories?' + new URLSearchParams({ q: query, limit: '20' }).toString(),
-        { headers: { Accept: 'application/json' } });
+      const params = storyParams(query);
+      params.set('limit', '50');
+      const response = await fetch('api/stories?' + params.toString(), { headers: { Accept: 'application/json' } });
       const body = await response.json();
       if (!response.ok) {
         status.textContent = 'Search failed (' + response.status + '): ' + (body && body.error ? body.error : '');
         $('story-results').replaceChildren();
         return;
       }
-      status.textContent = body.length + (body.length === 1 ? ' story' : ' stories') + ' with “' + query + '”';
+      status.textContent = body.length + ($('story-quiet').checked ? ' quiet' : '') + (body.length === 1 ? ' story' : ' stories')
+        + (query ? ' with the word(s) “' + query + '”' : '');
       $('story-results').replaceChildren(...body.map((found) => {
         const item = el('li');
         item.tabIndex = 0;
         item.dataset.id = found.id;
-        item.append(el('span', 'result-title', found.title), el('span', 'muted', [found.wire, found.publishedAt,
-          'score ' + Number(found.escalationScore).toFixed(1)].filter((x) => x).join(' · ')), el('br'),
-        el('span', 'snippet', found.snippet));
+        item.append(el('span', 'result-title', found.title), ' ', el('span', 'story-day', 'story of ' + (found.storyDay || '?')),
+          el('span', 'muted', ' · ' + [found.wire, found.signals + ' signals',
+            'score ' + Number(found.escalationScore).toFixed(1)].filter((x) => x).join(' · ')));
+        if (found.fromFeedSummary) item.append(' ', el('span', 'tag', 'from feed summary'));
+        if (typeof found.url === 'string' && /^https?:\/\//i.test(found.url)) {
+          const link = el('a', null, 'source');
+          link.href = found.url;
+          link.rel = 'noopener noreferrer';
+          link.target = '_blank';
+          item.append(' · ', link);
+        }
+        item.append(el('br'), el('span', 'snippet', found.snippet));
         const open = () => loadStory(found.id, []);
         item.addEventListener('click', open);
         item.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
@@ -389,8 +589,14 @@
     $('story-search-form').addEventListener('submit', (e) => {
       e.preventDefault();
       const query = $('story-search').value.trim();
-      if (query) searchStories(query);
+      if (query || $('story-quiet').checked) searchStories(query);
     });
+    $('story-search-form').addEventListener('input', () => refreshDownloads(filters()));
+    $('actor').addEventListener('input', () => {
+      clearTimeout(actorTimer);
+      actorTimer = setTimeout(resolveActor, 250);
+    });
+    window.addEventListener('hashchange', openFromHash);
     const pickDyad = () => {
       const dyad = $('dyad-pick').value;
       if (dyad) showDyad(dyad, knownDyads().get(dyad) || Date.now());
@@ -399,6 +605,80 @@
     $('dyad-window').addEventListener('change', pickDyad);
     await loadRecent();
     connect();
+    openFromHash();
+  }
+
+  // ---- deep links (#alert-<id>), actor names, downloads ----
+
+  let actorTimer = null;
+
+  // The codes the typed actor stands for, and names for the datalist.
+  async function resolveActor() {
+    const name = $('actor').value.trim();
+    const status = $('actor-status');
+    if (!name) {
+      actorCodes = [];
+      status.textContent = '';
+      render(null);
+      return;
+    }
+    try {
+      const [resolved, suggested] = await Promise.all([
+        fetch('api/actors/resolve?' + new URLSearchParams({ name }).toString()),
+        fetch('api/actors?' + new URLSearchParams({ q: name, limit: '10' }).toString())]);
+      const body = await resolved.json();
+      if (name !== $('actor').value.trim()) return;
+      actorCodes = resolved.ok && Array.isArray(body.codes) ? body.codes : null;
+      status.textContent = resolved.ok ? '= ' + body.codes.join(', ') : (body.error || 'unknown actor');
+      if (suggested.ok) {
+        const names = await suggested.json();
+        $('actor-names').replaceChildren(...names.map((a) => {
+          const option = el('option', null, a.code);
+          option.value = a.name;
+          return option;
+        }));
+      }
+    } catch (e) {
+      status.textContent = 'cannot resolve the actor: ' + e;
+    }
+    render(null);
+  }
+
+  function refreshDownloads(f) {
+    const params = new URLSearchParams();
+    if (f.minSeverity) params.set('minSeverity', f.minSeverity);
+    if (f.actor) params.set('actor', f.actor);
+    if (f.from) params.set('from', f.from);
+    if (f.to) params.set('to', f.to);
+    ['csv', 'jsonl'].forEach((format) => {
+      params.set('format', format);
+      $('export-alerts-' + format).href = 'api/alerts/export?' + params.toString();
+      const stories = storyParams($('story-search').value.trim());
+      stories.set('format', format);
+      $('export-stories-' + format).href = 'api/stories/export?' + stories.toString();
+    });
+  }
+
+  async function openFromHash() {
+    const match = /^#alert-([A-Za-z0-9._:~-]+)$/.exec(window.location.hash);
+    if (!match || match[1] === selectedId) return;
+    const id = match[1];
+    if (!byId.has(id)) {
+      try {
+        const response = await fetch('api/alerts/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
+        if (!response.ok) {
+          setStatus(false, 'alert ' + id + ' is not held');
+          return;
+        }
+        const alert = await response.json();
+        add(alert, Number(alert.offset), false);
+      } catch (e) {
+        return;
+      }
+    }
+    select(id);
+    const card = document.querySelector('li.alert.selected');
+    if (card) card.scrollIntoView({ block: 'nearest' });
   }
 
   document.addEventListener('DOMContentLoaded', start);

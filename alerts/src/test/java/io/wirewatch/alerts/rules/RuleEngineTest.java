@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedStory;
+import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Severity;
@@ -33,6 +34,48 @@ class RuleEngineTest {
                 + "'Moscow will take the necessary retaliatory measures'");
         assertThat(alert.getStoryUrl()).isEqualTo("https://example.org/seed-1");
         assertThat(alert.getPublishedAt()).isEqualTo(Stories.PUBLISHED);
+    }
+
+    @Test
+    void shouldNeverJoinOneActorsNameToAnotherActorsCode() {
+        String s = "Zelensky said Russia had coerced Belarus into joining the drills.";
+        EnrichedStory story = Stories.enriched(Stories.story("z-1", "Zelensky on Belarus", null, s),
+                List.of(Stories.actor("Zelensky", EntityType.PERSON, "PER:VOLODYMYR_ZELENSKY", "Volodymyr Zelensky",
+                                "UKR"),
+                        Stories.actor("Russia", EntityType.GPE, "RUS", "Russia"),
+                        Stories.actor("Belarus", EntityType.GPE, "BLR", "Belarus")),
+                List.of(Stories.signal("COERCE", -7.0, Modality.ASSERTED, "RUS", "BLR", "Volodymyr Zelensky",
+                        "coerced", s)), 7.0);
+
+        Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), story, NOW);
+
+        assertThat(alert).isNotNull();
+        assertThat(alert.getTitle()).doesNotContain("Zelensky (RUS)")
+                .isEqualTo("Russia (RUS) coerced Belarus, according to Volodymyr Zelensky (UKR): 'coerced'");
+    }
+
+    @Test
+    void shouldNameASpeakerOfUnknownAllegianceAfterTheActNotBesideTheSourcesCode() {
+        String s = "A spokesman said Russia had coerced Belarus.";
+        EnrichedStory story = Stories.enriched(Stories.story("z-2", "On Belarus", null, s), List.of(),
+                List.of(Stories.signal("COERCE", -7.0, Modality.ASSERTED, "RUS", "BLR", "a spokesman", "coerced", s)),
+                7.0);
+
+        Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), story, NOW);
+
+        assertThat(alert).isNotNull();
+        assertThat(alert.getTitle()).isEqualTo("RUS coerced BLR, according to a spokesman: 'coerced'");
+    }
+
+    @Test
+    void shouldCarryThePublishersDayOfTheStory() {
+        EnrichedStory seed = Stories.seed();
+        seed.getStory().setPublishedLocal("2022-01-26T13:00:00-05:00");
+
+        Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), seed, NOW);
+
+        assertThat(alert).isNotNull();
+        assertThat(alert.getPublishedLocal()).isEqualTo("2022-01-26T13:00:00-05:00");
     }
 
     @Test

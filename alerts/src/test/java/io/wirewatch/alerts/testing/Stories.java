@@ -36,6 +36,11 @@ public final class Stories {
                 .setActorId(actorId).setActorName(actorName).build();
     }
 
+    /** A mention of an actor who acts for {@code country}: a person, a ministry. */
+    public static Entity actor(String text, EntityType type, String actorId, String actorName, String country) {
+        return Entity.newBuilder(actor(text, type, actorId, actorName)).setCountry(country).build();
+    }
+
     public static Story story(String id, String title, @Nullable String clusterId, String... paragraphs) {
         return Story.newBuilder().setId(id).setSource("file:test/" + id + ".txt").setUrl("https://example.org/" + id)
                 .setTitle(title).setWire("AP").setLanguage("en").setPublishedAt(PUBLISHED)
@@ -62,7 +67,7 @@ public final class Stories {
         Story story = story(id, "There are no concessions to Russia in the US response", clusterId, noConcessions,
                 lavrov);
         return enriched(story,
-                List.of(actor("Lavrov", EntityType.PERSON, "PER:SERGEI_LAVROV", "Sergei Lavrov"),
+                List.of(actor("Lavrov", EntityType.PERSON, "PER:SERGEI_LAVROV", "Sergei Lavrov", "RUS"),
                         actor("the West", EntityType.NORP, "WST", "the West"),
                         actor("Russia", EntityType.GPE, "RUS", "Russia"),
                         actor("United States", EntityType.GPE, "USA", "United States")),
@@ -135,9 +140,9 @@ public final class Stories {
         int p5 = p4 + lavrov.length() + 2;
         int p6 = p5 + diplomats.length() + 2;
         return enriched(story,
-                List.of(actor("Lavrov", EntityType.PERSON, "PER:SERGEI_LAVROV", "Sergei Lavrov"),
-                        actor("Blinken", EntityType.PERSON, "PER:ANTONY_BLINKEN", "Antony Blinken"),
-                        actor("Stoltenberg", EntityType.PERSON, "PER:JENS_STOLTENBERG", "Jens Stoltenberg"),
+                List.of(actor("Lavrov", EntityType.PERSON, "PER:SERGEI_LAVROV", "Sergei Lavrov", "RUS"),
+                        actor("Blinken", EntityType.PERSON, "PER:ANTONY_BLINKEN", "Antony Blinken", "USA"),
+                        actor("Stoltenberg", EntityType.PERSON, "PER:JENS_STOLTENBERG", "Jens Stoltenberg", "NOR"),
                         actor("the West", EntityType.NORP, "WST", "the West"),
                         actor("Russia", EntityType.GPE, "RUS", "Russia"),
                         actor("United States", EntityType.GPE, "USA", "United States")),
@@ -171,7 +176,8 @@ public final class Stories {
         int p2 = warned.length() + 2;
         int p3 = p2 + rejected.length() + 2;
         return enriched(story,
-                List.of(actor("Jens Stoltenberg", EntityType.PERSON, "PER:JENS_STOLTENBERG", "Jens Stoltenberg"),
+                List.of(actor("Jens Stoltenberg", EntityType.PERSON, "PER:JENS_STOLTENBERG", "Jens Stoltenberg", "NOR"),
+                        actor("Russia's foreign ministry", EntityType.ORG, "RUSGOV", "Government of Russia", "RUS"),
                         actor("Russia", EntityType.GPE, "RUS", "Russia"),
                         actor("NATO", EntityType.ORG, "NATO", "NATO")),
                 List.of(at(0, "THREATEN", -4.4, Modality.CONDITIONAL, "RUS", "NATO", "Government of Russia",

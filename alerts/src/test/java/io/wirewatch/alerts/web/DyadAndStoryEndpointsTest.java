@@ -45,8 +45,8 @@ class DyadAndStoryEndpointsTest {
         }
 
         @Override
-        public List<EnrichedStory> search(List<String> words, int limit) {
-            return stories.stream().filter(s -> StoryEndpoints.holdsAll(s, words)).limit(limit).toList();
+        public List<EnrichedStory> search(StoryQuery query, int limit) {
+            return stories.stream().filter(query).limit(limit).toList();
         }
     }
 
@@ -189,7 +189,58 @@ class DyadAndStoryEndpointsTest {
         assertThat(found.get(0).get("snippet").asText()).contains("retaliatory");
         assertThat(AvroJson.mapper().readTree(get("/api/stories?q=host").body())).hasSize(1);
         assertThat(get("/api/stories").statusCode()).isEqualTo(400);
+        assertThat(get("/api/stories?q=retaliat").body()).as("whole words only").isEqualTo("[]");
         assertThat(get("/api/stories?q=a&limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldMatchWholeWordsNotPartsOfWords() throws Exception {
+        EnrichedStory warsaw = Stories.enriched(Stories.story("warsaw-1", "Leaders meet in Warsaw", null,
+                "Leaders met in Warsaw to talk about software."), List.of(), List.of(), 0.0);
+        EnrichedStory war = Stories.enriched(Stories.story("war-1", "A War of words", null,
+                "The war of words went on."), List.of(), List.of(), 0.0);
+        start(() -> null, new Kept(warsaw, war));
+
+        JsonNode found = AvroJson.mapper().readTree(get("/api/stories?q=WAR").body());
+
+        assertThat(found).extracting(n -> n.get("id").asText()).containsExactly("war-1");
+        assertThat(found.get(0).get("snippet").asText()).contains("war of words");
+    }
+
+    @Test
+    void shouldListQuietStoriesAndLeaveOutPagesThatCouldNotBeRead() throws Exception {
+        EnrichedStory failed = Stories.enriched(Stories.story("failed-1", "Paywalled story about Russia", null),
+                List.of(), List.of(), 0.0);
+        failed.getStory().setFetchStatus("HTTP 403");
+        EnrichedStory summary = Stories.enriched(Stories.story("summary-1", "Russia and Ukraine talk", null,
+                "Russia and Ukraine held talks, the feed said."), List.of(), List.of(), 0.0);
+        summary.getStory().setFetchStatus("HTTP 403");
+        summary.getStory().setFromFeedSummary(true);
+        start(() -> null, new Kept(Stories.seed(), Stories.business(), failed, summary));
+
+        JsonNode quiet = AvroJson.mapper().readTree(get("/api/stories?signals=none").body());
+        JsonNode russia = AvroJson.mapper().readTree(get("/api/stories?q=russia").body());
+
+        assertThat(quiet).extracting(n -> n.get("id").asText())
+                .containsExactlyInAnyOrder(Stories.business().getStory().getId(), "summary-1");
+        assertThat(russia).extracting(n -> n.get("id").asText()).containsExactlyInAnyOrder("seed-1", "summary-1");
+        assertThat(russia).filteredOn(n -> n.get("id").asText().equals("summary-1"))
+                .singleElement().satisfies(n -> assertThat(n.get("fromFeedSummary").asBoolean()).isTrue());
+        assertThat(get("/api/stories?signals=loud").body()).contains("signals must be any, none");
+    }
+
+    @Test
+    void shouldExportTheStoriesOfAFilterAsCsv() throws Exception {
+        start(() -> null, new Kept(Stories.seed(), Stories.business()));
+
+        HttpResponse<String> csv = get("/api/stories/export?format=csv&actor=WST");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"wirewatch-stories.csv\"");
+        String[] rows = csv.body().split("\r\n");
+        assertThat(rows).hasSize(2);
+        assertThat(rows[1]).startsWith("seed-1,2022-01-26,");
     }
 
     @Test
@@ -201,7 +252,7 @@ class DyadAndStoryEndpointsTest {
             }
 
             @Override
-            public List<EnrichedStory> search(List<String> words, int limit) {
+            public List<EnrichedStory> search(StoryQuery query, int limit) {
                 throw new IllegalStateException("Kafka Streams is REBALANCING");
             }
         });

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,10 @@ public final class BacktestCommand implements Callable<Integer> {
                     + " and named).")
     @Nullable Instant undatedAt;
 
+    @Option(names = "--mark", paramLabel = "DAY=LABEL",
+            description = "Mark a date on the report's charts, e.g. 2022-02-24=invasion (repeatable).")
+    List<String> marks = new ArrayList<>();
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Story files or folders: every input ingest"
             + " reads (.txt, .html, .htm, their .gz, .warc(.gz), .jsonl(.gz)).")
     List<Path> paths = List.of();
@@ -72,6 +77,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        marks.forEach(TrendCharts.Mark::parse);
         RuleSet rules = rulesFile == null ? RulesFile.loadDefault() : RulesFile.load(rulesFile);
         BacktestInput input = new BacktestInput(from, to, undatedAt);
         String source;
@@ -93,7 +99,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Backtest.Result result = Backtest.run(stories, rules, Enrichers.standard(Clock.systemUTC()), to);
         double seconds = (System.nanoTime() - began) / 1e9;
         Files.writeString(report, BacktestReport.html(result, new BacktestReport.Meta(source, rules.origin(), from,
-                to, Instant.now())), StandardCharsets.UTF_8);
+                to, Instant.now(), marks)), StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "%d stories, %d alerts, %d stance changes in %.1f s (%.0f stories/s); report: %s%n",
                 result.stories(), result.alerts().size(), result.stanceChanges().size(), seconds,
                 result.stories() / Math.max(seconds, 1e-9), report.toAbsolutePath());

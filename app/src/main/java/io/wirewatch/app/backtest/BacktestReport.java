@@ -1,16 +1,12 @@
 package io.wirewatch.app.backtest;
 
 import io.wirewatch.schema.Alert;
-import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.StanceChange;
 import io.wirewatch.schema.StanceChangeKind;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,17 +14,28 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The self-contained HTML report of a backtest: alerts in time order with their evidence, counts per rule,
- * dyad timelines drawn as inline SVG, stance changes. No scripts and no outside resources: it opens offline,
+ * The self-contained HTML report of a backtest: alerts in time order with their story's date, a link to the story
+ * and an anchor each ({@code #alert-<id>}), with their evidence; counts per rule; trends drawn as inline SVG on one
+ * time axis with marked dates ({@link TrendCharts}); stance changes. No scripts and no outside resources: it opens offline,
  * and the same result gives the same bytes apart from the generation time.
  */
 public final class BacktestReport {
 
-    /** What the report says about how it was made. */
-    public record Meta(String source, String rules, Instant from, Instant to, Instant generatedAt) {
-    }
+    /**
+     * What the report says about how it was made, and the dates to mark on its charts.
+     *
+     * @param marks dates marked on every chart ({@code --mark 2022-02-24=invasion})
+     */
+    public record Meta(String source, String rules, Instant from, Instant to, Instant generatedAt, List<String> marks) {
+        public Meta {
+            marks = List.copyOf(marks);
+            marks.forEach(TrendCharts.Mark::parse);
+        }
 
-    private static final int MAX_DYADS = 12;
+        public Meta(String source, String rules, Instant from, Instant to, Instant generatedAt) {
+            this(source, rules, from, to, generatedAt, List.of());
+        }
+    }
 
     private BacktestReport() {
     }
@@ -47,7 +54,8 @@ public final class BacktestReport {
                 .append(esc(meta.generatedAt().toString())).append("</p>\n");
         rules(html, result.alerts());
         alerts(html, result.alerts());
-        dyads(html, result.dailyWindows());
+        TrendCharts.section(html, result.dailyWindows(), result.alerts(),
+                meta.marks().stream().map(TrendCharts.Mark::parse).toList());
         changes(html, result.stanceChanges());
         html.append("</body>\n</html>\n");
         return html.toString();
@@ -71,12 +79,18 @@ public final class BacktestReport {
                 .thenComparing(Alert::getId));
         html.append("<h2>Alerts in time order</h2>\n<ol id=\"alerts\">\n");
         for (Alert alert : ordered) {
+            String anchor = "alert-" + alert.getId();
             html.append("<li class=\"alert ").append(esc(alert.getSeverity().name().toLowerCase(Locale.ROOT)))
-                    .append("\"><span class=\"sev\">").append(esc(alert.getSeverity().name())).append("</span> ")
-                    .append("<b>").append(esc(alert.getTitle())).append("</b> <span class=\"when\">")
-                    .append(alert.getPublishedAt() == null ? "" : esc(alert.getPublishedAt().toString()))
-                    .append("</span><br><span class=\"story\">").append(esc(alert.getStoryTitle()))
-                    .append("</span> · rule ").append(esc(alert.getRuleId())).append(" v")
+                    .append("\" id=\"").append(esc(anchor)).append("\"><span class=\"sev\">")
+                    .append(esc(alert.getSeverity().name())).append("</span> ")
+                    .append("<b>").append(esc(alert.getTitle())).append("</b><br><span class=\"day\">story of ")
+                    .append(esc(storyDay(alert))).append("</span> <span class=\"when\">")
+                    .append(alert.getPublishedLocal() != null ? "published " + esc(alert.getPublishedLocal())
+                            : alert.getPublishedAt() == null ? "" : "published " + esc(alert.getPublishedAt().toString()))
+                    .append(" · raised ").append(esc(alert.getRaisedAt().toString()))
+                    .append("</span><br><span class=\"story\">").append(storyLink(alert))
+                    .append("</span> · alert <a class=\"id\" href=\"#").append(esc(anchor)).append("\">")
+                    .append(esc(alert.getId())).append("</a> · rule ").append(esc(alert.getRuleId())).append(" v")
                     .append(esc(alert.getRuleVersion())).append(alert.getDyad() == null ? ""
                             : " · " + esc(alert.getDyad())).append(String.format(Locale.ROOT, " · score %.1f",
                             alert.getScore()))
@@ -94,6 +108,21 @@ public final class BacktestReport {
         html.append("</ol>\n");
     }
 
+    /** The publisher's day of the alert's story (yyyy-mm-dd), else the UTC day of its publication or raising. */
+    static String storyDay(Alert alert) {
+        return TrendCharts.alertDay(alert).toString();
+    }
+
+    /** The story's title, linked to its source when it has a web address. */
+    private static String storyLink(Alert alert) {
+        String url = alert.getStoryUrl();
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            return esc(alert.getStoryTitle()) + " <span class=\"when\">(story " + esc(alert.getStoryId()) + ")</span>";
+        }
+        return "<a class=\"source\" href=\"" + esc(url) + "\" rel=\"noopener noreferrer\">" + esc(alert.getStoryTitle())
+                + "</a> <span class=\"when\">(story " + esc(alert.getStoryId()) + ")</span>";
+    }
+
     /** The sentence with the evidence marked. */
     private static String highlight(Signal signal) {
         String sentence = signal.getSentence();
@@ -103,61 +132,6 @@ public final class BacktestReport {
         }
         return esc(sentence.substring(0, at)) + "<mark>" + esc(signal.getEvidence()) + "</mark>"
                 + esc(sentence.substring(at + signal.getEvidence().length()));
-    }
-
-    private static void dyads(StringBuilder html, List<DyadWindow> windows) {
-        Map<String, List<DyadWindow>> byDyad = new LinkedHashMap<>();
-        for (DyadWindow window : windows) {
-            byDyad.computeIfAbsent(window.getSource() + " → " + window.getTarget(), k -> new ArrayList<>())
-                    .add(window);
-        }
-        List<Map.Entry<String, List<DyadWindow>>> busiest = byDyad.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, List<DyadWindow>> e) ->
-                        -e.getValue().stream().mapToInt(DyadWindow::getSignals).sum()).thenComparing(Map.Entry::getKey))
-                .limit(MAX_DYADS).toList();
-        html.append("<h2>Dyad timelines (daily index, Goldstein scale)</h2>\n<div id=\"dyads\">\n");
-        if (busiest.isEmpty()) {
-            html.append("<p>No signals between two known actors.</p>\n");
-        }
-        for (var entry : busiest) {
-            html.append("<figure class=\"dyad\"><figcaption>").append(esc(entry.getKey())).append("</figcaption>\n")
-                    .append(chart(entry.getValue())).append("</figure>\n");
-        }
-        html.append("</div>\n");
-    }
-
-    /** A bar per day between the first and last window: above the line cooperation, below it conflict. */
-    static String chart(List<DyadWindow> windows) {
-        LocalDate first = day(windows.get(0).getWindowStart());
-        LocalDate last = day(windows.get(windows.size() - 1).getWindowStart());
-        long days = Math.min(366, first.until(last, java.time.temporal.ChronoUnit.DAYS) + 1);
-        int width = 560;
-        int height = 120;
-        int mid = height / 2;
-        double bar = Math.max(2.0, (width - 20.0) / days);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height + 16)
-                .append("\" width=\"").append(width).append("\" height=\"").append(height + 16).append("\">")
-                .append("<line x1=\"10\" y1=\"").append(mid).append("\" x2=\"").append(width - 10).append("\" y2=\"")
-                .append(mid).append("\" class=\"axis\"/>");
-        for (DyadWindow window : windows) {
-            long index = first.until(day(window.getWindowStart()), java.time.temporal.ChronoUnit.DAYS);
-            if (index >= days) {
-                continue;
-            }
-            double value = Math.max(-10, Math.min(10, window.getIntensityMean()));
-            double h = Math.abs(value) / 10.0 * (mid - 4);
-            double x = 10 + index * bar;
-            double y = value >= 0 ? mid - h : mid;
-            svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
-                            + "<title>%s: index %.2f, %d signals</title></rect>", value >= 0 ? "coop" : "conf", x, y,
-                    Math.max(1.0, bar - 1), Math.max(1.0, h), day(window.getWindowStart()), window.getIntensityMean(),
-                    window.getSignals()));
-        }
-        svg.append("<text x=\"10\" y=\"").append(height + 12).append("\">").append(first).append("</text>")
-                .append("<text x=\"").append(width - 10).append("\" y=\"").append(height + 12)
-                .append("\" text-anchor=\"end\">").append(last).append("</text></svg>");
-        return svg.toString();
     }
 
     /** "COOPERATION → THREAT" for a shift, "index 1.50 → -4.25" for an index drop. */
@@ -184,10 +158,6 @@ public final class BacktestReport {
             html.append("<li>none</li>\n");
         }
         html.append("</ul>\n");
-    }
-
-    private static LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** HTML-escapes text for element content and attribute values. */
@@ -217,5 +187,8 @@ public final class BacktestReport {
             .why{margin:.3em 0} mark{background:#fff1a8} .cat{font-family:monospace}
             .chart .axis{stroke:#8c959f} .chart .coop{fill:#0969da} .chart .conf{fill:#cf222e}
             .chart text{font-size:11px;fill:#57606a} figure.dyad{margin:1em 0} figcaption{font-weight:bold}
+            .chart .label{font-size:10px} .chart .alert-day{fill:#bc4c00} .chart .mark{stroke:#1b1f23;stroke-dasharray:3 3}
+            .chart .mark-label{font-size:10px;fill:#1b1f23} .day{font-weight:bold} a.id{font-family:monospace}
+            li.alert:target{outline:2px solid #0969da}
             """;
 }

@@ -35,7 +35,8 @@ public final class DyadTopology {
     /** Queryable window stores, by window size. */
     public static final String HOURLY_STORE = "dyad-hourly";
     public static final String DAILY_STORE = "dyad-daily";
-    static final String LAST_STANCE_STORE = "dyad-last-stance";
+    /** Dyad → the closed daily window that set the stance level it holds. */
+    static final String LAST_STANCE_STORE = "dyad-stance-held";
     static final String SEEN_STORE = "dyad-seen";
     static final String LAST_DAY_STORE = "dyad-last-day";
 
@@ -81,12 +82,11 @@ public final class DyadTopology {
                 .to(Topics.DYADS_ESCALATION.name(), Produced.with(Serdes.String(), windowSerde)
                         .withName("dyad-windows-out"));
 
-        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(LAST_STANCE_STORE),
-                Serdes.String(), signalSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_STANCE_STORE),
+                Serdes.String(), windowSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_DAY_STORE),
                 Serdes.String(), windowSerde));
-        KStream<String, StanceChange> shifts = byPair.process(StanceShiftDetector::new, Named.as("stance-shifts"),
+        KStream<String, StanceChange> shifts = daily.process(StanceShiftDetector::new, Named.as("stance-shifts"),
                 LAST_STANCE_STORE);
         KStream<String, StanceChange> drops = daily.process(
                 () -> new IndexDropDetector(config.indexDropStep()), Named.as("index-drops"), LAST_DAY_STORE);

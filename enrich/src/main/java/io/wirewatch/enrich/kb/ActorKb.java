@@ -195,6 +195,11 @@ public final class ActorKb {
         return Optional.ofNullable(actors.get(id));
     }
 
+    /** Every actor (states, bodies, places, people, agencies), in no particular order. */
+    public java.util.Collection<Actor> actors() {
+        return actors.values();
+    }
+
     /** Number of actors (states, bodies, places, people, agencies). */
     public int actorCount() {
         return actors.size();

@@ -120,18 +120,48 @@ class DyadTopologyTest {
     }
 
     @Test
-    void shouldReportAShiftFromTalksToThreatWithEvidenceOfBoth() {
+    void shouldReportAShiftFromADayOfTalksToADayOfThreatsWithEvidenceOfBoth() {
         story("talks", "c1", T0, "RUS USA CONSULT 1 ASSERTED");
-        story("threat", "c2", T0.plus(Duration.ofHours(5)), "RUS USA THREATEN -7 CONDITIONAL");
+        story("threat", "c2", T0.plus(Duration.ofDays(1)), "RUS USA THREATEN -7 CONDITIONAL");
+        story("closes-the-day", "c3", T0.plus(Duration.ofDays(2)), "FRA DEU CONSULT 1 ASSERTED");
 
-        assertThat(changes.readValuesToList()).singleElement().satisfies(change -> {
-            assertThat(change.getKind()).isEqualTo(StanceChangeKind.SHIFT);
-            assertThat(change.getBefore()).isEqualTo(StanceLevel.COOPERATION);
-            assertThat(change.getAfter()).isEqualTo(StanceLevel.THREAT);
-            assertThat(change.getStoryId()).isEqualTo("threat");
-            assertThat(change.getEvidenceBefore().getCategory()).isEqualTo(PloverCategory.CONSULT);
-            assertThat(change.getEvidenceAfter().getCategory()).isEqualTo(PloverCategory.THREATEN);
-        });
+        assertThat(changes.readValuesToList()).filteredOn(c -> c.getKind() == StanceChangeKind.SHIFT)
+                .singleElement().satisfies(change -> {
+                    assertThat(change.getBefore()).isEqualTo(StanceLevel.COOPERATION);
+                    assertThat(change.getAfter()).isEqualTo(StanceLevel.THREAT);
+                    assertThat(change.getAt()).as("judged when the day closes").isEqualTo(
+                            Instant.parse("2022-01-28T00:00:00Z"));
+                    assertThat(change.getStoryId()).as("a day, not one story").isNull();
+                    assertThat(change.getEvidenceBefore().getCategory()).isEqualTo(PloverCategory.CONSULT);
+                    assertThat(change.getEvidenceAfter().getCategory()).isEqualTo(PloverCategory.THREATEN);
+                });
+    }
+
+    @Test
+    void shouldNotFlipBetweenForceAndCooperationFromOneStoryToTheNextOnOneDay() {
+        story("talks", "c1", T0, "RUS UKR CONSULT 1 ASSERTED");
+        Instant day2 = T0.plus(Duration.ofDays(1));
+        story("shelling", "c2", day2, "RUS UKR ASSAULT -9 ASSERTED");
+        story("aid", "c3", day2.plusSeconds(600), "RUS UKR CONSULT 1 ASSERTED");
+        story("more-shelling", "c4", day2.plusSeconds(1200), "RUS UKR ASSAULT -9 ASSERTED");
+        story("more-talks", "c5", day2.plusSeconds(1800), "RUS UKR CONSULT 1 ASSERTED");
+        story("closes-the-day", "c6", T0.plus(Duration.ofDays(2)), "FRA DEU CONSULT 1 ASSERTED");
+
+        assertThat(changes.readValuesToList()).as("a mixed day holds the level: no shift at all")
+                .noneMatch(c -> c.getKind() == StanceChangeKind.SHIFT);
+    }
+
+    @Test
+    void shouldShiftOnlyWhenANewLevelHoldsAClearMajorityOfTheDay() {
+        assertThat(StanceShiftDetector.dominant(DyadWindow.newBuilder().setSource("RUS").setTarget("UKR")
+                .setWindow("DAY").setWindowStart(T0).setWindowEnd(T0).setSignals(5)
+                .setCategories(java.util.Map.of("ASSAULT", 3, "CONSULT", 2)).build()))
+                .isEqualTo(new StanceShiftDetector.Dominant(StanceLevel.FORCE, 0.6));
+        assertThat(StanceShiftDetector.dominant(DyadWindow.newBuilder().setSource("RUS").setTarget("UKR")
+                .setWindow("DAY").setWindowStart(T0).setWindowEnd(T0).setSignals(2)
+                .setCategories(java.util.Map.of("ASSAULT", 1, "CONSULT", 1)).build()))
+                .as("a tie goes to the harder level, at half: below the switch share")
+                .isEqualTo(new StanceShiftDetector.Dominant(StanceLevel.FORCE, 0.5));
     }
 
     @Test

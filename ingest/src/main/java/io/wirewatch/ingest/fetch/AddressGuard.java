@@ -76,7 +76,7 @@ final class AddressGuard {
             String kind = forbiddenKind(address);
             if (kind != null) {
                 return new Verdict.Refused("refused: " + bare + " resolves to " + address.getHostAddress() + ", a "
-                        + kind + " address (allow it with trusted hosts or allowPrivateAddresses)");
+                        + kind + " address (fetch it anyway with --trust-host " + lower + ")");
             }
         }
         return new Verdict.Allowed(addresses[0]);

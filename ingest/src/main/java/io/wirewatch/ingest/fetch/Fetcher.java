@@ -128,6 +128,18 @@ public final class Fetcher {
 
     /** Fetches {@code url}, sending {@code validators} for a conditional GET. */
     public FetchResult fetch(URI url, Validators validators) {
+        return fetch(url, validators, null);
+    }
+
+    /**
+     * Fetches {@code url} as {@link #fetch(URI, Validators)} does, all of it (robots.txt, waits, redirects, retries)
+     * within the policy's {@code linkDeadline}: a host that hangs costs one link that long, no more.
+     */
+    public FetchResult fetchWithinDeadline(URI url, Validators validators) {
+        return fetch(url, validators, System.nanoTime() + policy.linkDeadline().toNanos());
+    }
+
+    private FetchResult fetch(URI url, Validators validators, @Nullable Long deadline) {
         URI current = url;
         for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
             AddressGuard.Verdict verdict = guard.admit(current);
@@ -136,14 +148,14 @@ public final class Fetcher {
                 return new FetchResult.Failed(current, -1, refused.reason(), false);
             }
             InetAddress address = ((AddressGuard.Verdict.Allowed) verdict).address();
-            Robots rules = policy.obeyRobots() ? robotsFor(current, address) : null;
+            Robots rules = policy.obeyRobots() ? robotsFor(current, address, deadline) : null;
             if (rules != null && !rules.rules().allows(pathAndQuery(current))) {
-                String reason = rules.why() == null ? "disallowed by robots.txt"
+                String reason = rules.why() == null ? "disallowed by robots.txt (--ignore-robots for sites you own)"
                         : "disallowed: " + rules.why() + ", taken as disallow all for now";
                 LOG.info("not fetching {}: {}", current, reason);
                 return new FetchResult.Failed(current, -1, reason, rules.why() != null);
             }
-            Attempt attempt = withRetries(current, address, validators);
+            Attempt attempt = withRetries(current, address, validators, deadline);
             if (attempt.result() != null) {
                 return attempt.result();
             }
@@ -161,7 +173,7 @@ public final class Fetcher {
      * 4xx (no robots.txt) allows everything, and a server error or no answer disallows everything: for
      * {@link #ROBOTS_UNREACHABLE_KEPT}, then it is asked again.
      */
-    private Robots robotsFor(URI url, InetAddress address) {
+    private Robots robotsFor(URI url, InetAddress address, @Nullable Long deadline) {
         String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
         Instant now = clock.instant();
         Robots known = robots.get(origin);
@@ -169,7 +181,7 @@ public final class Fetcher {
             return known;
         }
         URI robotsUrl = URI.create(origin + "/robots.txt");
-        Attempt attempt = once(robotsUrl, address, Validators.NONE);
+        Attempt attempt = once(robotsUrl, address, Validators.NONE, deadline);
         Robots fresh;
         if (attempt.result() instanceof FetchResult.Fetched fetched) {
             fresh = new Robots(RobotsTxt.parse(fetched.body(), policy.userAgent()), now.plus(ROBOTS_KEPT), null);
@@ -195,15 +207,18 @@ public final class Fetcher {
     private record Attempt(@Nullable FetchResult result, @Nullable URI redirect) {
     }
 
-    private Attempt withRetries(URI url, InetAddress address, Validators validators) {
+    private Attempt withRetries(URI url, InetAddress address, Validators validators, @Nullable Long deadline) {
         Attempt last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-            last = once(url, address, validators);
+            last = once(url, address, validators, deadline);
             if (!(last.result() instanceof FetchResult.Failed failed) || !failed.retriable()
                     || attempt == policy.maxAttempts()) {
                 return last;
             }
             Duration wait = policy.backoff().multipliedBy(1L << (attempt - 1));
+            if (deadline != null && System.nanoTime() + wait.toNanos() >= deadline) {
+                return last;
+            }
             LOG.info("{} failed ({}), attempt {} of {}, retrying in {} ms", url, failed.reason(), attempt,
                     policy.maxAttempts(), wait.toMillis());
             if (!sleep(wait)) {
@@ -218,10 +233,18 @@ public final class Fetcher {
      * that address and names the host in the Host header; https connects by name, because the certificate is
      * checked against the name: an answer that changed since the check cannot complete the handshake.
      */
-    private Attempt once(URI url, InetAddress address, Validators validators) {
+    private Attempt once(URI url, InetAddress address, Validators validators, @Nullable Long deadline) {
+        Duration timeout = policy.requestTimeout();
+        if (deadline != null) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.toMillis() < 1) {
+                return new Attempt(linkDeadlinePassed(url), null);
+            }
+            timeout = left.compareTo(timeout) < 0 ? left : timeout;
+        }
         boolean pinned = "http".equalsIgnoreCase(url.getScheme());
         HttpRequest.Builder request = HttpRequest.newBuilder(pinned ? atAddress(url, address) : url)
-                .timeout(policy.requestTimeout())
+                .timeout(timeout)
                 .header("User-Agent", policy.userAgent())
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
@@ -240,17 +263,21 @@ public final class Fetcher {
             if (!politeWait(host)) {
                 return new Attempt(new FetchResult.Failed(url, -1, "interrupted", false), null);
             }
+            if (deadline != null && deadline - System.nanoTime() < 1_000_000) {
+                return new Attempt(linkDeadlinePassed(url), null);
+            }
             BoundedBody body = new BoundedBody(policy.maxBodyBytes() + 1);
             CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), body);
-            Duration deadline = policy.requestTimeout();
+            Duration limit = deadline == null ? timeout
+                    : Duration.ofNanos(Math.min(timeout.toNanos(), deadline - System.nanoTime()));
             try {
-                HttpResponse<byte[]> response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+                HttpResponse<byte[]> response = pending.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
                 return handle(url, response);
             } catch (TimeoutException e) {
                 pending.cancel(true);
                 body.abort();
-                return new Attempt(new FetchResult.Failed(url, -1, "no complete response within the deadline of "
-                        + deadline.toMillis() + " ms: cut off after " + body.received() + " body bytes", true), null);
+                return new Attempt(new FetchResult.Failed(url, -1, "timed out: no complete response within the deadline of "
+                        + limit.toMillis() + " ms: cut off after " + body.received() + " body bytes", true), null);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof HttpTimeoutException) {
@@ -267,6 +294,11 @@ public final class Fetcher {
                 lastRequest.put(host, clock.instant());
             }
         }
+    }
+
+    private FetchResult.Failed linkDeadlinePassed(URI url) {
+        return new FetchResult.Failed(url, -1, "timed out: no page within the per-link deadline of "
+                + policy.linkDeadline().toSeconds() + " s", true);
     }
 
     /** {@code url} with its host replaced by the literal {@code address}. */

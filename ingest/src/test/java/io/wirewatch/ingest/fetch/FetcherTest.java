@@ -240,7 +240,8 @@ class FetcherTest {
 
     private FetchPolicy oneAttempt(FetchPolicy p, Duration requestTimeout) {
         return new FetchPolicy(p.userAgent(), p.connectTimeout(), requestTimeout, p.maxBodyBytes(), p.maxRedirects(),
-                1, p.backoff(), p.perHostDelay(), p.allowPrivateAddresses(), p.trustedHosts(), p.obeyRobots());
+                1, p.backoff(), p.perHostDelay(), p.allowPrivateAddresses(), p.trustedHosts(), p.obeyRobots(),
+                p.linkDeadline());
     }
 
     @Test
