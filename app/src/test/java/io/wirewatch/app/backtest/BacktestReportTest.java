@@ -43,7 +43,7 @@ class BacktestReportTest {
         Alert shelling = alert("al-1", "RUS->UKR", "2022-02-23T23:30:00+02:00", Instant.parse("2022-02-23T21:30:00Z"));
         Backtest.Result result = new Backtest.Result(2, List.of(shelling),
                 List.of(window("RUS", "UKR", "2022-02-20", -4, 2), window("RUS", "UKR", "2022-02-23", -8, 4),
-                        window("USA", "RUS", "2022-02-10", 3, 1)), List.of(), List.of());
+                        window("USA", "RUS", "2022-02-10", 3, 1)), List.of(), List.of(), List.of());
         return BacktestReport.html(result, new BacktestReport.Meta("test", "default", Instant.EPOCH, GENERATED,
                 GENERATED, marks));
     }
