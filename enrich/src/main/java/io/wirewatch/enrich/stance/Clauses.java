@@ -35,7 +35,8 @@ final class Clauses {
      * Marks the clauses that are not the sentence's own news. A trailing clause opened by "after", "following",
      * "amid", "despite", "due to", "because of", "in response to" or "in retaliation for" tells what happened
      * before (its acts are background, as in a fronted clause), up to a semicolon or a coordinated new clause.
-     * A relative clause set off by a comma (", who denies …,", ", which …") is an aside to its noun.
+     * A relative clause set off by a comma (", who denies …,", ", which …") is an aside to its noun, and an
+     * if/unless clause is the condition of what the sentence says: both run to the next comma or semicolon.
      */
     private void markClauses() {
         for (int i = Math.max(1, backgroundEnd + 1); i < tokens.size(); i++) {
@@ -55,16 +56,10 @@ final class Clauses {
                 }
                 Arrays.fill(trailing, i, end, true);
                 i = end;
-            } else if ((norm.equals("if") || norm.equals("unless")) && !firstWord(i)) {
-                int end = i + 1; // "warns that … will die tonight if Iran does not agree to a deal": the condition
-                while (end < tokens.size() && !tokens.get(end).norm().equals(",")
-                        && !tokens.get(end).norm().equals(";")) {
-                    end++;
-                }
-                Arrays.fill(aside, i, end, true);
-                i = end - 1;
-            } else if (norm.equals(",") && (next.equals("who") || next.equals("which") || next.equals("whose"))) {
-                int end = i + 2;
+            } else if ((norm.equals("if") || norm.equals("unless")) && !firstWord(i)
+                    || norm.equals(",") && (next.equals("who") || next.equals("which") || next.equals("whose"))) {
+                // "… will die tonight if Iran does not agree to a deal": the condition; ", who denies …,": an aside
+                int end = i + 1;
                 while (end < tokens.size() && !tokens.get(end).norm().equals(",")
                         && !tokens.get(end).norm().equals(";")) {
                     end++;
