@@ -6,6 +6,7 @@ import static io.wirewatch.enrich.stance.TopicWords.*;
 
 import io.wirewatch.enrich.text.Token;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -278,6 +279,26 @@ final class ContextChecks {
         }
         return false;
     }
+
+    /**
+     * "announces that it will raise tariffs", "decided to withdraw its troops": a measure decided and announced for
+     * later is that measure, not a promise or a threat of it.
+     */
+    boolean announcedDecision(int start) {
+        for (int i = start - 1; i >= Math.max(0, start - 10); i--) {
+            String norm = tokens.get(i).norm();
+            if (READINESS.contains(norm)) {
+                return false; // "announced that they are willing to forgive": an offer, not a decision
+            }
+            if (norm.startsWith("announc") || norm.startsWith("decid") || norm.equals("decision")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> READINESS = Set.of("willing", "prepared", "ready", "considering", "consider",
+            "may", "might", "could", "threatens", "threatened", "warns", "warned");
 
     /** "a request to permanently ban …": the content of a request or demand, not an act. */
     boolean requested(int start) {

@@ -38,6 +38,13 @@ final class EventWords {
 
     static final Set<String> VIOLENT = Set.of("FIGHT", "ASSAULT", "THREATEN", "MOBILIZE", "COERCE");
 
+    /**
+     * Nouns that name the people taking part in an act rather than the act: "protesters demand the resignation"
+     * is a demand by protesters. They code their act only when their clause has no other.
+     */
+    static final Set<String> PARTICIPANTS = Set.of("protesters", "protestors", "demonstrators", "strikers",
+            "rioters", "marchers");
+
     private EventWords() {
     }
 }

@@ -201,8 +201,23 @@ final class SentenceContext {
                 }
             }
         }
+        participantsLast(out);
         out.addAll(asides); // the main clause's acts first: the first signal is the sentence's event
         return out;
+    }
+
+    /** "Some of the protesters demand …": the verb's act comes before the one the participants' noun names. */
+    private void participantsLast(List<Signal> out) {
+        List<Signal> named = new ArrayList<>();
+        for (Signal signal : out) {
+            if (PARTICIPANTS.contains(signal.getEvidence().toLowerCase(java.util.Locale.ROOT))) {
+                named.add(signal);
+            }
+        }
+        if (!named.isEmpty() && named.size() < out.size()) {
+            out.removeAll(named);
+            out.addAll(named);
+        }
     }
 
     private @Nullable Signal signal(Candidate candidate) {
@@ -255,7 +270,9 @@ final class SentenceContext {
             cameo = "062";
             ruleId = ruleId + "+joint";
         }
-        if (modality == Modality.FUTURE && INTENT_TO_COOPERATE.containsKey(category)) {
+        if (modality == Modality.FUTURE && checks.announcedDecision(candidate.spanStart())) {
+            ruleId = ruleId + "+decided"; // "announces it will raise tariffs": the measure, for later
+        } else if (modality == Modality.FUTURE && INTENT_TO_COOPERATE.containsKey(category)) {
             cameo = INTENT_TO_COOPERATE.get(category); // "will support", "willing to withdraw": CAMEO 03x
             category = "AGREE";
             ruleId = ruleId + "+intent";
