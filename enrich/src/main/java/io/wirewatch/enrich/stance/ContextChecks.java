@@ -300,14 +300,20 @@ final class ContextChecks {
     private static final Set<String> READINESS = Set.of("willing", "prepared", "ready", "considering", "consider",
             "may", "might", "could", "threatens", "threatened", "warns", "warned");
 
-    /** "a request to permanently ban …": the content of a request or demand, not an act. */
+    /**
+     * "a request to permanently ban …", "warned shipping companies not to deploy sailors": the content of a
+     * request, demand or advice, not an act.
+     */
     boolean requested(int start) {
         for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
             if (tokens.get(i).norm().equals("to")) {
-                for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                for (int j = i - 1; j >= Math.max(0, i - 5); j--) {
                     String norm = tokens.get(j).norm();
-                    if (REQUESTS.contains(norm) || NEGOTIATED.contains(norm)) {
+                    if (j >= i - 3 && (REQUESTS.contains(norm) || NEGOTIATED.contains(norm))) {
                         return true; // "a request to ban …", "negotiations to deploy missiles"
+                    }
+                    if (ADVICE.contains(norm)) {
+                        return true; // "advised its citizens to leave", "warns companies not to deploy"
                     }
                 }
                 return false;
@@ -315,6 +321,9 @@ final class ContextChecks {
         }
         return false;
     }
+
+    private static final Set<String> ADVICE = Set.of("warn", "warns", "warned", "warning", "advise", "advises",
+            "advised", "advising", "caution", "cautions", "cautioned", "cautioning");
 
     /** Whether the tokens name an exercise or drill ("war games" too). */
     static boolean hasExercise(List<Token> tokens) {

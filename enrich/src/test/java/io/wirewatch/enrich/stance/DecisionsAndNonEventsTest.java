@@ -75,6 +75,13 @@ class DecisionsAndNonEventsTest {
     }
 
     @Test
+    void shouldNotReadWhatAnAdvisoryWarnsAgainstAsAnAct() {
+        List<Signal> signals = Tagging.signals("NEW DELHI (Wire) — India's shipping regulator warned companies not"
+                + " to deploy Indian sailors on ships sailing near Yemen, where Houthi forces have attacked vessels.");
+        assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory() == PloverCategory.MOBILIZE);
+    }
+
+    @Test
     void shouldTakeWhatProtestersDoRatherThanTheWordProtesters() {
         List<Signal> signals = Tagging.signals("LA PAZ (Wire) — Thousands of protesters demanded the resignation of"
                 + " Bolivia's president on Tuesday.");
