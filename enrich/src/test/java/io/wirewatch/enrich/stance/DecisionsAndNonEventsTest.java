@@ -82,6 +82,23 @@ class DecisionsAndNonEventsTest {
     }
 
     @Test
+    void shouldReadARevokedVisaAndHaltedArmsSalesAsSanctionsAndAWarningOfConflictAsAThreat() {
+        List<Signal> visa = Tagging.signals("WASHINGTON (Wire) — The United States revoked the visa of Brazil's"
+                + " foreign minister on Monday.");
+        assertThat(visa).as(Tagging.describe(visa)).first()
+                .satisfies(s -> assertThat(s.getCategory()).isEqualTo(PloverCategory.SANCTION));
+        List<Signal> sales = Tagging.signals("BERLIN (Wire) — Germany halted arms sales to Turkey on Thursday.");
+        assertThat(sales).as(Tagging.describe(sales)).first()
+                .satisfies(s -> assertThat(s.getCategory()).isEqualTo(PloverCategory.SANCTION));
+        List<Signal> warned = Tagging.signals("BEIJING (Wire) — China warned Japan that there would be conflict if"
+                + " Tokyo sent warships to the strait.");
+        assertThat(warned).as(Tagging.describe(warned)).first().satisfies(s -> {
+            assertThat(s.getCategory()).isEqualTo(PloverCategory.THREATEN);
+            assertThat(s.getSource()).isEqualTo("CHN");
+        });
+    }
+
+    @Test
     void shouldTakeWhatProtestersDoRatherThanTheWordProtesters() {
         List<Signal> signals = Tagging.signals("LA PAZ (Wire) — Thousands of protesters demanded the resignation of"
                 + " Bolivia's president on Tuesday.");
