@@ -1,6 +1,8 @@
 package io.wirewatch.alerts;
 
 import io.wirewatch.schema.Topics;
+import io.wirewatch.schema.streams.DeadLetterHandlers;
+import io.wirewatch.schema.streams.StreamThreadFailures;
 
 import io.wirewatch.alerts.rules.DefaultRules;
 import io.wirewatch.alerts.rules.RuleSet;
@@ -27,7 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,10 +167,7 @@ public final class AlertsService implements AutoCloseable {
         Supplier<RuleSet> rules = watcher != null ? watcher : () -> defaults;
         KafkaStreams streams = new KafkaStreams(
                 AlertsTopology.build(AlertsTopology.Config.of(rules, config.clock())), properties(config));
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("Alert stream thread failed; replacing it", error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures("Alert", config.clock()));
         Map<String, Object> adminProperties = new HashMap<>(config.clientProperties());
         adminProperties.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.bootstrapServers());
@@ -242,6 +240,8 @@ public final class AlertsService implements AutoCloseable {
         // 100 ms gave 197 ms. Alerts are few, so the extra transactions are cheap. Client properties override.
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // a record that makes a processor throw, or too large to write, goes to news.dlq instead of killing the thread
+        DeadLetterHandlers.install(props, AlertsTopology.STAGE);
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;

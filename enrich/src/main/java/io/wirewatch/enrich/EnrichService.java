@@ -1,6 +1,8 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.enrich.dyad.DyadQueryServer;
+import io.wirewatch.schema.streams.DeadLetterHandlers;
+import io.wirewatch.schema.streams.StreamThreadFailures;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +66,7 @@ public final class EnrichService implements AutoCloseable {
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.queryHost() + ":" + queryPort);
         }
         KafkaStreams streams = new KafkaStreams(EnrichTopology.build(config.topology()), properties);
-        streams.setUncaughtExceptionHandler(new StreamThreadFailures(java.time.Clock.systemUTC()));
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures("Enrichment", java.time.Clock.systemUTC()));
         streams.start();
         LOG.info("Enrichment started (application.id {}, brokers {})", config.applicationId(),
                 config.bootstrapServers());
@@ -90,8 +92,7 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedToDeadLetters.class.getName());
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, FailuresToDeadLetters.class.getName());
+        DeadLetterHandlers.install(props, EnrichTopology.STAGE);
         io.wirewatch.schema.ExactlyOnce.refuseWeaker(config.clientProperties(), "enrichment");
         props.putAll(config.clientProperties());
         Properties properties = new Properties();

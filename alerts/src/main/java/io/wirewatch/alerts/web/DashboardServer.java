@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -236,13 +235,9 @@ public final class DashboardServer implements AutoCloseable {
                     return;
                 }
                 try {
-                    ctx.future(() -> CompletableFuture.runAsync(() -> {
-                        try {
-                            stream(ctx, feed, config.metrics(), filter, cursor);
-                        } finally {
-                            slots.release(client);
-                        }
-                    }, streamThreads));
+                    ctx.future(() -> EventStream.start(ctx, streamThreads,
+                            stream -> stream(ctx, stream, feed, config.metrics(), filter, cursor),
+                            () -> slots.release(client)));
                 } catch (RuntimeException e) {
                     slots.release(client);
                     throw e;
@@ -261,6 +256,11 @@ public final class DashboardServer implements AutoCloseable {
             javalin.routes.get("/api/stories", stories::search);
             javalin.routes.get("/api/stories/export", stories::export);
             javalin.routes.get("/api/stories/{id}", stories::byId);
+            // Javalin maps an exception by reading the request and response. On an exchange Jetty has already ended
+            // and recycled, that read throws too, and Javalin queues the mapping of the new exception, for ever (issue
+            // 13: the event-stream exception storm). EventStream keeps streams off recycled exchanges; this makes
+            // sure no other path can start the loop.
+            javalin.routes.exception(Exception.class, DashboardServer::unhandled);
             javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
                     .contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
                             .put("error", e.getMessage()))));
@@ -290,17 +290,11 @@ public final class DashboardServer implements AutoCloseable {
      * without one it gets the alerts raised from now on. When it resumes from before the oldest alert the feed still
      * holds, an {@code event: gap} comes first. Holds one thread per client while open.
      */
-    private static void stream(Context ctx, AlertFeed feed, AlertMetrics metrics, AlertFilter filter, long start) {
+    private static void stream(Context ctx, EventStream stream, AlertFeed feed, AlertMetrics metrics,
+                               AlertFilter filter, long start) throws IOException, InterruptedException {
         long cursor = start;
-
         var response = ctx.res();
-        OutputStream out;
-        try {
-            out = response.getOutputStream();
-        } catch (IOException e) {
-            LOG.debug("Event stream client {} went away: {}", ctx.ip(), e.toString());
-            return;
-        }
+        OutputStream out = response.getOutputStream();
         response.setStatus(200);
         response.setCharacterEncoding("UTF-8");
         response.setContentType("text/event-stream");
@@ -308,13 +302,13 @@ public final class DashboardServer implements AutoCloseable {
         response.setHeader("X-Accel-Buffering", "no");
         metrics.streamOpened();
         try {
-            write(out, "retry: 2000\n: connected\n\n");
+            stream.write(out, "retry: 2000\n: connected\n\n");
             long dropped = feed.lastDropped();
             if (cursor < dropped) {
                 // the client resumes from before the oldest alert kept: tell it to reload the list over REST
-                write(out, "event: gap\ndata: {\"after\":" + cursor + ",\"missedUpTo\":" + dropped + "}\n\n");
+                stream.write(out, "event: gap\ndata: {\"after\":" + cursor + ",\"missedUpTo\":" + dropped + "}\n\n");
             }
-            while (!feed.isClosed()) {
+            while (!feed.isClosed() && stream.live()) {
                 List<AlertFeed.Entry> entries = feed.awaitAfter(cursor, PING_EVERY);
                 StringBuilder events = new StringBuilder();
                 for (AlertFeed.Entry entry : entries) {
@@ -324,15 +318,25 @@ public final class DashboardServer implements AutoCloseable {
                                 .append(entry.json()).append("\n\n");
                     }
                 }
-                write(out, events.length() == 0 ? ": ping\n\n" : events.toString());
+                stream.write(out, events.length() == 0 ? ": ping\n\n" : events.toString());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.debug("Event stream client {} went away: {}", ctx.ip(), e.toString());
         } finally {
             metrics.streamClosed();
         }
+    }
+
+    /** An exception no other handler maps: a 500 naming the path, or nothing at all on an exchange that has ended. */
+    private static void unhandled(Exception e, Context ctx) {
+        try {
+            ctx.res().getStatus();
+            ctx.req().getMethod();
+        } catch (RuntimeException recycled) {
+            LOG.debug("Dropping {} raised after its exchange ended: {}", e.toString(), recycled.toString());
+            return;
+        }
+        LOG.warn("Unhandled error serving {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).contentType("application/json").result(AvroJson.write(JsonNodeFactory.instance.objectNode()
+                .put("error", "internal error serving " + ctx.path() + ": " + e.getClass().getSimpleName())));
     }
 
     /** Where a stream starts: after {@code Last-Event-ID} (header, or query parameter), else after the newest. */
@@ -459,11 +463,6 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
     private static void health(Context ctx, Config config) {
         boolean consumerOk = config.feed().healthy();
         boolean up = config.streamsUp().getAsBoolean() && consumerOk;
@@ -516,8 +515,9 @@ public final class DashboardServer implements AutoCloseable {
     /** Stops serving; open event streams end once the feed is closed. */
     @Override
     public void close() {
-        app.stop();
+        // streams first, so each ends its exchange while Jetty still holds it (EventStream)
         streamThreads.shutdownNow();
+        app.stop();
         LOG.info("Dashboard at {} stopped", uri);
     }
 }

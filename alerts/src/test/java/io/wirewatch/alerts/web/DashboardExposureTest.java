@@ -83,7 +83,7 @@ class DashboardExposureTest {
     }
 
     /** The status line's code, read within the socket's timeout. */
-    private static int status(Socket socket) throws IOException {
+    static int status(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         StringBuilder line = new StringBuilder();
         for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {

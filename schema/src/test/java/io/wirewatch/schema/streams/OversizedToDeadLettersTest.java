@@ -1,18 +1,16 @@
-package io.wirewatch.enrich;
+package io.wirewatch.schema.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
@@ -37,13 +35,10 @@ class OversizedToDeadLettersTest {
         };
     }
 
-    @Test
-    void shouldRunWithAProductionHandlerThatSendsOversizedRecordsToDeadLetters() {
-        var properties = EnrichService.properties(new EnrichService.Config("127.0.0.1:9092", "enrich-test",
-                Path.of("state"), Map.of(), EnrichTopology.Config.defaults(EnrichTopologyTest.scripted())));
-
-        assertThat(properties.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
-                .isEqualTo(OversizedToDeadLetters.class.getName());
+    private static OversizedToDeadLetters handler() {
+        OversizedToDeadLetters handler = new OversizedToDeadLetters();
+        handler.configure(Map.of(DeadLetterHandlers.STAGE_CONFIG, "enrich"));
+        return handler;
     }
 
     @Test
@@ -51,7 +46,7 @@ class OversizedToDeadLettersTest {
         ProducerRecord<byte[], byte[]> tooLarge = new ProducerRecord<>(Topics.STORIES_ENRICHED.name(),
                 "s1".getBytes(StandardCharsets.UTF_8), new byte[32]);
 
-        ProductionExceptionHandler.Response response = new OversizedToDeadLetters().handleError(context(), tooLarge,
+        ProductionExceptionHandler.Response response = handler().handleError(context(), tooLarge,
                 new RecordTooLargeException("The message is 20000000 bytes when serialized"));
 
         assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
@@ -72,7 +67,7 @@ class OversizedToDeadLettersTest {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.STORIES_ENRICHED.name(), new byte[1],
                 new byte[1]);
 
-        ProductionExceptionHandler.Response response = new OversizedToDeadLetters().handleError(context(), record,
+        ProductionExceptionHandler.Response response = handler().handleError(context(), record,
                 new TimeoutException("broker away"));
 
         assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.FAIL);

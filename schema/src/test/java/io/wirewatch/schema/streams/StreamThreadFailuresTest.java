@@ -1,4 +1,4 @@
-package io.wirewatch.enrich;
+package io.wirewatch.schema.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class StreamThreadFailuresTest {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     private StreamThreadFailures failures() {
-        return new StreamThreadFailures(new Clock() {
+        return new StreamThreadFailures("Enrichment", new Clock() {
             @Override
             public ZoneOffset getZone() {
                 return ZoneOffset.UTC;

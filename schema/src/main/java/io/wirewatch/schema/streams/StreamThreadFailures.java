@@ -1,4 +1,4 @@
-package io.wirewatch.enrich;
+package io.wirewatch.schema.streams;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,16 +16,19 @@ import org.slf4j.LoggerFactory;
  * replacing them again would be a silent crash loop: shut the client down, so the service ends with the error
  * and its supervisor sees it.
  */
-final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
+public final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamThreadFailures.class);
-    static final int MAX_FAILURES = 3;
-    static final Duration WINDOW = Duration.ofMinutes(5);
+    public static final int MAX_FAILURES = 3;
+    public static final Duration WINDOW = Duration.ofMinutes(5);
 
+    private final String service;
     private final Clock clock;
     private final Deque<Instant> recent = new ArrayDeque<>();
 
-    StreamThreadFailures(Clock clock) {
+    /** @param service names the service in the log, e.g. "Enrichment" */
+    public StreamThreadFailures(String service, Clock clock) {
+        this.service = service;
         this.clock = clock;
     }
 
@@ -37,11 +40,11 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
             recent.removeFirst();
         }
         if (recent.size() >= MAX_FAILURES) {
-            LOG.error("Enrichment stream threads failed {} times within {}; stopping enrichment instead of replacing"
-                    + " the thread again", recent.size(), WINDOW, error);
+            LOG.error("{} stream threads failed {} times within {}; stopping the service instead of replacing"
+                    + " the thread again", service, recent.size(), WINDOW, error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
-        LOG.error("Enrichment stream thread failed ({} of at most {} within {}); replacing it", recent.size(),
+        LOG.error("{} stream thread failed ({} of at most {} within {}); replacing it", service, recent.size(),
                 MAX_FAILURES - 1, WINDOW, error);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }

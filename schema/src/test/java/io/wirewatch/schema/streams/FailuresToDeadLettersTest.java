@@ -1,11 +1,12 @@
-package io.wirewatch.enrich;
+package io.wirewatch.schema.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -22,9 +23,15 @@ class FailuresToDeadLettersTest {
     private static final byte[] KEY = "story-1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VALUE = {1, 2, 3, 4};
 
+    private static FailuresToDeadLetters handler() {
+        FailuresToDeadLetters handler = new FailuresToDeadLetters();
+        handler.configure(Map.of(DeadLetterHandlers.STAGE_CONFIG, "enrich"));
+        return handler;
+    }
+
     @Test
     void shouldSendTheSourceRecordToTheDeadLettersAndResume() {
-        ProcessingExceptionHandler.Response response = new FailuresToDeadLetters().handleError(context(),
+        ProcessingExceptionHandler.Response response = handler().handleError(context(),
                 new Record<>("RUS->USA", "signal", 7L), new IllegalStateException("window store closed"));
 
         assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
@@ -42,12 +49,23 @@ class FailuresToDeadLettersTest {
     }
 
     @Test
-    void shouldBeTheServicesProcessingExceptionHandler() {
-        var properties = EnrichService.properties(new EnrichService.Config("127.0.0.1:9092", "enrich-test",
-                Path.of("state"), Map.of(), EnrichTopology.Config.defaults(EnrichTopologyTest.scripted())));
+    void shouldRefuseToRunWithoutAStageToNameInTheLetters() {
+        assertThatThrownBy(() -> new FailuresToDeadLetters().configure(Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(DeadLetterHandlers.STAGE_CONFIG);
+    }
 
-        assertThat(properties.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
-                .isEqualTo(FailuresToDeadLetters.class.getName());
+    @Test
+    void shouldInstallBothHandlersWithTheStage() {
+        Map<String, Object> properties = new HashMap<>();
+
+        DeadLetterHandlers.install(properties, "alerts");
+
+        assertThat(properties).containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        FailuresToDeadLetters.class.getName())
+                .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        OversizedToDeadLetters.class.getName())
+                .containsEntry(DeadLetterHandlers.STAGE_CONFIG, "alerts");
     }
 
     private static ErrorHandlerContext context() {
