@@ -28,13 +28,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The actor knowledge base, compiled into a {@link TokenTrie} of surface forms, with a {@link Gazetteer} of the
  * world's cities and regions beside it. {@link #standard()} is the one bundled with wirewatch
- * ({@code io/wirewatch/enrich/kb/actors.tsv}, whose header describes the format, and the gazetteer
- * {@code places.tsv}); {@link #extendedWith(Path)} adds a user's file in the same format. Immutable and
- * thread-safe.
+ * ({@code io/wirewatch/enrich/kb/actors.tsv}, whose header describes the format, the organisations derived from
+ * the Phoenix dictionaries {@code orgs.tsv} and the gazetteer {@code places.tsv}); {@link #extendedWith(Path)}
+ * adds a user's file in the same format. Immutable and thread-safe.
  */
 public final class ActorKb {
 
     static final String BUNDLED = "io/wirewatch/enrich/kb/actors.tsv";
+    /** Armed groups and state bodies derived from the Phoenix dictionaries (its header says how); read second. */
+    static final String BUNDLED_ORGS = "io/wirewatch/enrich/kb/orgs.tsv";
 
     private static final Set<String> KINDS = Set.of("country", "igo", "bloc", "org", "place", "person", "role");
     private static final Map<String, Set<String>> KEYS = Map.of(
@@ -117,14 +119,20 @@ public final class ActorKb {
     }
 
     private static ActorKb bundled() {
-        InputStream in = ActorKb.class.getClassLoader().getResourceAsStream(BUNDLED);
+        List<Line> lines = new ArrayList<>(bundledLines(BUNDLED));
+        lines.addAll(bundledLines(BUNDLED_ORGS));
+        return new ActorKb(lines, Gazetteer.standard());
+    }
+
+    private static List<Line> bundledLines(String resource) {
+        InputStream in = ActorKb.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("the bundled actor knowledge base " + BUNDLED + " is missing");
+            throw new IllegalStateException("the bundled actor knowledge base file " + resource + " is missing");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return new ActorKb(read("classpath:" + BUNDLED, reader), Gazetteer.standard());
+            return read("classpath:" + resource, reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
