@@ -4,18 +4,21 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** An open-addressing map from non-zero long keys to ints; grows as needed. Not thread-safe while written. */
+/**
+ * An open-addressing map from non-zero long keys to ints; grows as needed. Not thread-safe while written. Each key
+ * sits beside its value in one array, so a hit costs one cache line rather than one per array (the name finder
+ * looks up some thirty features per token in a table larger than the cache).
+ */
 final class LongIntMap {
 
-    private long[] keys;
-    private int[] values;
+    /** Slot {@code s} holds its key at {@code 2s} and its value at {@code 2s + 1}; key 0 marks an empty slot. */
+    private long[] table;
     private int size;
     private int mask;
 
     LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
+        table = new long[capacity * 2];
         mask = capacity - 1;
     }
 
@@ -25,11 +28,12 @@ final class LongIntMap {
 
     /** The value of {@code key}, or {@code missing}. */
     int get(long key, int missing) {
+        long[] t = table;
         int slot = slot(key);
         while (true) {
-            long k = keys[slot];
+            long k = t[slot << 1];
             if (k == key) {
-                return values[slot];
+                return (int) t[(slot << 1) + 1];
             }
             if (k == 0) {
                 return missing;
@@ -42,18 +46,18 @@ final class LongIntMap {
         if (key == 0) {
             throw new IllegalArgumentException("key 0 is reserved for empty slots");
         }
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 4 > table.length) {
             grow();
         }
         int slot = slot(key);
-        while (keys[slot] != 0 && keys[slot] != key) {
+        while (table[slot << 1] != 0 && table[slot << 1] != key) {
             slot = (slot + 1) & mask;
         }
-        if (keys[slot] == 0) {
+        if (table[slot << 1] == 0) {
             size++;
-            keys[slot] = key;
+            table[slot << 1] = key;
         }
-        values[slot] = value;
+        table[(slot << 1) + 1] = value;
     }
 
     /** Ors {@code bits} into the value of {@code key} (0 when absent). */
@@ -76,9 +80,9 @@ final class LongIntMap {
     }
 
     void forEach(Entry entry) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0) {
-                entry.accept(keys[i], values[i]);
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] != 0) {
+                entry.accept(table[i], (int) table[i + 1]);
             }
         }
     }
@@ -88,9 +92,9 @@ final class LongIntMap {
         out.writeInt(size);
         long[] sorted = new long[size];
         int k = 0;
-        for (long key : keys) {
-            if (key != 0) {
-                sorted[k++] = key;
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] != 0) {
+                sorted[k++] = table[i];
             }
         }
         java.util.Arrays.sort(sorted);
@@ -117,25 +121,23 @@ final class LongIntMap {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        mask = keys.length - 1;
+        long[] old = table;
+        table = new long[old.length * 2];
+        mask = table.length / 2 - 1;
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                put(oldKeys[i], oldValues[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                put(old[i], (int) old[i + 1]);
             }
         }
     }
 
     long bytes() {
-        return 16L + keys.length * 8L + values.length * 4L;
+        return 16L + table.length * 8L;
     }
 
     @Override
     public String toString() {
-        return "LongIntMap[size=" + size + ", capacity=" + keys.length + "]";
+        return "LongIntMap[size=" + size + ", capacity=" + table.length / 2 + "]";
     }
 }

@@ -204,14 +204,20 @@ final class ContextChecks {
             if (SPORT.contains(norm) && !token.capitalised() || SPORT_EVENTS.contains(norm) && token.capitalised()) {
                 return true;
             }
-            boolean score = SCORE.matcher(norm).matches() || i + 2 < tokens.size()
+            boolean score = startsWithDigit(norm) && (SCORE.matcher(norm).matches() || i + 2 < tokens.size()
                     && NUMBER.matcher(norm).matches() && (tokens.get(i + 1).norm().equals("-")
-                    || tokens.get(i + 1).norm().equals("\u2013")) && NUMBER.matcher(tokens.get(i + 2).norm()).matches();
+                    || tokens.get(i + 1).norm().equals("\u2013"))
+                    && NUMBER.matcher(tokens.get(i + 2).norm()).matches());
             if (score && !nearMonth(i)) {
                 return true; // "won 3-0", "40–22" (but not "on 27-28 February")
             }
         }
         return false;
+    }
+
+    /** Both score patterns open with a digit: most words are not tried against them at all. */
+    private static boolean startsWithDigit(String norm) {
+        return !norm.isEmpty() && norm.charAt(0) >= '0' && norm.charAt(0) <= '9';
     }
 
     private boolean nearMonth(int index) {

@@ -83,9 +83,13 @@ final class SentenceContext {
         if (mainClauseFound || mentions.actors.isEmpty()) {
             return found; // the lexicon speaks only between actors the sentence names
         }
-        List<StanceRules.Match> used = gate.verbsOnly(lexiconRules.matches(tokens));
-        used.removeIf(match -> PartOfSpeechGate.coveredByNone(match, handWritten) || clauses.aside[match.start()]);
-        if (used.isEmpty() || checks.sport()) {
+        List<StanceRules.Match> lexicon = lexiconRules.matches(tokens);
+        if (lexicon.stream().allMatch(match -> discarded(match, handWritten)) || checks.sport()) {
+            return found; // nothing the tagger's verdict could keep: no tagging
+        }
+        List<StanceRules.Match> used = gate.verbsOnly(lexicon);
+        used.removeIf(match -> discarded(match, handWritten));
+        if (used.isEmpty()) {
             return found;
         }
         List<Signal> out = new ArrayList<>();
@@ -99,6 +103,11 @@ final class SentenceContext {
         }
         out.addAll(found); // the hand-written rules' asides come after the main clause's dictionary verb
         return out;
+    }
+
+    /** A dictionary match inside a hand-written rule that codes nothing, or in an aside. */
+    private boolean discarded(StanceRules.Match match, List<StanceRules.Match> handWritten) {
+        return PartOfSpeechGate.coveredByNone(match, handWritten) || clauses.aside[match.start()];
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.wirewatch.enrich.stance;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,11 +31,12 @@ record StanceRule(String id, String category, String cameo, List<Slot> slots, in
      * of the verb lexicon) costs no more than a slot of one.
      */
     record Slot(Set<String> words, List<String> prefixes, Set<String> prefixSet, int shortest, int longest,
-                boolean any) {
+                boolean any, int[] prefixHashes) {
         Slot(Set<String> words, List<String> prefixes) {
             this(Set.copyOf(words), List.copyOf(prefixes), Set.copyOf(prefixes),
                     prefixes.stream().mapToInt(String::length).min().orElse(0),
-                    prefixes.stream().mapToInt(String::length).max().orElse(0), words.contains("_"));
+                    prefixes.stream().mapToInt(String::length).max().orElse(0), words.contains("_"),
+                    prefixes.stream().mapToInt(String::hashCode).distinct().sorted().toArray());
         }
 
         boolean matches(String norm) {
@@ -44,9 +46,14 @@ record StanceRule(String id, String category, String cameo, List<Slot> slots, in
             if (words.contains(norm)) {
                 return true;
             }
-            for (int length = shortest, last = Math.min(longest, norm.length()); length > 0 && length <= last;
-                    length++) {
-                if (prefixSet.contains(norm.substring(0, length))) {
+            // the hash of each beginning of the word, built a character at a time (String.hashCode's formula), so
+            // a word is cut into a substring only when a prefix of that length may be there
+            int last = Math.min(longest, norm.length());
+            int hash = 0;
+            for (int length = 1; length <= last; length++) {
+                hash = 31 * hash + norm.charAt(length - 1);
+                if (length >= shortest && Arrays.binarySearch(prefixHashes, hash) >= 0
+                        && prefixSet.contains(norm.substring(0, length))) {
                     return true;
                 }
             }

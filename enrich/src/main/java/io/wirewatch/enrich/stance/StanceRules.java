@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compiled stance rules, indexed by the words and prefixes their first slot accepts, so matching a sentence
@@ -30,10 +31,15 @@ final class StanceRules {
             "RETREAT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
             "ASSAULT", "INVESTIGATE", "FIGHT", "APPEAL");
     private static final int PREFIX_KEY = 3;
+    /** How many distinct words {@link #startingWith} remembers (a few MB at most); later ones are looked up. */
+    private static final int REMEMBERED_WORDS = 50_000;
+    private static final StanceRule[] NO_RULES = new StanceRule[0];
 
     private final List<StanceRule> rules;
     private final Map<String, List<StanceRule>> byWord = new HashMap<>();
     private final Map<String, List<StanceRule>> byPrefix = new HashMap<>();
+    /** Per word, the rules whose first slot accepts it: most words of news repeat, and most start no rule. */
+    private final Map<String, StanceRule[]> firstSlot = new ConcurrentHashMap<>();
 
     private StanceRules(List<StanceRule> rules) {
         this.rules = List.copyOf(rules);
@@ -225,31 +231,50 @@ final class StanceRules {
     List<Match> matches(List<Token> tokens) {
         List<Match> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            String norm = tokens.get(i).norm();
-            List<StanceRule> exact = byWord.get(norm);
-            if (exact != null) {
-                for (StanceRule rule : exact) {
-                    matchFrom(rule, tokens, i, out);
-                }
-            }
-            if (norm.length() >= PREFIX_KEY) {
-                List<StanceRule> prefixed = byPrefix.get(norm.substring(0, PREFIX_KEY));
-                if (prefixed != null) {
-                    for (StanceRule rule : prefixed) {
-                        if (exact == null || !exact.contains(rule)) {
-                            matchFrom(rule, tokens, i, out);
-                        }
-                    }
-                }
+            for (StanceRule rule : startingWith(tokens.get(i).norm())) {
+                matchRest(rule, tokens, i, out);
             }
         }
         return out;
     }
 
-    private static void matchFrom(StanceRule rule, List<Token> tokens, int start, List<Match> out) {
-        if (!rule.slots().get(0).matches(tokens.get(start).norm())) {
-            return;
+    /**
+     * The rules whose first slot accepts {@code norm}, in the order matching tries them (the word's own rules,
+     * then those of its prefixes), remembered for the first {@value #REMEMBERED_WORDS} words seen.
+     */
+    private StanceRule[] startingWith(String norm) {
+        StanceRule[] known = firstSlot.get(norm);
+        if (known != null) {
+            return known;
         }
+        List<StanceRule> found = new ArrayList<>();
+        List<StanceRule> exact = byWord.get(norm);
+        if (exact != null) {
+            for (StanceRule rule : exact) {
+                if (rule.slots().get(0).matches(norm)) {
+                    found.add(rule);
+                }
+            }
+        }
+        if (norm.length() >= PREFIX_KEY) {
+            List<StanceRule> prefixed = byPrefix.get(norm.substring(0, PREFIX_KEY));
+            if (prefixed != null) {
+                for (StanceRule rule : prefixed) {
+                    if ((exact == null || !exact.contains(rule)) && rule.slots().get(0).matches(norm)) {
+                        found.add(rule);
+                    }
+                }
+            }
+        }
+        StanceRule[] rules = found.isEmpty() ? NO_RULES : found.toArray(NO_RULES);
+        if (firstSlot.size() < REMEMBERED_WORDS) {
+            firstSlot.putIfAbsent(norm, rules);
+        }
+        return rules;
+    }
+
+    /** Adds the match of {@code rule} whose first slot is token {@code start}, if the other slots follow. */
+    private static void matchRest(StanceRule rule, List<Token> tokens, int start, List<Match> out) {
         int position = start + 1;
         for (int s = 1; s < rule.slots().size(); s++) {
             StanceRule.Slot slot = rule.slots().get(s);

@@ -20,7 +20,11 @@ public final class Furniture {
 
     /** True when the paragraph is furniture ("Back to top button") or a photo caption. */
     public static boolean isFurniture(String paragraph) {
-        String text = paragraph.strip().toLowerCase(Locale.ROOT);
+        String stripped = paragraph.strip();
+        if (stripped.length() > 400) {
+            return false; // lower case is never shorter: too long for either test, not worth lower-casing
+        }
+        String text = stripped.toLowerCase(Locale.ROOT);
         if (text.isEmpty()) {
             return true;
         }
