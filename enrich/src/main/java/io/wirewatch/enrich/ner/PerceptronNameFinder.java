@@ -28,7 +28,10 @@ public final class PerceptronNameFinder implements NameFinder {
     public static final String BUNDLED_RESOURCE = "/io/wirewatch/enrich/ner/conll2003-en.model.gz";
 
     private static final int MAGIC = 0x574e4552; // "WNER"
-    /** Format 3 adds the {@link KnownNames} table after the lexicon; format 2 files are read without it. */
+    /**
+     * Format 3 adds the {@link KnownNames} table after the lexicon; a model without known names is written as
+     * format 2, as before the table existed (so retraining the bundled model gives the same bytes).
+     */
     private static final int VERSION = 3;
     private static final int L = Labels.COUNT;
     private static final int MAX_WINDOW = 1000;
@@ -199,10 +202,12 @@ public final class PerceptronNameFinder implements NameFinder {
         GZIPOutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16);
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeInt(MAGIC);
-        data.writeInt(VERSION);
+        data.writeInt(known.isEmpty() ? 2 : VERSION);
         data.writeInt(L);
         lexicon.write(data);
-        known.write(data);
+        if (!known.isEmpty()) {
+            known.write(data);
+        }
         data.writeInt(rows.size());
         long[] keyOfRow = new long[rows.size()];
         rows.forEach((key, row) -> keyOfRow[row] = key);

@@ -43,8 +43,9 @@ class KnownNamesTest {
 
     @Test
     void shouldDropALeadingTheFromAKnowledgeBaseName() {
-        // "the Alliance" is an alias of NATO in the knowledge base
-        assertThat(types("Alliance") & Lexicon.TYPE_BITS).isEqualTo(bit("ORG"));
+        // "the Alliance" is an alias of NATO in the knowledge base (and Alliance, Ohio a city of the gazetteer)
+        assertThat(types("Alliance") & bit("ORG")).isNotZero();
+        assertThat(types("the Alliance")).isZero();
     }
 
     @Test
