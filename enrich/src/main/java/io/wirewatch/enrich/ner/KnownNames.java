@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names known from outside the training text, for features that carry over to text the training data never saw:
@@ -54,7 +55,7 @@ final class KnownNames {
     }
 
     /** The CoNLL type a knowledge-base name has (CoNLL calls countries and capitals LOC, demonyms MISC), or null. */
-    static String conllType(ActorKb.NameForm form) {
+    static @Nullable String conllType(ActorKb.NameForm form) {
         return switch (form.kind()) {
             case "country", "place" -> form.field().equals("demonyms") || form.field().equals("adjectives")
                     ? "MISC" : "LOC";
