@@ -128,8 +128,8 @@ public final class Trainer {
                 sumT[k] += averaged[1][k] / options.runs();
             }
             if (dev != null) {
-                log.info("run {}: dev {}", run + 1, ConllEval.score(build(full, known, index, averaged[0], averaged[1]), dev)
-                        .overall());
+                PerceptronNameFinder single = build(full, known, index, averaged[0], averaged[1]);
+                log.info("run {}: dev {}", run + 1, ConllEval.score(single, dev).overall());
             }
         }
         PerceptronNameFinder model = build(full, known, index, sumW, sumT);

@@ -44,7 +44,7 @@ final class MachineDates {
             "last-modified", "lastmod", "modified", "dcterms.modified", "dc.date.modified", "revised",
             "article.updated", "updated_time", "parsely-updated");
 
-    static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "blogposting", "reportage",
+    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "blogposting", "reportage",
             "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report",
             "scholarlyarticle", "techarticle", "socialmediaposting", "liveblogposting", "posting", "review",
             "videoobject", "webpage", "creativework", "event", "medicalwebpage", "itempage", "recipe");
@@ -98,9 +98,9 @@ final class MachineDates {
         return best;
     }
 
-    static final Pattern DATE_META = Pattern.compile("(?i)date|time|publish|created|upload|release|issued");
+    private static final Pattern DATE_META = Pattern.compile("(?i)date|time|publish|created|upload|release|issued");
 
-    static final Pattern NOT_PUBLISHED_META = Pattern.compile("(?i)modif|updat|expir|revis|copyright"
+    private static final Pattern NOT_PUBLISHED_META = Pattern.compile("(?i)modif|updat|expir|revis|copyright"
             + "|valid|birth|start|end|event|price|crawl|index|refresh");
 
     /** Any other meta tag whose name says it holds a date (e.g. a site's own "uploaded" property). */
@@ -119,7 +119,7 @@ final class MachineDates {
         return null;
     }
 
-    static final Pattern SCRIPT_DATE = Pattern.compile("[\"'](?:datePublished|published_at|publishedAt"
+    private static final Pattern SCRIPT_DATE = Pattern.compile("[\"'](?:datePublished|published_at|publishedAt"
             + "|publishedDate|publish_date|publishDate|pubDate|firstPublished|first_published_at|date_published"
             + "|dateCreated|created_at|createdAt|uploadDate|releaseDate)[\"']\\s*:\\s*[\"']([^\"']{6,40})[\"']");
 
@@ -179,7 +179,7 @@ final class MachineDates {
         return null;
     }
 
-    static Optional<DateParser.Parsed> parseAttributes(Element e, LocalDate latest) {
+    private static Optional<DateParser.Parsed> parseAttributes(Element e, LocalDate latest) {
         for (String attr : List.of("datetime", "content", "title", "data-datetime", "data-time")) {
             if (e.hasAttr(attr)) {
                 Optional<DateParser.Parsed> p = DateParser.parse(e.attr(attr), latest);

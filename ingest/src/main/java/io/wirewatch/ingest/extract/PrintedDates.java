@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class PrintedDates {
 
-    static final Pattern DATE_CLASS = Pattern.compile(
+    private static final Pattern DATE_CLASS = Pattern.compile(
             "(?i)(?:^|[-_ ])(?:date|datum|time|published|publish|pubdate|posted|post-?meta|entry-?meta|meta|byline"
                     + "|dateline|timestamp|article-?info|submitted|created|info|updated)(?:$|[-_ ])|entry-date"
                     + "|post-date|publication|posted-on|article-date|news-date");
 
-    static final Pattern PUBLISHED_WORDS = Pattern.compile(
+    private static final Pattern PUBLISHED_WORDS = Pattern.compile(
             "(?iu)\\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|datum|date|created"
                     + "|erstellt|geschrieben|written|publication|stand)(?:\\s+(?:on|am|le|el|il|at|vom))?\\s*[:\\s]");
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class UrlDates {
 
-    static final Pattern URL_DATE = Pattern.compile(
+    private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d\\d)(?:/([01]?\\d)/([0-3]?\\d)(?=/|$|\\.html?)|([01]\\d)([0-3]\\d)(?=[/_.-]|$)"
                     + "|[_-]([01]\\d)[_-]([0-3]\\d)(?=[/_.-]|$))"
                     + "|[/_-]((?:19|20)\\d\\d)-([01]\\d)-([0-3]\\d)(?:[/_.-]|$)"
