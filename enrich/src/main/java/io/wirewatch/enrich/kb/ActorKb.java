@@ -113,6 +113,29 @@ public final class ActorKb {
         static final ActorKb STANDARD = bundled();
     }
 
+    /**
+     * One name as a line of the knowledge base writes it: the line's kind ({@code country}, {@code person}, ...),
+     * the field it stands in ({@code name}, {@code aliases}, {@code capitals}, {@code demonyms}, ...) and the form.
+     */
+    public record NameForm(String kind, String field, String form) {
+    }
+
+    /** Every name, alias, capital, seat, demonym, adjective and surname the lines write, in file order. */
+    public List<NameForm> nameForms() {
+        List<NameForm> forms = new ArrayList<>();
+        for (Line line : lines) {
+            for (String field : line.fields().keySet()) {
+                if (NAME_FIELDS.contains(field)) {
+                    line.list(field).forEach(form -> forms.add(new NameForm(line.kind(), field, form)));
+                }
+            }
+        }
+        return forms;
+    }
+
+    private static final Set<String> NAME_FIELDS = Set.of("name", "aliases", "capitals", "seats", "demonyms",
+            "adjectives", "surnames");
+
     /** The knowledge base bundled with wirewatch (loaded once). */
     public static ActorKb standard() {
         return Holder.STANDARD;

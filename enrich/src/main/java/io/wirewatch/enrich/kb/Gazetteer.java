@@ -157,6 +157,15 @@ public final class Gazetteer {
         return new Gazetteer(DataLines.read("gazetteer", source, reader, Row::parse));
     }
 
+    /** Every place, in the order of the file. */
+    public List<Place> places() {
+        List<Place> all = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            all.add(place(i));
+        }
+        return all;
+    }
+
     /** Number of places. */
     public int size() {
         return names.length;

@@ -56,15 +56,19 @@ public final class CrossValidation {
         sum[2] += counts.falseNegatives();
     }
 
-    /** {@code CrossValidation TRAIN.conll K [RUNS]}: prints each fold and the pooled table. */
+    /**
+     * {@code CrossValidation TRAIN.conll K [RUNS] [--known-names]}: prints each fold and the pooled table; the flag
+     * trains with the {@link KnownNames} features.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("usage: CrossValidation TRAIN.conll K [RUNS]");
+        if (args.length < 2 || args.length > 4) {
+            throw new IllegalArgumentException("usage: CrossValidation TRAIN.conll K [RUNS] [--known-names]");
         }
         Trainer.Options defaults = Trainer.Options.defaults();
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : defaults.runs();
+        int runs = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : defaults.runs();
+        boolean knownNames = args[args.length - 1].equals("--known-names");
         ConllEval.Scores scores = run(ConllCorpus.read(Path.of(args[0])), Integer.parseInt(args[1]),
-                new Trainer.Options(defaults.epochs(), defaults.folds(), defaults.seed(), runs));
+                new Trainer.Options(defaults.epochs(), defaults.folds(), defaults.seed(), runs, knownNames));
         System.out.println(scores.table());
     }
 }

@@ -50,11 +50,16 @@ final class Features {
     private static final int LOWER_M1_SHORT = 127;
     private static final int PRIOR_LOWER = 128;
     private static final int LENGTH = 129;
+    private static final int KNOWN = 130;
+    private static final int KNOWN_M1 = 131;
+    private static final int KNOWN_P1 = 132;
 
     private final Lexicon lexicon;
+    private final KnownNames known;
 
-    Features(Lexicon lexicon) {
+    Features(Lexicon lexicon, KnownNames known) {
         this.lexicon = lexicon;
+        this.known = known;
     }
 
     void extract(List<String> tokens, Sink sink) {
@@ -88,6 +93,7 @@ final class Features {
         }
         boolean capsSentence = letters >= 4 && upperLetters * 10 >= letters * 9;
         int[] gaz = gazetteer(words, lower);
+        int[] knownBits = known.isEmpty() ? null : known(words, lower);
 
         for (int i = 0; i < n; i++) {
             String w = words[i];
@@ -151,6 +157,16 @@ final class Features {
             if (i + 1 < n) {
                 emitBits(i, GAZ_P1, gaz[i + 1], sink);
             }
+            if (knownBits != null) {
+                int capitalised = lw.equals(w) ? 0 : 1;
+                emitBits(i, KNOWN, knownBits[i], capitalised, sink);
+                if (i > 0) {
+                    emitBits(i, KNOWN_M1, knownBits[i - 1], capitalised, sink);
+                }
+                if (i + 1 < n) {
+                    emitBits(i, KNOWN_P1, knownBits[i + 1], capitalised, sink);
+                }
+            }
         }
     }
 
@@ -160,6 +176,38 @@ final class Features {
             bits &= bits - 1;
             sink.accept(token, Hashing.finish(Hashing.add(Hashing.start(template), bit)));
         }
+    }
+
+    /** As {@link #emitBits(int, int, int, Sink)}, each bit together with a small code ({@code with}). */
+    private static void emitBits(int token, int template, int bits, int with, Features.Sink sink) {
+        while (bits != 0) {
+            int bit = Integer.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            sink.accept(token, Hashing.finish(Hashing.add(Hashing.add(Hashing.start(template), bit), with)));
+        }
+    }
+
+    /**
+     * Per token, one bit per (type, BILOU position) of every {@link KnownNames known name} covering it, matched on
+     * the lower-cased words.
+     */
+    private int[] known(String[] words, String[] lower) {
+        int n = words.length;
+        int[] bits = new int[n];
+        for (int start = 0; start < n; start++) {
+            if (!hasLetterOrDigit(words[start])) {
+                continue;
+            }
+            int maxEnd = Math.min(n, start + Lexicon.MAX_NAME_TOKENS);
+            for (int end = start + 1; end <= maxEnd; end++) {
+                int types = known.types(lower, start, end);
+                mark(bits, start, end, types & Lexicon.TYPE_BITS, 0);
+                if ((types & Lexicon.PREFIX) == 0) {
+                    break;
+                }
+            }
+        }
+        return bits;
     }
 
     /**

@@ -29,20 +29,26 @@ public final class PerceptronNameFinder implements NameFinder {
     public static final String BUNDLED_RESOURCE = "/io/wirewatch/enrich/ner/conll2003-en.model.gz";
 
     private static final int MAGIC = 0x574e4552; // "WNER"
-    private static final int VERSION = 2;
+    /**
+     * Format 3 adds the {@link KnownNames} table after the lexicon; a model without known names is written as
+     * format 2, as before the table existed (so retraining the bundled model gives the same bytes).
+     */
+    private static final int VERSION = 3;
     private static final int L = Labels.COUNT;
     private static final int MAX_WINDOW = 1000;
 
     private final Lexicon lexicon;
+    private final KnownNames known;
     private final Features features;
     private final LongIntMap rows;
     private final float[] weights;
     private final float[] transitions;
     private final float[] constrained;
 
-    PerceptronNameFinder(Lexicon lexicon, LongIntMap rows, float[] weights, float[] transitions) {
+    PerceptronNameFinder(Lexicon lexicon, KnownNames known, LongIntMap rows, float[] weights, float[] transitions) {
         this.lexicon = lexicon;
-        this.features = new Features(lexicon);
+        this.known = known;
+        this.features = new Features(lexicon, known);
         this.rows = rows;
         this.weights = weights;
         this.transitions = transitions;
@@ -231,9 +237,12 @@ public final class PerceptronNameFinder implements NameFinder {
         GZIPOutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16);
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeInt(MAGIC);
-        data.writeInt(VERSION);
+        data.writeInt(known.isEmpty() ? 2 : VERSION);
         data.writeInt(L);
         lexicon.write(data);
+        if (!known.isEmpty()) {
+            known.write(data);
+        }
         data.writeInt(rows.size());
         long[] keyOfRow = new long[rows.size()];
         rows.forEach((key, row) -> keyOfRow[row] = key);
@@ -273,14 +282,15 @@ public final class PerceptronNameFinder implements NameFinder {
             throw new IOException("not a wirewatch name-finder model (magic " + Integer.toHexString(magic) + ")");
         }
         int version = data.readInt();
-        if (version != VERSION) {
-            throw new IOException("model format version " + version + ", this build reads " + VERSION);
+        if (version != VERSION && version != 2) {
+            throw new IOException("model format version " + version + ", this build reads 2 and " + VERSION);
         }
         int labels = data.readInt();
         if (labels != L) {
             throw new IOException("model has " + labels + " labels, this build uses " + L);
         }
         Lexicon lexicon = Lexicon.read(data);
+        KnownNames known = version == 2 ? KnownNames.none() : KnownNames.read(data);
         int n = data.readInt();
         LongIntMap rows = new LongIntMap(n);
         float[] weights = new float[n * L];
@@ -297,7 +307,7 @@ public final class PerceptronNameFinder implements NameFinder {
         for (int k = 0; k < transitions.length; k++) {
             transitions[k] = data.readFloat();
         }
-        return new PerceptronNameFinder(lexicon, rows, weights, transitions);
+        return new PerceptronNameFinder(lexicon, known, rows, weights, transitions);
     }
 
     /** Number of weighted features. */
@@ -307,6 +317,6 @@ public final class PerceptronNameFinder implements NameFinder {
 
     /** An estimate of the heap the loaded model holds, in bytes. */
     public long heapBytes() {
-        return lexicon.bytes() + rows.bytes() + weights.length * 4L + transitions.length * 4L;
+        return lexicon.bytes() + known.bytes() + rows.bytes() + weights.length * 4L + transitions.length * 4L;
     }
 }

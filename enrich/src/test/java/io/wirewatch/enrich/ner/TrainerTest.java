@@ -82,6 +82,30 @@ class TrainerTest {
     }
 
     @Test
+    void shouldWriteFormatTwoWithoutKnownNamesAndFormatThreeWithThem() throws IOException {
+        PerceptronNameFinder withKnown = Trainer.train(tiny, new Trainer.Options(2, 1, 3L, 1, true));
+
+        assertThat(formatOf(model)).isEqualTo(2);
+        assertThat(formatOf(withKnown)).isEqualTo(3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        withKnown.write(bytes);
+        PerceptronNameFinder read = PerceptronNameFinder.read(new ByteArrayInputStream(bytes.toByteArray()));
+        for (LabelledSentence sentence : tiny) {
+            assertThat(read.find(sentence.tokens())).isEqualTo(withKnown.find(sentence.tokens()));
+        }
+    }
+
+    private static int formatOf(PerceptronNameFinder finder) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        finder.write(bytes);
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.util.zip.GZIPInputStream(new ByteArrayInputStream(bytes.toByteArray())))) {
+            in.readInt();
+            return in.readInt();
+        }
+    }
+
+    @Test
     void shouldRejectSomethingThatIsNotAModel() {
         byte[] notAModel = "hello".getBytes(StandardCharsets.UTF_8);
 

@@ -125,7 +125,7 @@ final class LocalReading {
 
     private @Nullable ZoneOffset offsetOfPrintedClock(DateParser.Parsed date) {
         String shown = text();
-        Matcher m = PublishedDates.ANY_DATE.matcher(shown);
+        Matcher m = PrintedDates.ANY_DATE.matcher(shown);
         int seen = 0;
         while (m.find() && seen++ < MAX_TEXT_DATES) {
             String window = shown.substring(Math.max(0, m.start() - 40), Math.min(shown.length(), m.end() + 40));
@@ -162,7 +162,7 @@ final class LocalReading {
         }
         Set<LocalDate> days = new HashSet<>();
         shown = days;
-        Matcher m = PublishedDates.ANY_DATE.matcher(text());
+        Matcher m = PrintedDates.ANY_DATE.matcher(text());
         int seen = 0;
         while (m.find() && seen++ < MAX_TEXT_DATES) {
             DateParser.find(m.group(), latest).ifPresent(p -> days.add(p.day()));

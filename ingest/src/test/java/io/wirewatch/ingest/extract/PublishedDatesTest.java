@@ -53,7 +53,7 @@ class PublishedDatesTest {
         var doc = Jsoup.parse("<html><body><p>No date here.</p></body></html>");
         var dates = PublishedDates.of(doc, "https://news.example/2022/1/26/story/", TODAY);
         assertThat(dates.published().date().day()).isEqualTo(LocalDate.of(2022, 1, 26));
-        assertThat(PublishedDates.fromUrl("https://blog.example/2023/10/3-questions-for-tina/", TODAY)).isNull();
+        assertThat(UrlDates.fromUrl("https://blog.example/2023/10/3-questions-for-tina/", TODAY)).isNull();
     }
 
     @ParameterizedTest
