@@ -156,6 +156,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     enrichedAt.size() / elapsed, warmup);
             report(out, "raw -> enriched", sent, enrichedAt);
             report(out, "raw -> alert   ", sent, alertedAt);
+            if (pipeline == null) {
+                out.println("(the Kafka warnings below are this process's own: the services log theirs)");
+            }
             out.printf(Locale.ROOT, "producer errors during the load: %s%n", errors.producerSummary());
             out.printf(Locale.ROOT, "other Kafka warnings during the load: %s%n", errors.otherSummary());
             out.printf(Locale.ROOT, "%d cores; load average %.2f at the start of the load, %.2f at the end; log %s%n",

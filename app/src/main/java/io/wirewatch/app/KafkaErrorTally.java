@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.protocol.Errors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -67,7 +68,7 @@ final class KafkaErrorTally extends AppenderBase<ILoggingEvent> implements AutoC
         (fromProducer ? producer : other).computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
-    static String reason(String message, String exception, String logger) {
+    private static String reason(@Nullable String message, @Nullable String exception, String logger) {
         Matcher words = UPPER_WORD.matcher(message == null ? "" : message);
         while (words.find()) {
             if (PROTOCOL_ERRORS.contains(words.group())) {
@@ -81,7 +82,7 @@ final class KafkaErrorTally extends AppenderBase<ILoggingEvent> implements AutoC
     }
 
     /** The first exception of the chain that says what went wrong: a known producer failure, else the outermost. */
-    private static String exceptionNamed(IThrowableProxy proxy) {
+    private static @Nullable String exceptionNamed(@Nullable IThrowableProxy proxy) {
         String outermost = null;
         for (IThrowableProxy p = proxy; p != null; p = p.getCause()) {
             String name = p.getClassName().substring(p.getClassName().lastIndexOf('.') + 1);
