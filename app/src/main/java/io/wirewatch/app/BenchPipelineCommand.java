@@ -62,6 +62,19 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     + " Streams threads' first assignment and the stores settle meanwhile).")
     int warmup = -1;
 
+    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
+            description = "Measure a pipeline already running on this cluster (start `wirewatch enrich` and"
+                    + " `wirewatch alerts` against it first) instead of starting the embedded broker and services.")
+    @org.jspecify.annotations.Nullable String bootstrapServers;
+
+    @Option(names = {"-B", "--broker-config"}, paramLabel = "KEY=VALUE",
+            description = "One setting of the embedded broker (server.properties), over its defaults; repeatable.")
+    Map<String, String> brokerConfig = new java.util.HashMap<>();
+
+    @Option(names = {"-K", "--kafka"}, paramLabel = "KEY=VALUE",
+            description = "One Kafka Streams or client setting of both services, over their defaults; repeatable.")
+    Map<String, String> clientConfig = new java.util.HashMap<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,21 +89,36 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     + " stories)");
         }
         Path dir = Files.createTempDirectory("wirewatch-bench");
+        // Kafka's own warnings (with their stack traces) go to the log file; the summary counts them instead.
+        Path logFile = ConsoleLogging.toFile(dir, false);
         List<Story> templates = Samples.extractTo(dir.resolve("samples")).stream().map(BenchPipelineCommand::story)
                 .toList();
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> enrichedAt = new ConcurrentHashMap<>();
         Map<String, Long> alertedAt = new ConcurrentHashMap<>();
-        try (Pipeline pipeline = Pipeline.start(new Pipeline.Config(dir.resolve("data"), 0, "127.0.0.1", 0, null,
-                Clock.systemUTC()), Duration.ofSeconds(120))) {
-            SoakSampler sampler = duration == null ? null
-                    : SoakSampler.start(pipeline.bootstrapServers(), out, sampleEvery);
+        if (bootstrapServers != null && !(brokerConfig.isEmpty() && clientConfig.isEmpty())) {
+            throw new IllegalArgumentException("-B and -K set the embedded pipeline; with -b, give the settings to"
+                    + " the services you started");
+        }
+        long starting = System.nanoTime();
+        try (Pipeline pipeline = bootstrapServers != null ? null : Pipeline.start(new Pipeline.Config(
+                dir.resolve("data"), 0, "127.0.0.1", 0, null, Clock.systemUTC()),
+                new Pipeline.Tuning(brokerConfig, Map.copyOf(clientConfig)), Duration.ofSeconds(120))) {
+            String bootstrap = pipeline == null ? bootstrapServers : pipeline.bootstrapServers();
+            if (pipeline != null) {
+                out.printf(Locale.ROOT, "broker and services RUNNING in %.1f s%n", (System.nanoTime() - starting) / 1e9);
+            }
+            SoakSampler sampler = duration == null ? null : SoakSampler.start(bootstrap, out, sampleEvery);
             AtomicBoolean running = new AtomicBoolean(true);
-            Thread watcher = watch(pipeline.bootstrapServers(), running, enrichedAt, alertedAt);
+            // Story ids of this run only: on a cluster that earlier runs wrote to, their records are not counted.
+            String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+            Thread watcher = watch(bootstrap, run, running, enrichedAt, alertedAt);
             AvroSerde<Story> serde = AvroSerde.of(Story.class);
+            KafkaErrorTally errors = KafkaErrorTally.attach();
+            double loadBefore = loadAverage();
             long began = System.nanoTime();
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
                     new org.apache.kafka.common.serialization.ByteArraySerializer())) {
@@ -101,7 +129,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                         Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
                     }
                     Story template = templates.get(i % templates.size());
-                    String id = "bench-" + i;
+                    String id = run + i;
                     Story story = Story.newBuilder(template).setId(id).setContentHash(id)
                             .setTitle(template.getTitle() + " #" + i).build();
                     sent.put(id, System.nanoTime());
@@ -121,12 +149,20 @@ final class BenchPipelineCommand implements Callable<Integer> {
             }
             running.set(false);
             watcher.join(10_000);
+            errors.close();
             double elapsed = (enrichedAt.values().stream().mapToLong(Long::longValue).max().orElse(began) - began) / 1e9;
             out.printf(Locale.ROOT, "offered %.0f stories/s; enriched %d of %d in %.1f s (%.0f stories/s);"
                     + " latency of the stories after the first %d%n", offered, enrichedAt.size(), stories, elapsed,
                     enrichedAt.size() / elapsed, warmup);
             report(out, "raw -> enriched", sent, enrichedAt);
             report(out, "raw -> alert   ", sent, alertedAt);
+            if (pipeline == null) {
+                out.println("(the Kafka warnings below are this process's own: the services log theirs)");
+            }
+            out.printf(Locale.ROOT, "producer errors during the load: %s%n", errors.producerSummary());
+            out.printf(Locale.ROOT, "other Kafka warnings during the load: %s%n", errors.otherSummary());
+            out.printf(Locale.ROOT, "%d cores; load average %.2f at the start of the load, %.2f at the end; log %s%n",
+                    Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), logFile);
         }
         return 0;
     }
@@ -151,7 +187,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
 
     private void report(PrintWriter out, String what, Map<String, Long> sent, Map<String, Long> arrived) {
         long[] millis = arrived.entrySet().stream()
-                .filter(e -> Integer.parseInt(e.getKey().substring("bench-".length())) >= warmup)
+                .filter(e -> sent.containsKey(e.getKey())
+                        && Integer.parseInt(e.getKey().substring(e.getKey().lastIndexOf('-') + 1)) >= warmup)
                 .mapToLong(e -> (e.getValue() - sent.get(e.getKey())) / 1_000_000L).sorted().toArray();
         if (millis.length == 0) {
             out.printf("%s: nothing arrived%n", what);
@@ -165,7 +202,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    private static Thread watch(String bootstrap, AtomicBoolean running, Map<String, Long> enrichedAt,
+    private static Thread watch(String bootstrap, String run, AtomicBoolean running, Map<String, Long> enrichedAt,
                                 Map<String, Long> alertedAt) {
         Thread thread = new Thread(() -> {
             AvroSerde<Alert> alerts = AvroSerde.of(Alert.class);
@@ -180,10 +217,11 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 while (running.get()) {
                     for (var record : consumer.poll(Duration.ofMillis(50))) {
                         long now = System.nanoTime();
-                        if (record.topic().equals(Topics.ALERTS.name())) {
-                            alertedAt.putIfAbsent(alerts.decode(record.value()).getStoryId(), now);
-                        } else {
-                            enrichedAt.putIfAbsent(record.key(), now);
+                        String storyId = record.topic().equals(Topics.ALERTS.name())
+                                ? alerts.decode(record.value()).getStoryId() : record.key();
+                        if (storyId != null && storyId.startsWith(run)) {
+                            (record.topic().equals(Topics.ALERTS.name()) ? alertedAt : enrichedAt)
+                                    .putIfAbsent(storyId, now);
                         }
                     }
                 }
@@ -191,6 +229,11 @@ final class BenchPipelineCommand implements Callable<Integer> {
         }, "bench-watch");
         thread.start();
         return thread;
+    }
+
+    /** The one-minute load average of the machine, or -1 where the JVM cannot tell. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** A sample file as a story, read the way ingest reads it. */

@@ -63,6 +63,19 @@ final class Pipeline implements AutoCloseable {
             Math.max(1, Math.min(io.wirewatch.schema.Topics.STORIES_RAW.partitions(),
                     Runtime.getRuntime().availableProcessors())));
 
+    /**
+     * Settings layered over the defaults, for measuring: {@code broker} for the embedded broker's server
+     * properties, {@code clients} for both services' Kafka Streams and client properties.
+     */
+    record Tuning(Map<String, String> broker, Map<String, Object> clients) {
+        static final Tuning NONE = new Tuning(Map.of(), Map.of());
+
+        Tuning {
+            broker = Map.copyOf(broker);
+            clients = Map.copyOf(clients);
+        }
+    }
+
     private final @Nullable EmbeddedBroker broker;
     private final String bootstrapServers;
     private final EnrichService enrich;
@@ -78,17 +91,23 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts the embedded broker, then the services on it, and waits until they are RUNNING. */
     static Pipeline start(Config config, Duration readyTimeout) {
+        return start(config, Tuning.NONE, readyTimeout);
+    }
+
+    /** Starts the embedded broker with {@code tuning}'s settings, then the services on it, and waits for them. */
+    static Pipeline start(Config config, Tuning tuning, Duration readyTimeout) {
         // Loading the knowledge base and the name model takes seconds: do it while the broker starts.
         CompletableFuture<Enricher> enricher = CompletableFuture.supplyAsync(config::enricher);
         EmbeddedBroker broker;
         try {
-            broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(config.dataDir(), config.kafkaPort()));
+            broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(config.dataDir(), config.kafkaPort())
+                    .withOverrides(tuning.broker()));
         } catch (RuntimeException e) {
             enricher.cancel(true);
             throw e;
         }
         try {
-            return startServices(broker, broker.bootstrapServers(), config, enricher, readyTimeout);
+            return startServices(broker, broker.bootstrapServers(), config, tuning, enricher, readyTimeout);
         } catch (RuntimeException e) {
             closeQuietly(broker);
             throw e;
@@ -97,12 +116,13 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts the services on an existing cluster (whose topics exist) and waits until they are RUNNING. */
     static Pipeline startOn(String bootstrapServers, Config config, Duration readyTimeout) {
-        return startServices(null, bootstrapServers, config,
+        return startServices(null, bootstrapServers, config, Tuning.NONE,
                 CompletableFuture.supplyAsync(config::enricher), readyTimeout);
     }
 
     private static Pipeline startServices(@Nullable EmbeddedBroker broker, String bootstrap, Config config,
-                                          CompletableFuture<Enricher> enricher, Duration readyTimeout) {
+                                          Tuning tuning, CompletableFuture<Enricher> enricher,
+                                          Duration readyTimeout) {
         EnrichService enrich = null;
         CompletableFuture<AlertsService> alerts = null;
         // The dashboard asks enrichment for dyad timelines; enrichment starts after the alert service does.
@@ -111,13 +131,13 @@ final class Pipeline implements AutoCloseable {
             Path streams = config.dataDir().resolve("streams");
             // The alert service does not need the enricher: start it while the models finish loading.
             alerts = CompletableFuture.supplyAsync(() -> AlertsService.start(new AlertsService.Config(bootstrap,
-                    "wirewatch-alerts", streams.resolve("alerts"), config.httpHost(), config.httpPort(), Map.of(),
-                    config.rulesFile(), config.clock()),
+                    "wirewatch-alerts", streams.resolve("alerts"), config.httpHost(), config.httpPort(),
+                    tuning.clients(), config.rulesFile(), config.clock()),
                     config.subscriptions().withEnrichQuery(enrichQueries::get)
                             .withActors(ActorNames.directory(null))));
             enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
-                    streams.resolve("enrich"), ENRICH_THREADS, EnrichTopology.Config.defaults(enricher.join()),
-                    "127.0.0.1", 0));
+                    streams.resolve("enrich"), with(ENRICH_THREADS, tuning.clients()),
+                    EnrichTopology.Config.defaults(enricher.join()), "127.0.0.1", 0));
             enrichQueries.set(enrich.queryUri());
             Pipeline pipeline = new Pipeline(broker, bootstrap, enrich, alerts.join());
             pipeline.awaitRunning(readyTimeout);
@@ -129,6 +149,12 @@ final class Pipeline implements AutoCloseable {
             closeQuietly(enrich);
             throw unwrap(e);
         }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> defaults, Map<String, Object> overrides) {
+        Map<String, Object> merged = new java.util.HashMap<>(defaults);
+        merged.putAll(overrides);
+        return merged;
     }
 
     private void awaitRunning(Duration timeout) {

@@ -40,6 +40,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final int NODE_ID = 1;
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The transaction protocol version is a feature of the cluster, not a server property: an override of this
+     * name is applied when the data folder is formatted (a folder formatted before keeps its version).
+     */
+    public static final String TRANSACTION_VERSION = "transaction.version";
 
     private final Config config;
     private final KafkaRaftServer server;
@@ -97,9 +102,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             port = config.port() == 0 ? freePort() : requireFree(config.port());
             int controllerPort = config.controllerPort() == 0 ? freePort() : requireFree(config.controllerPort());
-            Properties props = serverProperties(logDir, port, controllerPort, config.overrides());
+            Map<String, String> overrides = new java.util.HashMap<>(config.overrides());
+            @org.jspecify.annotations.Nullable String transactionVersion = overrides.remove(TRANSACTION_VERSION);
+            Properties props = serverProperties(logDir, port, controllerPort, overrides);
             KafkaConfig kafkaConfig = KafkaConfig.fromProps(props, false);
-            formatIfNew(logDir, kafkaConfig);
+            formatIfNew(logDir, kafkaConfig, transactionVersion);
             server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
         } catch (RuntimeException e) {
             lock.close();
@@ -209,18 +216,31 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // Transactions v2: a transaction's first write makes the partition leader add the partition at the
+        // coordinator, which answers CONCURRENT_TRANSACTIONS while the last transaction's markers are still being
+        // written. Under exactly-once Streams commits every 30-50 ms, so nearly every transaction starts that way.
+        // The broker retries for up to this long before giving the error to the producer; Kafka's 100 ms was too
+        // short on a busy 2-core machine, and the producer then backed off 100 ms to 1 s, its later batches of the
+        // same partition failed OUT_OF_ORDER_SEQUENCE_NUMBER, and a task was once corrupted (bench pipeline at
+        // 200/s: 95 and 6 errors in a run with 100 ms, none with 2 s).
+        props.put("add.partitions.to.txn.retry.backoff.max.ms", "2000");
         props.put("auto.create.topics.enable", "false");
         props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
         props.putAll(overrides);
         return props;
     }
 
-    private static void formatIfNew(Path logDir, KafkaConfig config) {
+    private static void formatIfNew(Path logDir, KafkaConfig config,
+                                    @org.jspecify.annotations.Nullable String transactionVersion) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
         try {
-            new Formatter()
+            Formatter formatter = new Formatter();
+            if (transactionVersion != null) {
+                formatter.setFeatureLevel(TRANSACTION_VERSION, Short.parseShort(transactionVersion));
+            }
+            formatter
                     .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())

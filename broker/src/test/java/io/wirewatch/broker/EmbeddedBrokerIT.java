@@ -76,6 +76,29 @@ class EmbeddedBrokerIT {
         }
     }
 
+    @Test
+    void shouldWaitForTheLastTransactionsMarkersAndFormatWithTheTransactionVersionAsked(@TempDir Path other)
+            throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(dataDir, 0));
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            var node = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.BROKER, "1");
+            assertThat(admin.describeConfigs(List.of(node)).all().get().get(node)
+                    .get("add.partitions.to.txn.retry.backoff.max.ms").value()).isEqualTo("2000");
+            assertThat(transactionVersion(admin)).isEqualTo((short) 2);
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(other, 0)
+                .withOverrides(Map.of(EmbeddedBroker.TRANSACTION_VERSION, "1")));
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            assertThat(transactionVersion(admin)).isEqualTo((short) 1);
+        }
+    }
+
+    private static short transactionVersion(Admin admin) throws Exception {
+        return admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                .get(EmbeddedBroker.TRANSACTION_VERSION).maxVersionLevel();
+    }
+
     private static List<String> readAll(String bootstrap, String topic) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
