@@ -41,8 +41,10 @@ final class EnrichCommand implements Callable<Integer> {
         EnrichService service = EnrichService.start(new EnrichService.Config(kafka.bootstrapServers, applicationId,
                 stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(enricher)));
         StateFile state = new StateFile(stateDir.resolve(STATE_FILE));
+        state.write(service.state().name()); // at once: a file left by an earlier run says RUNNING
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            state.write(service.state().name());
             stopped.countDown();
         }, "enrich-shutdown"));
         while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -55,7 +57,10 @@ final class EnrichCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One line naming the service's state, written when it changes; a failure to write is logged, not fatal. */
+    /**
+     * One line naming the service's state, written when it changes; a failure to write is logged once per state,
+     * not fatal.
+     */
     static final class StateFile {
         private final Path path;
         private String written = "";
@@ -64,18 +69,17 @@ final class EnrichCommand implements Callable<Integer> {
             this.path = path;
         }
 
-        void write(String state) {
+        synchronized void write(String state) {
             if (state.equals(written)) {
                 return;
             }
+            written = state;
             try {
                 java.nio.file.Files.createDirectories(path.getParent());
                 java.nio.file.Files.writeString(path, state + "\n");
-                written = state;
             } catch (java.io.IOException e) {
                 org.slf4j.LoggerFactory.getLogger(EnrichCommand.class).warn("Cannot write the state file {}: {}",
                         path, e.toString());
-                written = state;
             }
         }
     }

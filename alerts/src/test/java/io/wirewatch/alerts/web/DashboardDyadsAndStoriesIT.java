@@ -80,7 +80,7 @@ class DashboardDyadsAndStoriesIT {
     @Test
     void shouldDrawAReplayedPairsWindowsAndShowTheStoryWithHighlightsAsText() {
         await().atMost(WAIT).until(service::isRunning);
-        produceWindow(day("RUS", "WST", "2026-11-30", -2.0)); // today's live window first: stream time is now
+        produceWindow(day("RUS", "WST", "2026-11-30", -2.0)); // a live window of late 2026 first: stream time moves on
         KeptDyadWindows.twoDays().forEach(DashboardDyadsAndStoriesIT::produceWindow); // then the replay's
         produce(threatStory());
         produce(Stories.conditionalThreat());
