@@ -112,50 +112,31 @@ public final class AlertsService implements AutoCloseable {
      *                    {@code Authorization: Bearer <token>}; a browser opens {@code /?token=<token>} once and gets
      *                    a cookie. At least 16 characters of A-Z a-z 0-9 . _ ~ + / = -
      * @param webhooks    each gets every alert (that passes its filter) by signed POST, with retries
-     * @param enrichQuery base URI of the enrichment service's dyad queries ({@code EnrichService.queryUri()}),
-     *                    asked when it is needed and proxied as {@code GET /api/dyads/timeline}; it may answer
-     *                    null (then that path answers 503)
      * @param insecureNoToken serve the dashboard beyond loopback without a bearer token; without it, binding
      *                    HTTP beyond loopback without a token is refused at start
      * @param actors      the actor names the dashboard's filters accept besides codes ("Russia", "Lavrov")
      */
-    public record Options(@Nullable String bearerToken, List<Webhook> webhooks,
-                          Supplier<@Nullable URI> enrichQuery, boolean insecureNoToken, ActorDirectory actors) {
+    public record Options(@Nullable String bearerToken, List<Webhook> webhooks, boolean insecureNoToken,
+                          ActorDirectory actors) {
         public static final Options NONE = new Options(null, List.of());
-
-        public Options(@Nullable String bearerToken, List<Webhook> webhooks, Supplier<@Nullable URI> enrichQuery) {
-            this(bearerToken, webhooks, enrichQuery, false, ActorDirectory.CODES_ONLY);
-        }
 
         /** These options serving the dashboard beyond loopback without a token when {@code insecure}. */
         public Options withInsecureNoToken(boolean insecure) {
-            return new Options(bearerToken, webhooks, enrichQuery, insecure, actors);
+            return new Options(bearerToken, webhooks, insecure, actors);
         }
 
         /** These options reading actor names in the dashboard's filters with {@code directory}. */
         public Options withActors(ActorDirectory directory) {
-            return new Options(bearerToken, webhooks, enrichQuery, insecureNoToken, directory);
+            return new Options(bearerToken, webhooks, insecureNoToken, directory);
         }
 
         public Options {
             webhooks = List.copyOf(webhooks);
-            Objects.requireNonNull(enrichQuery, "enrichQuery");
             Objects.requireNonNull(actors, "actors");
         }
 
-        /** Without dyad timelines. */
         public Options(@Nullable String bearerToken, List<Webhook> webhooks) {
-            this(bearerToken, webhooks, () -> null);
-        }
-
-        /** These options with the enrichment service's query base URI (e.g. {@code http://127.0.0.1:7071/}). */
-        public Options withEnrichQuery(@Nullable URI base) {
-            return new Options(bearerToken, webhooks, () -> base, insecureNoToken, actors);
-        }
-
-        /** These options with the query base URI asked each time (for a service that starts later). */
-        public Options withEnrichQuery(Supplier<@Nullable URI> base) {
-            return new Options(bearerToken, webhooks, base, insecureNoToken, actors);
+            this(bearerToken, webhooks, false, ActorDirectory.CODES_ONLY);
         }
     }
 
@@ -184,7 +165,7 @@ public final class AlertsService implements AutoCloseable {
                     config.httpPort(), feed, () -> streams.state().name(),
                     () -> streams.state() == KafkaStreams.State.RUNNING, rules,
                     watcher == null ? () -> null : watcher::lastError, metrics, options.bearerToken(),
-                    options.enrichQuery(), new StreamsStoryLookup(streams), config.clock())
+                    new StreamsDyadTimelines(streams), new StreamsStoryLookup(streams), config.clock())
                     .withInsecureNoToken(options.insecureNoToken())
                     .withWebhooks(() -> webhookStates(webhooks))
                     .withActors(options.actors()));

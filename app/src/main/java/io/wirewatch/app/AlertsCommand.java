@@ -1,7 +1,6 @@
 package io.wirewatch.app;
 
 import io.wirewatch.alerts.AlertsService;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -46,17 +45,12 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules file (default: the bundled rules).")
     @Nullable Path rulesFile;
 
-    @Option(names = "--enrich-url", paramLabel = "URL",
-            description = "The enrich service's dyad query address (e.g. http://127.0.0.1:7071/), for the dashboard's"
-                    + " dyad timelines (default: none; timelines then answer 503).")
-    @Nullable URI enrichUrl;
-
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         AlertsService service = AlertsService.start(new AlertsService.Config(kafka.bootstrapServers, applicationId,
                 stateDir, httpHost, httpPort, kafka.clientProperties(), rulesFile, Clock.systemUTC()),
-                subscriptions.options().withEnrichQuery(enrichUrl).withActors(ActorNames.directory(null)));
+                subscriptions.options().withActors(ActorNames.directory(null)));
         spec.commandLine().getOut().println("dashboard " + service.dashboardUri());
         spec.commandLine().getOut().flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -31,34 +31,56 @@ final class EnrichCommand implements Callable<Integer> {
             description = "Local state folder (default: ${DEFAULT-VALUE}).")
     Path stateDir = Path.of("data/streams/enrich");
 
-    @Option(names = "--query-host", paramLabel = "HOST",
-            description = "Serve dyad timeline queries (GET /dyads/timeline) on this host name, which the other"
-                    + " instances and the alert service must reach (e.g. the container's name); off by default.")
-    @org.jspecify.annotations.Nullable String queryHost;
-
-    @Option(names = "--query-port", paramLabel = "N", defaultValue = "7070",
-            description = "Port of the dyad query server (default: ${DEFAULT-VALUE}).")
-    int queryPort = 7070;
+    /** The Kafka Streams state, rewritten under the state folder when it changes, for a container's health check. */
+    static final String STATE_FILE = "streams-state";
 
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Enricher enricher = kb.enricher(Clock.systemUTC());
         EnrichService service = EnrichService.start(new EnrichService.Config(kafka.bootstrapServers, applicationId,
-                stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(enricher), queryHost, queryPort));
-        if (service.queryUri() != null) {
-            System.out.println("dyad queries " + service.queryUri() + "dyads/timeline");
-        }
+                stateDir, kafka.clientProperties(), EnrichTopology.Config.defaults(enricher)));
+        StateFile state = new StateFile(stateDir.resolve(STATE_FILE));
+        state.write(service.state().name()); // at once: a file left by an earlier run says RUNNING
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            state.write(service.state().name());
             stopped.countDown();
         }, "enrich-shutdown"));
         while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            state.write(service.state().name());
             if (service.hasFailed()) {
                 System.err.println("wirewatch: enrichment stopped: its stream threads kept failing (see the log)");
                 return 1;
             }
         }
         return 0;
+    }
+
+    /**
+     * One line naming the service's state, written when it changes; a failure to write is logged once per state,
+     * not fatal.
+     */
+    static final class StateFile {
+        private final Path path;
+        private String written = "";
+
+        StateFile(Path path) {
+            this.path = path;
+        }
+
+        synchronized void write(String state) {
+            if (state.equals(written)) {
+                return;
+            }
+            written = state;
+            try {
+                java.nio.file.Files.createDirectories(path.getParent());
+                java.nio.file.Files.writeString(path, state + "\n");
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger(EnrichCommand.class).warn("Cannot write the state file {}: {}",
+                        path, e.toString());
+            }
+        }
     }
 }

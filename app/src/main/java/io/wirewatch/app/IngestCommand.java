@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -153,7 +156,35 @@ final class IngestCommand implements Callable<Integer> {
                 "  page not read, story from the feed item's summary: %d × %s%n", count, reason));
         report.failuresByReason().forEach((reason, count) -> out.printf("  failed: %d × %s%n", count, reason));
         report.failures().forEach(failure -> spec.commandLine().getErr().println("  failed: " + failure));
+        report.undated().forEach(story -> spec.commandLine().getErr().println("  undated: " + story));
+        notes(what, report, Instant.now(), kafka.bootstrapServers).forEach(out::println);
         out.flush();
         return !report.failures().isEmpty();
+    }
+
+    /** How far back a story is history to a running pipeline: enrichment's dyad windows close 6 h after their end. */
+    static final Duration HISTORY = Duration.ofHours(6);
+
+    /**
+     * What the summary adds: the undated stories and where they went, and, for files holding history, that a running
+     * pipeline judged them in arrival order and how to get the backtest's results instead.
+     */
+    static List<String> notes(String what, IngestReport report, Instant now, String bootstrap) {
+        List<String> notes = new ArrayList<>();
+        if (!report.undated().isEmpty()) {
+            notes.add("  undated: " + report.undated().size() + " with no publication date: a running pipeline"
+                    + " places them at the time they were read; backtest and replay skip them unless given --date DAY");
+        }
+        IngestReport.Span span = report.eventTimes();
+        if (what.equals("files") && span != null && span.earliest().isBefore(now.minus(HISTORY))) {
+            String from = span.earliest().truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10);
+            String to = span.latest().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).toString()
+                    .substring(0, 10);
+            notes.add("  note: these stories (" + from + " .. " + span.latest().toString().substring(0, 10)
+                    + ") went to a running pipeline in file order, after newer ones: its windows, stance changes"
+                    + " and alerts of that history depend on the order of arrival. For the backtest's results run"
+                    + " `wirewatch replay -b " + bootstrap + " --from " + from + " --to " + to + "`.");
+        }
+        return notes;
     }
 }

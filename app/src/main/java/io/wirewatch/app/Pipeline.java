@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,20 +124,16 @@ final class Pipeline implements AutoCloseable {
                                           Duration readyTimeout) {
         EnrichService enrich = null;
         CompletableFuture<AlertsService> alerts = null;
-        // The dashboard asks enrichment for dyad timelines; enrichment starts after the alert service does.
-        AtomicReference<URI> enrichQueries = new AtomicReference<>();
         try {
             Path streams = config.dataDir().resolve("streams");
             // The alert service does not need the enricher: start it while the models finish loading.
             alerts = CompletableFuture.supplyAsync(() -> AlertsService.start(new AlertsService.Config(bootstrap,
                     "wirewatch-alerts", streams.resolve("alerts"), config.httpHost(), config.httpPort(),
                     tuning.clients(), config.rulesFile(), config.clock()),
-                    config.subscriptions().withEnrichQuery(enrichQueries::get)
-                            .withActors(ActorNames.directory(null))));
+                    config.subscriptions().withActors(ActorNames.directory(null))));
             enrich = EnrichService.start(new EnrichService.Config(bootstrap, EnrichService.DEFAULT_APPLICATION_ID,
                     streams.resolve("enrich"), with(ENRICH_THREADS, tuning.clients()),
-                    EnrichTopology.Config.defaults(enricher.join()), "127.0.0.1", 0));
-            enrichQueries.set(enrich.queryUri());
+                    EnrichTopology.Config.defaults(enricher.join())));
             Pipeline pipeline = new Pipeline(broker, bootstrap, enrich, alerts.join());
             pipeline.awaitRunning(readyTimeout);
             return pipeline;

@@ -86,8 +86,7 @@ class SecondEnrichInstanceIT {
                             EnrichService service = EnrichService.start(new EnrichService.Config(bootstrap,
                                     EnrichService.DEFAULT_APPLICATION_ID, dataDir.resolve("second"),
                                     Map.of("client.id", SECOND, "num.stream.threads", 1),
-                                    EnrichTopology.Config.defaults(Enrichers.withKb(null, Clock.systemUTC())),
-                                    null, 0));
+                                    EnrichTopology.Config.defaults(Enrichers.withKb(null, Clock.systemUTC()))));
                             second.set(service);
                             joining.complete(service);
                         } catch (RuntimeException e) {

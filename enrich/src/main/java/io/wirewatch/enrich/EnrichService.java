@@ -1,9 +1,7 @@
 package io.wirewatch.enrich;
 
-import io.wirewatch.enrich.dyad.DyadQueryServer;
 import io.wirewatch.schema.streams.DeadLetterHandlers;
 import io.wirewatch.schema.streams.StreamThreadFailures;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +23,13 @@ public final class EnrichService implements AutoCloseable {
     public static final String DEFAULT_APPLICATION_ID = "wirewatch-enrich";
 
     private final KafkaStreams streams;
-    private final @Nullable DyadQueryServer queries;
 
     /**
      * @param clientProperties passed through to Kafka (e.g. SASL/SSL settings of a real cluster); they win over
      *     the defaults set here
-     * @param queryHost where to serve dyad timeline queries ({@code /dyads/timeline}); null serves none
-     * @param queryPort port of the query server; 0 picks a free one
      */
     public record Config(String bootstrapServers, String applicationId, Path stateDir,
-                         Map<String, Object> clientProperties, EnrichTopology.Config topology,
-                         @Nullable String queryHost, int queryPort) {
+                         Map<String, Object> clientProperties, EnrichTopology.Config topology) {
         public Config {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(applicationId, "applicationId");
@@ -44,42 +37,21 @@ public final class EnrichService implements AutoCloseable {
             clientProperties = Map.copyOf(clientProperties);
             Objects.requireNonNull(topology, "topology");
         }
-
-        /** A service without a query server. */
-        public Config(String bootstrapServers, String applicationId, Path stateDir,
-                      Map<String, Object> clientProperties, EnrichTopology.Config topology) {
-            this(bootstrapServers, applicationId, stateDir, clientProperties, topology, null, 0);
-        }
     }
 
-    private EnrichService(KafkaStreams streams, @Nullable DyadQueryServer queries) {
+    private EnrichService(KafkaStreams streams) {
         this.streams = streams;
-        this.queries = queries;
     }
 
     /** Starts the application; it runs until {@link #close()}. */
     public static EnrichService start(Config config) {
         Properties properties = properties(config);
-        int queryPort = 0;
-        if (config.queryHost() != null) {
-            queryPort = config.queryPort() == 0 ? DyadQueryServer.reservePort(config.queryHost()) : config.queryPort();
-            properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.queryHost() + ":" + queryPort);
-        }
         KafkaStreams streams = new KafkaStreams(EnrichTopology.build(config.topology()), properties);
         streams.setUncaughtExceptionHandler(new StreamThreadFailures("Enrichment", java.time.Clock.systemUTC()));
         streams.start();
         LOG.info("Enrichment started (application.id {}, brokers {})", config.applicationId(),
                 config.bootstrapServers());
-        DyadQueryServer queries = null;
-        if (config.queryHost() != null) {
-            try {
-                queries = DyadQueryServer.start(streams, config.queryHost(), queryPort);
-            } catch (RuntimeException e) {
-                streams.close(Duration.ofSeconds(10));
-                throw e;
-            }
-        }
-        return new EnrichService(streams, queries);
+        return new EnrichService(streams);
     }
 
     static Properties properties(Config config) {
@@ -114,18 +86,9 @@ public final class EnrichService implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
-    /** Base URI of the dyad query server, or null when none runs. */
-    public @Nullable URI queryUri() {
-        return queries == null ? null
-                : URI.create("http://" + queries.hostInfo().host() + ":" + queries.hostInfo().port() + "/");
-    }
-
     /** Leaves the consumer group (so a restart does not wait for the session timeout) and stops. */
     @Override
     public void close() {
-        if (queries != null) {
-            queries.close();
-        }
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         LOG.info("Enrichment stopped");

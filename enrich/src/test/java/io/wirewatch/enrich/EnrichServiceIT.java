@@ -2,18 +2,13 @@ package io.wirewatch.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.wirewatch.broker.EmbeddedBroker;
 import io.wirewatch.enrich.dyad.DyadTopology;
-import io.wirewatch.schema.AvroJson;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
+import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two instances of the enrichment service on a real broker: exactly once, dead letters, dyad queries. */
+/** Two instances of the enrichment service on a real broker: exactly once, dead letters, closed dyad windows. */
 class EnrichServiceIT {
 
     private static final Instant T0 = Instant.parse("2022-01-26T10:00:00Z");
@@ -61,7 +56,7 @@ class EnrichServiceIT {
     private static EnrichService instance(String name) {
         return EnrichService.start(new EnrichService.Config(broker.bootstrapServers(), "enrich-it",
                 dir.resolve(name), Map.of(), new EnrichTopology.Config(ScriptedEnricher.create(Clock.systemUTC()),
-                new DyadTopology.Config(Duration.ZERO, 3.0)), "127.0.0.1", 0));
+                new DyadTopology.Config(Duration.ZERO, 3.0))));
     }
 
     @AfterAll
@@ -91,7 +86,7 @@ class EnrichServiceIT {
     }
 
     @Test
-    void shouldEnrichEachStoryOnceSendPoisonToTheDeadLetterTopicAndAnswerDyadQueriesFromAnyInstance()
+    void shouldEnrichEachStoryOnceSendPoisonToTheDeadLetterTopicAndCloseTheDyadWindowsOnTheirTopic()
             throws Exception {
         produce("s1", story("s1", "RUS USA THREATEN -7 ASSERTED"), T0);
         produce("poison", "garbage".getBytes(StandardCharsets.UTF_8), T0);
@@ -100,22 +95,22 @@ class EnrichServiceIT {
 
         List<ConsumerRecord<byte[], byte[]>> enriched = new ArrayList<>();
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        List<DyadWindow> windows = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "enrich-it-check",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.STORIES_ENRICHED.name(), Topics.DLQ.name()));
-            Awaitility.await("3 enriched stories and 1 dead letter").atMost(Duration.ofSeconds(60))
+            consumer.subscribe(List.of(Topics.STORIES_ENRICHED.name(), Topics.DLQ.name(),
+                    Topics.DYADS_ESCALATION.name()));
+            Awaitility.await("3 enriched stories, 1 dead letter and the RUS->USA day").atMost(Duration.ofSeconds(60))
                     .until(() -> {
-                        for (var record : consumer.poll(Duration.ofMillis(200))) {
-                            (record.topic().equals(Topics.DLQ.name()) ? dead : enriched).add(record);
-                        }
-                        return enriched.size() >= 3 && !dead.isEmpty();
+                        consumer.poll(Duration.ofMillis(200)).forEach(record -> sort(record, enriched, dead, windows));
+                        return enriched.size() >= 3 && !dead.isEmpty() && windows.stream().anyMatch(w ->
+                                w.getSource().equals("RUS") && w.getWindow().equals("DAY"));
                     });
-            consumer.poll(Duration.ofSeconds(1)).forEach(record ->
-                    (record.topic().equals(Topics.DLQ.name()) ? dead : enriched).add(record));
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> sort(record, enriched, dead, windows));
         }
         assertThat(enriched).hasSize(3);
         assertThat(dead).singleElement().satisfies(record -> {
@@ -123,19 +118,22 @@ class EnrichServiceIT {
             assertThat(DeadLetter.from(record.headers()).stage()).isEqualTo("enrich");
         });
 
-        HttpClient http = HttpClient.newHttpClient();
-        for (EnrichService instance : List.of(first, second)) {
-            URI uri = instance.queryUri().resolve("/dyads/timeline?source=RUS&target=USA&window=DAY"
-                    + "&from=2022-01-25T00:00:00Z&to=2022-01-28T00:00:00Z");
-            Awaitility.await("dyad timeline from " + uri).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                JsonNode windows = AvroJson.mapper().readTree(response.body());
-                assertThat(windows).hasSize(1);
-                assertThat(windows.get(0).get("categories").get("THREATEN").asInt()).isEqualTo(1);
-                assertThat(windows.get(0).get("windowStart").asText()).isEqualTo("2022-01-26T00:00:00Z");
-            });
+        assertThat(windows).filteredOn(w -> w.getSource().equals("RUS") && w.getWindow().equals("DAY"))
+                .singleElement().satisfies(day -> {
+                    assertThat(day.getTarget()).isEqualTo("USA");
+                    assertThat(day.getCategories()).containsEntry("THREATEN", 1);
+                    assertThat(day.getWindowStart()).isEqualTo(Instant.parse("2022-01-26T00:00:00Z"));
+                });
+    }
+
+    private static void sort(ConsumerRecord<byte[], byte[]> record, List<ConsumerRecord<byte[], byte[]>> enriched,
+                             List<ConsumerRecord<byte[], byte[]>> dead, List<DyadWindow> windows) {
+        if (record.topic().equals(Topics.DLQ.name())) {
+            dead.add(record);
+        } else if (record.topic().equals(Topics.DYADS_ESCALATION.name())) {
+            windows.add(AvroSerde.of(DyadWindow.class).decode(record.value()));
+        } else {
+            enriched.add(record);
         }
     }
 }

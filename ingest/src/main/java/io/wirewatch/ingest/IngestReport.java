@@ -1,24 +1,37 @@
 package io.wirewatch.ingest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one ingest run did: stories read, records produced, exact duplicates skipped, every input that gave no story
- * with the reason, and the pages not read whose feed item made the story instead (with why the page was not read).
+ * with the reason, the pages not read whose feed item made the story instead (with why the page was not read), the
+ * stories written without a publication date (placed at the time they were read), and the span of event times
+ * written (null when nothing was).
  */
 public record IngestReport(int read, int produced, int duplicates, List<Failure> failures,
-                           List<Failure> fromFeedSummaries) {
+                           List<Failure> fromFeedSummaries, List<Failure> undated, @Nullable Span eventTimes) {
 
     public IngestReport {
         failures = List.copyOf(failures);
         fromFeedSummaries = List.copyOf(fromFeedSummaries);
+        undated = List.copyOf(undated);
     }
 
     public IngestReport(int read, int produced, int duplicates, List<Failure> failures) {
-        this(read, produced, duplicates, failures, List.of());
+        this(read, produced, duplicates, failures, List.of(), List.of(), null);
+    }
+
+    /** The earliest and latest event time (publication time, else read time) of the stories written. */
+    public record Span(Instant earliest, Instant latest) {
+        public Span {
+            Objects.requireNonNull(earliest, "earliest");
+            Objects.requireNonNull(latest, "latest");
+        }
     }
 
     /** How many inputs failed for each kind of reason ("HTTP 403", "timed out", "refused", ...), most first. */

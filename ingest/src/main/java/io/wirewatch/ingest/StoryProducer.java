@@ -3,6 +3,7 @@ package io.wirewatch.ingest;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -78,6 +79,10 @@ final class StoryProducer implements AutoCloseable {
         final List<IngestReport.Failure> failures = new ArrayList<>();
         /** Pages not read whose feed item made the story instead, and why the page was not read. */
         final List<IngestReport.Failure> fromSummaries = new ArrayList<>();
+        /** Stories written without a publication date, placed at the time they were read. */
+        final List<IngestReport.Failure> undated = new ArrayList<>();
+        private @org.jspecify.annotations.Nullable Instant earliest;
+        private @org.jspecify.annotations.Nullable Instant latest;
         private final List<Pending> open = new ArrayList<>();
         private long openedAt;
         private long nextSend = System.nanoTime();
@@ -221,6 +226,7 @@ final class StoryProducer implements AutoCloseable {
                 }
                 if (failure == null) {
                     produced++;
+                    written(pending.source(), pending.story());
                 } else {
                     forget(pending.story());
                     LOG.error("{}: story {} not written: {}", pending.source(), pending.story().getId(), failure);
@@ -237,9 +243,23 @@ final class StoryProducer implements AutoCloseable {
             }
         }
 
+        /** Notes a written story's event time, and names it when it had no publication date. */
+        private void written(String source, Story story) {
+            Instant at = eventTime(story);
+            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+            latest = latest == null || at.isAfter(latest) ? at : latest;
+            if (story.getPublishedAt() == null) {
+                LOG.warn("{}: story {} has no publication date; its event time is when it was read ({})", source,
+                        story.getId(), story.getFetchedAt());
+                undated.add(new IngestReport.Failure(source, "no publication date found: placed at the time it was"
+                        + " read, " + story.getFetchedAt()));
+            }
+        }
+
         IngestReport finish() {
             commit();
-            IngestReport report = new IngestReport(read, produced, duplicates, failures, fromSummaries);
+            IngestReport report = new IngestReport(read, produced, duplicates, failures, fromSummaries, undated,
+                    earliest == null ? null : new IngestReport.Span(earliest, latest));
             LOG.info("ingest: {} read, {} produced ({} from feed summaries), {} duplicates, {} failures", read,
                     produced, fromSummaries.size(), duplicates, failures.size());
             return report;

@@ -85,6 +85,30 @@ class IngestServiceIT {
     }
 
     @Test
+    void shouldNameAStoryWithoutADateAndGiveTheSpanOfEventTimesWritten() throws Exception {
+        Files.copy(GoldenStoryTest.goldenFolder().resolve("seed-page.html"), stories.resolve("seed-page.html"));
+        Files.writeString(stories.resolve("undated.txt"), "Kremlin warns of response\n\nMoscow will respond to any"
+                + " deployment, a spokesman said.\n", StandardCharsets.UTF_8);
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir, 0));
+             IngestService service = new IngestService(new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                     GoldenStoryTest.CLOCK))) {
+            IngestReport report = service.ingest(List.of(stories));
+
+            assertThat(report.produced()).isEqualTo(2);
+            assertThat(report.undated()).singleElement().satisfies(undated -> {
+                assertThat(undated.source()).isEqualTo(stories.resolve("undated.txt").toString());
+                assertThat(undated.reason()).isEqualTo("no publication date found: placed at the time it was read,"
+                        + " 2022-02-10T12:00:00Z");
+            });
+            Story seed = readAll(broker.bootstrapServers(), 2).stream().map(ConsumerRecord::value)
+                    .filter(story -> story.getPublishedAt() != null).findFirst().orElseThrow();
+            assertThat(report.eventTimes()).isEqualTo(new IngestReport.Span(seed.getPublishedAt(),
+                    java.time.Instant.parse("2022-02-10T12:00:00Z")));
+        }
+    }
+
+    @Test
     void shouldPutACopyIngestedByALaterRunInTheClusterOfTheOriginal(@TempDir Path later) throws Exception {
         Path original = GoldenStoryTest.goldenFolder().resolve("seed-text.txt");
         String text = Files.readString(original, StandardCharsets.UTF_8);

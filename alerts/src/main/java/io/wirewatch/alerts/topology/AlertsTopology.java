@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * The alert topology: {@code news.stories.enriched}, and when configured {@code news.stance.changes} and
  * {@code news.dyads.escalation} (each read as bytes) → decode and judge against the rules →
  * re-key by rule id → de-duplicate, wait for independent sources, cool down → {@code news.alerts} (Avro) and {@code news.alerts.json},
- * both keyed by alert id. An undecodable record goes to {@code news.dlq} unchanged, with the reason in its
+ * both keyed by alert id. Enriched stories and closed dyad windows are also kept in stores of their own, which the
+ * dashboard reads. An undecodable record goes to {@code news.dlq} unchanged, with the reason in its
  * headers, and processing goes on.
  */
 public final class AlertsTopology {
@@ -42,6 +43,13 @@ public final class AlertsTopology {
     static final String SOURCE_HEADER = "wirewatch.alert.source";
     /** Story id → the enriched story (Avro bytes) with the wall-clock time it was kept, for the dashboard. */
     public static final String STORIES_STORE = "alerts-stories-store";
+    /**
+     * {@code SOURCE->TARGET|DAY|start} (see {@link DyadWindowKeys}) → the closed dyad window (Avro bytes) with the
+     * wall-clock time it was kept, for the dashboard's timelines: live windows and a replay's alike.
+     */
+    public static final String DYAD_WINDOWS_STORE = "alerts-dyad-windows-store";
+    /** How long a dyad window stays in {@link #DYAD_WINDOWS_STORE} after it arrives: as long as enrich keeps them. */
+    static final Duration DYAD_WINDOW_RETENTION = Duration.ofDays(400);
     /** The internal topic that brings every candidate of one rule to one task. */
     public static final String BY_RULE = "alerts-by-rule";
 
@@ -106,11 +114,14 @@ public final class AlertsTopology {
                             Named.as("judge-stance-change")), Named.as("merge-stance-changes"));
         }
         if (config.dyadWindows()) {
+            builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                    Stores.persistentTimestampedKeyValueStore(DYAD_WINDOWS_STORE), Serdes.String(), Serdes.ByteArray()));
             outcomes = outcomes.merge(builder
                     .stream(Topics.DYADS_ESCALATION.name(),
                             Consumed.with(Topics.bytes(), Topics.bytes()).withName("dyad-windows"))
-                    .process(() -> EvaluateProcessor.dyadWindows(config.rules(), config.clock()),
-                            Named.as("judge-dyad-window")), Named.as("merge-dyad-windows"));
+                    .process(() -> EvaluateProcessor.dyadWindows(config.rules(), config.clock(),
+                            DYAD_WINDOW_RETENTION), Named.as("judge-dyad-window"), DYAD_WINDOWS_STORE),
+                    Named.as("merge-dyad-windows"));
         }
 
         Map<String, KStream<String, Outcome>> routes = outcomes.split(Named.as("route-"))

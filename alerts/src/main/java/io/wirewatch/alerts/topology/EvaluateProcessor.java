@@ -57,6 +57,7 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
     private final Function<T, String> source;
     private final Supplier<RuleSet> rules;
     private final Clock clock;
+    private final @Nullable String keptIn;
     private final @Nullable Duration keepFor;
     private final Function<T, String> idOf;
     private ProcessorContext<String, Outcome> context;
@@ -68,15 +69,17 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
      */
     EvaluateProcessor(AvroSerde<T> serde, String topic, Judge<T> judge, Function<T, String> source,
                       Supplier<RuleSet> rules, Clock clock) {
-        this(serde, topic, judge, source, rules, clock, null, value -> "");
+        this(serde, topic, judge, source, rules, clock, null, null, value -> "");
     }
 
     /**
-     * @param keepFor when set, each record is also kept (as it came) in {@link AlertsTopology#STORIES_STORE} under
-     *                {@code idOf} for this long
+     * @param keptIn  when set, each record that decodes is also kept (as it came) in this store under
+     *                {@code idOf}, for {@code keepFor} after it arrived (a later record of the same id replaces it)
      */
     EvaluateProcessor(AvroSerde<T> serde, String topic, Judge<T> judge, Function<T, String> source,
-                      Supplier<RuleSet> rules, Clock clock, @Nullable Duration keepFor, Function<T, String> idOf) {
+                      Supplier<RuleSet> rules, Clock clock, @Nullable String keptIn, @Nullable Duration keepFor,
+                      Function<T, String> idOf) {
+        this.keptIn = keptIn;
         this.keepFor = keepFor;
         this.idOf = idOf;
         this.serde = serde;
@@ -92,7 +95,7 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
     static EvaluateProcessor<EnrichedStory> stories(Supplier<RuleSet> rules, Clock clock, Duration keepFor) {
         return new EvaluateProcessor<>((AvroSerde<EnrichedStory>) Topics.STORIES_ENRICHED.valueSerde(),
                 Topics.STORIES_ENRICHED.name(), RuleEngine::evaluate, story -> Sources.of(story.getStory()), rules,
-                clock, keepFor, story -> story.getStory().getId());
+                clock, AlertsTopology.STORIES_STORE, keepFor, story -> story.getStory().getId());
     }
 
     /** Judges stance changes. */
@@ -102,24 +105,28 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
                 Topics.STANCE_CHANGES.name(), EventRules::evaluate, change -> "enrich", rules, clock);
     }
 
-    /** Judges closed dyad windows. */
+    /**
+     * Judges closed dyad windows, and keeps each in {@link AlertsTopology#DYAD_WINDOWS_STORE} for the dashboard's
+     * timelines (a replay's windows too: the store is keyed by pair, size and start, not windowed by stream time).
+     */
     @SuppressWarnings("unchecked") // the catalogue declares the value serde of each topic
-    static EvaluateProcessor<DyadWindow> dyadWindows(Supplier<RuleSet> rules, Clock clock) {
+    static EvaluateProcessor<DyadWindow> dyadWindows(Supplier<RuleSet> rules, Clock clock, Duration keepFor) {
         return new EvaluateProcessor<>((AvroSerde<DyadWindow>) Topics.DYADS_ESCALATION.valueSerde(),
-                Topics.DYADS_ESCALATION.name(), EventRules::evaluate, window -> "enrich", rules, clock);
+                Topics.DYADS_ESCALATION.name(), EventRules::evaluate, window -> "enrich", rules, clock,
+                AlertsTopology.DYAD_WINDOWS_STORE, keepFor, DyadWindowKeys::of);
     }
 
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
-        if (keepFor != null) {
-            this.kept = context.getStateStore(AlertsTopology.STORIES_STORE);
-            context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldStories);
+        if (keptIn != null && keepFor != null) {
+            this.kept = context.getStateStore(keptIn);
+            context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRecords);
         }
     }
 
-    /** Deletes the stories kept longer than the retention (by the wall-clock time they arrived). */
-    private void forgetOldStories(long wallClockMillis) {
+    /** Deletes the records kept longer than the retention (by the wall-clock time they arrived). */
+    private void forgetOldRecords(long wallClockMillis) {
         long cutoff = wallClockMillis - keepFor.toMillis();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = kept.all()) {
@@ -132,7 +139,7 @@ final class EvaluateProcessor<T extends SpecificRecord> implements Processor<byt
         }
         old.forEach(kept::delete);
         if (!old.isEmpty()) {
-            LOG.info("Forgot {} stories kept since before {}", old.size(), Instant.ofEpochMilli(cutoff));
+            LOG.info("Forgot {} records of {} kept since before {}", old.size(), keptIn, Instant.ofEpochMilli(cutoff));
         }
     }
 

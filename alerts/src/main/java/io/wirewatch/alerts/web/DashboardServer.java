@@ -71,7 +71,7 @@ public final class DashboardServer implements AutoCloseable {
      * @param metrics      served at /metrics
      * @param bearerToken  when set, every path but /health needs it: as {@code Authorization: Bearer <token>}, or
      *                     as the cookie a browser gets by opening {@code /?token=<token>} once
-     * @param enrichQuery  base URI of the enrichment service's dyad queries, or null (then dyad timelines answer 503)
+     * @param dyads        the closed dyad windows kept, for {@code /api/dyads/timeline}
      * @param stories      the enriched stories kept, for {@code /api/stories}
      * @param clock        the present, for timelines without an end
      * @param streamLimits how many event streams may be open, in all and per client address
@@ -81,16 +81,16 @@ public final class DashboardServer implements AutoCloseable {
      */
     public record Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
                          BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
-                         AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
+                         AlertMetrics metrics, @Nullable String bearerToken, DyadTimelines dyads,
                          StoryLookup stories, Clock clock, StreamLimits streamLimits, boolean insecureNoToken,
                          Supplier<List<Map<String, Object>>> webhooks, ActorDirectory actors) {
 
         /** With the default stream limits, and a token required beyond loopback. */
         public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState,
                       BooleanSupplier streamsUp, Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError,
-                      AlertMetrics metrics, @Nullable String bearerToken, Supplier<@Nullable URI> enrichQuery,
+                      AlertMetrics metrics, @Nullable String bearerToken, DyadTimelines dyads,
                       StoryLookup stories, Clock clock) {
-            this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, enrichQuery,
+            this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, dyads,
                     stories, clock, StreamLimits.DEFAULT, false, List::of, ActorDirectory.CODES_ONLY);
         }
 
@@ -98,38 +98,38 @@ public final class DashboardServer implements AutoCloseable {
         public Config(String host, int port, AlertFeed feed, Supplier<String> streamsState, BooleanSupplier streamsUp,
                       Supplier<RuleSet> rules, Supplier<@Nullable String> rulesError, AlertMetrics metrics,
                       @Nullable String bearerToken) {
-            this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, () -> null,
+            this(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken, DyadTimelines.NONE,
                     StoryLookup.NONE, Clock.systemUTC());
         }
 
         public Config withStreamLimits(StreamLimits limits) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, limits, insecureNoToken, webhooks, actors);
+                    dyads, stories, clock, limits, insecureNoToken, webhooks, actors);
         }
 
         /** This config serving beyond loopback without a token when {@code insecure} (--insecure-no-token). */
         public Config withInsecureNoToken(boolean insecure) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecure, webhooks, actors);
+                    dyads, stories, clock, streamLimits, insecure, webhooks, actors);
         }
 
         /** This config reporting the webhook dispatchers' states in /health. */
         public Config withWebhooks(Supplier<List<Map<String, Object>>> states) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecureNoToken, states, actors);
+                    dyads, stories, clock, streamLimits, insecureNoToken, states, actors);
         }
 
         /** This config reading actor names ("Russia", "Lavrov") in filters with {@code directory}. */
         public Config withActors(ActorDirectory directory) {
             return new Config(host, port, feed, streamsState, streamsUp, rules, rulesError, metrics, bearerToken,
-                    enrichQuery, stories, clock, streamLimits, insecureNoToken, webhooks, directory);
+                    dyads, stories, clock, streamLimits, insecureNoToken, webhooks, directory);
         }
 
         public Config {
             Objects.requireNonNull(actors, "actors");
             Objects.requireNonNull(streamLimits, "streamLimits");
             Objects.requireNonNull(webhooks, "webhooks");
-            Objects.requireNonNull(enrichQuery, "enrichQuery");
+            Objects.requireNonNull(dyads, "dyads");
             Objects.requireNonNull(stories, "stories");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(metrics, "metrics");
@@ -244,9 +244,9 @@ public final class DashboardServer implements AutoCloseable {
                 }
             });
             javalin.routes.get("/health", ctx -> health(ctx, config));
-            DyadTimelineProxy timelines = new DyadTimelineProxy(config.enrichQuery(), config.clock());
+            DyadTimelineEndpoint timelines = new DyadTimelineEndpoint(config.dyads(), config.clock());
             javalin.routes.get("/api/dyads/timeline", ctx -> {
-                DyadTimelineProxy.Answer answer = timelines.timeline(ctx.queryParam("source"),
+                DyadTimelineEndpoint.Answer answer = timelines.timeline(ctx.queryParam("source"),
                         ctx.queryParam("target"), ctx.queryParam("window"), ctx.queryParam("from"),
                         ctx.queryParam("to"));
                 ctx.status(answer.status()).contentType("application/json").result(answer.json());

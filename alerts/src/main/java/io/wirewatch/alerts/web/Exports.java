@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * quote or a line break in double quotes with inner quotes doubled) or as JSON lines (one object per line, the
  * alert as on {@code news.alerts.json}; a story as its summary row). Used by the dashboard's downloads and by
  * {@code wirewatch alerts export}.
+ *
+ * <p>A CSV cell that a spreadsheet would read as a formula (it starts with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return, as in a hostile story title {@code =HYPERLINK(...)}) is neutralised as
+ * OWASP's CSV-injection guidance says: a single quote goes in front and the cell is quoted. A plain number such as
+ * {@code -0.50} is left as it is, so numeric columns stay numeric. JSON lines are written unchanged.
  */
 public final class Exports {
 
@@ -60,6 +66,9 @@ public final class Exports {
             "raised_at", "dyad", "actors", "score", "title", "story_title", "story_url", "story_id", "explanation");
     static final List<String> STORY_COLUMNS = List.of("id", "story_day", "published_at", "title", "url", "wire",
             "language", "signals", "escalation_score", "from_feed_summary", "actors");
+
+    /** A cell a spreadsheet reads as a number, not a formula, although it may start with a sign. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
     private Exports() {
     }
@@ -149,21 +158,32 @@ public final class Exports {
         return row;
     }
 
-    /** One RFC 4180 record with its CRLF. */
+    /** One RFC 4180 record with its CRLF, every cell neutralised against formula injection. */
     static String csvRow(List<String> fields) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            String field = fields.get(i);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0) {
+            String field = neutralised(fields.get(i));
+            if (field.startsWith("'") || field.indexOf(',') >= 0 || field.indexOf('"') >= 0
+                    || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
                 out.append('"').append(field.replace("\"", "\"\"")).append('"');
             } else {
                 out.append(field);
             }
         }
         return out.append("\r\n").toString();
+    }
+
+    /** The cell with a leading single quote when a spreadsheet would take it for a formula; else the cell. */
+    static String neutralised(String cell) {
+        if (cell.isEmpty() || PLAIN_NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+                || first == '\r';
+        return formula ? "'" + cell : cell;
     }
 }

@@ -241,7 +241,8 @@
       drawTimeline(Array.isArray(body) ? body : [], from, to);
       $('dyad-status').textContent = source + ' → ' + target + ': ' + body.length + ' '
         + (window === 'DAY' ? 'daily' : 'hourly') + ' windows from ' + from.toISOString().slice(0, 10)
-        + ' to ' + to.toISOString().slice(0, 10) + ' (index: mean Goldstein intensity, −10 conflict … +10 cooperation)';
+        + ' to ' + to.toISOString().slice(0, 10) + ' (index: mean Goldstein intensity, −10 conflict … +10 cooperation;'
+        + ' closed windows only: a ' + (window === 'DAY' ? 'day' : 'hour') + ' shows 6 h after it ends)';
     } catch (e) {
       if (request !== dyadRequest) return;
       drawTimeline([], from, to);

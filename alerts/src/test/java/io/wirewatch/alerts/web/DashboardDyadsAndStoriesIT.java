@@ -5,16 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alerts.AlertsService;
 import io.wirewatch.alerts.testing.Chromium;
-import io.wirewatch.alerts.testing.FakeDyadQueries;
+import io.wirewatch.alerts.testing.KeptDyadWindows;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.broker.EmbeddedBroker;
+import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +36,11 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard's dyad timeline and story views in a real headless Chromium, against the real alerts service (its
- * story store) and a loopback stand-in for enrichment's dyad queries: selecting an alert draws its dyad's windows,
- * the picker switches dyads, the alert's story shows with entities and signals highlighted, story search finds it,
- * and markup in story text or chart data shows as text and runs nothing. Skips without Debian's chromium.
+ * story store and its dyad window store) on a real broker: closed windows of January 2022 written to
+ * {@code news.dyads.escalation} as a replay writes them, long after stream time has passed them, are kept and drawn
+ * when their alert is selected; the picker switches dyads, the alert's story shows with entities and signals
+ * highlighted, story search finds it, and markup in story text or chart data shows as text and runs nothing. Skips
+ * without Debian's chromium.
  */
 class DashboardDyadsAndStoriesIT {
 
@@ -49,7 +51,6 @@ class DashboardDyadsAndStoriesIT {
     static Path dir;
 
     private static EmbeddedBroker broker;
-    private static FakeDyadQueries enrich;
     private static AlertsService service;
     private static WebDriver browser;
 
@@ -57,10 +58,9 @@ class DashboardDyadsAndStoriesIT {
     static void start() {
         Chromium.assumeInstalled();
         broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(dir.resolve("broker"), 0));
-        enrich = FakeDyadQueries.start();
         service = AlertsService.start(new AlertsService.Config(broker.bootstrapServers(), "alerts-dyads-it",
                 dir.resolve("state"), "127.0.0.1", 0, Map.of(), null, Clock.systemUTC()),
-                AlertsService.Options.NONE.withEnrichQuery(enrich.uri()));
+                AlertsService.Options.NONE);
         browser = Chromium.start();
     }
 
@@ -72,17 +72,16 @@ class DashboardDyadsAndStoriesIT {
         if (service != null) {
             service.close();
         }
-        if (enrich != null) {
-            enrich.close();
-        }
         if (broker != null) {
             broker.close();
         }
     }
 
     @Test
-    void shouldDrawTheDyadTimelineAndShowTheStoryWithHighlightsAsText() {
+    void shouldDrawAReplayedPairsWindowsAndShowTheStoryWithHighlightsAsText() {
         await().atMost(WAIT).until(service::isRunning);
+        produceWindow(day("RUS", "WST", "2026-11-30", -2.0)); // a live window of late 2026 first: stream time moves on
+        KeptDyadWindows.twoDays().forEach(DashboardDyadsAndStoriesIT::produceWindow); // then the replay's
         produce(threatStory());
         produce(Stories.conditionalThreat());
         browser.get(service.dashboardUri().toString());
@@ -98,9 +97,6 @@ class DashboardDyadsAndStoriesIT {
         Object tooltip = ((JavascriptExecutor) browser).executeScript(
                 "return document.querySelector('#dyad-chart circle.conflict title').textContent;");
         assertThat((String) tooltip).contains("index -4.40", "onerror=\"window.__pwned='chart'\">retaliatory");
-        URI asked = enrich.asked().get(enrich.asked().size() - 1);
-        assertThat(asked.getQuery()).isEqualTo("source=RUS&target=WST&window=DAY&from=2021-12-27T18:00:00Z"
-                + "&to=2022-01-27T18:00:00Z");
 
         await().atMost(WAIT).until(() -> browser.findElement(By.id("story")).isDisplayed()
                 && !browser.findElements(By.cssSelector("#story-text mark.sig")).isEmpty());
@@ -116,11 +112,12 @@ class DashboardDyadsAndStoriesIT {
         assertThat(browser.findElements(By.cssSelector("#dyad-pick option"))).extracting(WebElement::getText)
                 .contains("RUS → NATO", "RUS → WST");
         choose("dyad-pick", "RUS->NATO");
-        await().atMost(WAIT).until(() -> enrich.asked().stream().anyMatch(u -> u.getQuery().startsWith(
-                "source=RUS&target=NATO&window=DAY")));
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("dyad-status")).getText()
+                .startsWith("RUS → NATO: 0 daily windows"));
         choose("dyad-window", "HOUR");
-        await().atMost(WAIT).until(() -> enrich.asked().stream().anyMatch(u -> u.getQuery().startsWith(
-                "source=RUS&target=NATO&window=HOUR")));
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("dyad-status")).getText()
+                .startsWith("RUS → NATO: 0 hourly windows"));
+        assertThat(browser.findElements(By.cssSelector("#dyad-chart circle"))).isEmpty();
 
         browser.findElement(By.id("story-search")).sendKeys("baltic countermeasures");
         browser.findElement(By.id("story-search-go")).click();
@@ -162,6 +159,22 @@ class DashboardDyadsAndStoriesIT {
         int at = text.indexOf(mention);
         return Entity.newBuilder().setText(mention).setType(type).setStart(at).setEnd(at + mention.length())
                 .setActorId(actorId).setActorName(name).build();
+    }
+
+    private static DyadWindow day(String source, String target, String day, double mean) {
+        return KeptDyadWindows.day(source, target, day, Map.of("DEMAND", 1), 1, mean, 1.0, null);
+    }
+
+    /** A closed window on {@code news.dyads.escalation}, keyed by its pair, as enrichment and a replay write it. */
+    private static void produceWindow(DyadWindow window) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaProducer<String, DyadWindow> producer = new KafkaProducer<>(props, new StringSerializer(),
+                Topics.DYADS_ESCALATION.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.DYADS_ESCALATION.name(), null,
+                    window.getWindowEnd().toEpochMilli(), window.getSource() + "->" + window.getTarget(), window));
+            producer.flush();
+        }
     }
 
     private static void produce(EnrichedStory story) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alerts.AlertsService;
 import io.wirewatch.alerts.testing.Chromium;
-import io.wirewatch.alerts.testing.FakeDyadQueries;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.broker.EmbeddedBroker;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +46,6 @@ class DashboardTraceBrowserIT {
     static Path dir;
 
     private static EmbeddedBroker broker;
-    private static FakeDyadQueries enrich;
     private static AlertsService service;
     private static WebDriver browser;
 
@@ -55,10 +53,9 @@ class DashboardTraceBrowserIT {
     static void start() {
         Chromium.assumeInstalled();
         broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(dir.resolve("broker"), 0));
-        enrich = FakeDyadQueries.start();
         service = AlertsService.start(new AlertsService.Config(broker.bootstrapServers(), "alerts-trace-it",
                 dir.resolve("state"), "127.0.0.1", 0, Map.of(), null, Clock.systemUTC()),
-                AlertsService.Options.NONE.withEnrichQuery(enrich.uri()).withActors(ActorDirectory.of(List.of(
+                AlertsService.Options.NONE.withActors(ActorDirectory.of(List.of(
                         new ActorDirectory.Actor("RUS", "Russia"), new ActorDirectory.Actor("RUS", "Sergei Lavrov"),
                         new ActorDirectory.Actor("NATO", "NATO")))));
         browser = Chromium.start();
@@ -71,9 +68,6 @@ class DashboardTraceBrowserIT {
         }
         if (service != null) {
             service.close();
-        }
-        if (enrich != null) {
-            enrich.close();
         }
         if (broker != null) {
             broker.close();

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wirewatch.alerts.rules.DefaultRules;
-import io.wirewatch.alerts.testing.FakeDyadQueries;
+import io.wirewatch.alerts.testing.KeptDyadWindows;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.EnrichedStory;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,17 +16,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/dyads/timeline} against a loopback stand-in for enrichment, and {@code /api/stories}. */
+/** {@code /api/dyads/timeline} over dyad windows kept in memory as the topology's store holds them, and {@code /api/stories}. */
 class DyadAndStoryEndpointsTest {
 
     private static final Instant NOW = Instant.parse("2022-01-27T12:00:00Z");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final FakeDyadQueries enrich = FakeDyadQueries.start();
+    private final KeptDyadWindows dyads = KeptDyadWindows.of(KeptDyadWindows.twoDays().toArray(DyadWindow[]::new));
     private AlertFeed feed;
     private AlertMetrics metrics;
     private DashboardServer server;
@@ -50,17 +49,16 @@ class DyadAndStoryEndpointsTest {
         }
     }
 
-    private void start(Supplier<@Nullable URI> enrichQuery, StoryLookup stories) {
+    private void start(DyadTimelines timelines, StoryLookup stories) {
         feed = AlertFeed.detached(10);
         metrics = new AlertMetrics(Clock.systemUTC());
         server = DashboardServer.start(new DashboardServer.Config("127.0.0.1", 0, feed, () -> "RUNNING", () -> true,
-                DefaultRules::ruleSet, () -> null, metrics, null, enrichQuery, stories,
+                DefaultRules::ruleSet, () -> null, metrics, null, timelines, stories,
                 Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @AfterEach
     void stop() {
-        enrich.close();
         if (server != null) {
             server.close();
         }
@@ -78,8 +76,8 @@ class DyadAndStoryEndpointsTest {
     }
 
     @Test
-    void shouldPassTheEnrichTimelineOnWithCheckedParameters() throws Exception {
-        start(enrich::uri, StoryLookup.NONE);
+    void shouldAnswerTheKeptWindowsOfTheAskedPairWithCheckedParameters() throws Exception {
+        start(dyads, StoryLookup.NONE);
 
         HttpResponse<String> response = get("/api/dyads/timeline?source=rus&target=WST&window=day"
                 + "&from=2022-01-01T00:00:00Z&to=2022-02-01T00:00:00Z");
@@ -87,24 +85,27 @@ class DyadAndStoryEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode windows = AvroJson.mapper().readTree(response.body());
         assertThat(windows).hasSize(2);
+        assertThat(windows.get(0).get("windowStart").asText()).isEqualTo("2022-01-25T00:00:00Z");
         assertThat(windows.get(1).get("intensityMean").asDouble()).isEqualTo(-4.4);
-        assertThat(enrich.asked()).singleElement().satisfies(uri -> assertThat(uri.getRawQuery()).isEqualTo(
-                "source=RUS&target=WST&window=DAY&from=2022-01-01T00%3A00%3A00Z&to=2022-02-01T00%3A00%3A00Z"));
+        assertThat(dyads.asked()).containsExactly(new KeptDyadWindows.Asked("RUS", "WST", "DAY",
+                Instant.parse("2022-01-01T00:00:00Z"), Instant.parse("2022-02-01T00:00:00Z")));
+        assertThat(get("/api/dyads/timeline?source=RUS&target=WST&from=2022-01-26T00:00:01Z&to=2022-02-01T00:00:00Z")
+                .body()).isEqualTo("[]");
     }
 
     @Test
     void shouldAskTheLastThirtyDaysByDefault() throws Exception {
-        start(enrich::uri, StoryLookup.NONE);
+        start(dyads, StoryLookup.NONE);
 
         assertThat(get("/api/dyads/timeline?source=RUS&target=USA").statusCode()).isEqualTo(200);
 
-        assertThat(enrich.asked().get(0).getQuery()).isEqualTo(
-                "source=RUS&target=USA&window=DAY&from=2021-12-28T12:00:00Z&to=2022-01-27T12:00:00Z");
+        assertThat(dyads.asked()).containsExactly(new KeptDyadWindows.Asked("RUS", "USA", "DAY",
+                Instant.parse("2021-12-28T12:00:00Z"), Instant.parse("2022-01-27T12:00:00Z")));
     }
 
     @Test
-    void shouldRefuseBadTimelineParametersWithoutAskingEnrichment() throws Exception {
-        start(enrich::uri, StoryLookup.NONE);
+    void shouldRefuseBadTimelineParametersWithoutReadingTheStore() throws Exception {
+        start(dyads, StoryLookup.NONE);
 
         assertThat(get("/api/dyads/timeline?target=USA").body()).contains("missing query parameter 'source'");
         assertThat(get("/api/dyads/timeline?source=R%26S&target=USA").body()).contains("source must be an actor id");
@@ -116,12 +117,12 @@ class DyadAndStoryEndpointsTest {
                 + "&to=2022-01-01T00:00:00Z").body()).contains("from must be before to");
         assertThat(get("/api/dyads/timeline?source=RUS&target=USA&from=2020-01-01T00:00:00Z").statusCode())
                 .isEqualTo(400);
-        assertThat(enrich.asked()).isEmpty();
+        assertThat(dyads.asked()).isEmpty();
     }
 
     @Test
     void shouldRefuseAnExtremeToDateWith400() throws Exception {
-        start(enrich::uri, StoryLookup.NONE);
+        start(dyads, StoryLookup.NONE);
 
         var earliest = get("/api/dyads/timeline?source=RUS&target=USA&to=-1000000000-01-01T00:00:00Z");
 
@@ -129,38 +130,28 @@ class DyadAndStoryEndpointsTest {
         assertThat(earliest.body()).contains("-1000000000-01-01T00:00:00Z");
         assertThat(get("/api/dyads/timeline?source=RUS&target=USA&from=-1000000000-01-01T00:00:00Z"
                 + "&to=+1000000000-12-31T23:59:59Z").statusCode()).isEqualTo(400);
-        assertThat(enrich.asked()).isEmpty();
+        assertThat(dyads.asked()).isEmpty();
     }
 
     @Test
-    void shouldSayClearlyWhenEnrichmentIsMissingDownNotReadyOrOdd() throws Exception {
-        start(() -> null, StoryLookup.NONE);
+    void shouldAnswer503SayingWhyWhenTheWindowsCannotBeRead() throws Exception {
+        start(DyadTimelines.NONE, StoryLookup.NONE);
         HttpResponse<String> none = get("/api/dyads/timeline?source=RUS&target=USA");
         assertThat(none.statusCode()).isEqualTo(503);
-        assertThat(none.body()).contains("no enrichment query service is configured", "--enrich-url");
+        assertThat(none.body()).contains("this dashboard keeps no dyad windows");
         server.close();
 
-        start(() -> URI.create("http://127.0.0.1:1/"), StoryLookup.NONE);
-        HttpResponse<String> down = get("/api/dyads/timeline?source=RUS&target=USA");
-        assertThat(down.statusCode()).isEqualTo(502);
-        assertThat(down.body()).contains("did not answer");
-        server.close();
-
-        start(enrich::uri, StoryLookup.NONE);
-        enrich.answer(503, "{\"error\":\"store not queryable now (REBALANCING); retry shortly\"}");
+        start(dyads, StoryLookup.NONE);
+        dyads.failWith("the dyad window store is not queryable (Kafka Streams is REBALANCING)");
         HttpResponse<String> rebalancing = get("/api/dyads/timeline?source=RUS&target=USA");
         assertThat(rebalancing.statusCode()).isEqualTo(503);
-        assertThat(rebalancing.body()).contains("not ready: store not queryable now (REBALANCING)");
-
-        enrich.answer(200, "<html>oops</html>");
-        HttpResponse<String> odd = get("/api/dyads/timeline?source=RUS&target=USA");
-        assertThat(odd.statusCode()).isEqualTo(502);
-        assertThat(odd.body()).contains("something other than a JSON array");
+        assertThat(rebalancing.body()).contains("cannot be read now: the dyad window store is not queryable "
+                + "(Kafka Streams is REBALANCING)");
     }
 
     @Test
     void shouldServeAKeptStoryWithItsTextEntitiesAndSignals() throws Exception {
-        start(() -> null, new Kept(Stories.seedAsTagged(), Stories.talksOffer()));
+        start(DyadTimelines.NONE, new Kept(Stories.seedAsTagged(), Stories.talksOffer()));
 
         HttpResponse<String> response = get("/api/stories/seed-tagged");
 
@@ -181,7 +172,7 @@ class DyadAndStoryEndpointsTest {
 
     @Test
     void shouldFindStoriesHoldingEveryWord() throws Exception {
-        start(() -> null, new Kept(Stories.seedAsTagged(), Stories.talksOffer(), Stories.conditionalThreat()));
+        start(DyadTimelines.NONE, new Kept(Stories.seedAsTagged(), Stories.talksOffer(), Stories.conditionalThreat()));
 
         JsonNode found = AvroJson.mapper().readTree(get("/api/stories?q=Retaliatory%20Lavrov").body());
         assertThat(found).hasSize(1);
@@ -199,7 +190,7 @@ class DyadAndStoryEndpointsTest {
                 "Leaders met in Warsaw to talk about software."), List.of(), List.of(), 0.0);
         EnrichedStory war = Stories.enriched(Stories.story("war-1", "A War of words", null,
                 "The war of words went on."), List.of(), List.of(), 0.0);
-        start(() -> null, new Kept(warsaw, war));
+        start(DyadTimelines.NONE, new Kept(warsaw, war));
 
         JsonNode found = AvroJson.mapper().readTree(get("/api/stories?q=WAR").body());
 
@@ -216,7 +207,7 @@ class DyadAndStoryEndpointsTest {
                 "Russia and Ukraine held talks, the feed said."), List.of(), List.of(), 0.0);
         summary.getStory().setFetchStatus("HTTP 403");
         summary.getStory().setFromFeedSummary(true);
-        start(() -> null, new Kept(Stories.seed(), Stories.business(), failed, summary));
+        start(DyadTimelines.NONE, new Kept(Stories.seed(), Stories.business(), failed, summary));
 
         JsonNode quiet = AvroJson.mapper().readTree(get("/api/stories?signals=none").body());
         JsonNode russia = AvroJson.mapper().readTree(get("/api/stories?q=russia").body());
@@ -231,7 +222,7 @@ class DyadAndStoryEndpointsTest {
 
     @Test
     void shouldExportTheStoriesOfAFilterAsCsv() throws Exception {
-        start(() -> null, new Kept(Stories.seed(), Stories.business()));
+        start(DyadTimelines.NONE, new Kept(Stories.seed(), Stories.business()));
 
         HttpResponse<String> csv = get("/api/stories/export?format=csv&actor=WST");
 
@@ -245,7 +236,7 @@ class DyadAndStoryEndpointsTest {
 
     @Test
     void shouldAnswer503WhenStoriesCannotBeReadNow() throws Exception {
-        start(() -> null, new StoryLookup() {
+        start(DyadTimelines.NONE, new StoryLookup() {
             @Override
             public @Nullable EnrichedStory byId(String storyId) {
                 throw new IllegalStateException("Kafka Streams is REBALANCING");

