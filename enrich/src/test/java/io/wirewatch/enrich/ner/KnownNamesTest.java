@@ -29,7 +29,8 @@ class KnownNamesTest {
 
     @Test
     void shouldTypeKnowledgeBaseNamesAsCoNllDoes() {
-        assertThat(types("Afghan")).isEqualTo(bit("MISC"));
+        // "Afghan" also begins longer organisation names ("Afghan National Army"): its type is still MISC
+        assertThat(types("Afghan") & Lexicon.TYPE_BITS).isEqualTo(bit("MISC"));
         assertThat(types("Vladimir Putin")).isEqualTo(bit("PER"));
         assertThat(types("United Nations") & Lexicon.TYPE_BITS).isEqualTo(bit("ORG"));
         assertThat(types("Afghanistan")).isEqualTo(bit("LOC"));
