@@ -3,6 +3,7 @@ package io.wirewatch.app;
 import io.wirewatch.ingest.IngestReport;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.fetch.FetchPolicy;
+import io.wirewatch.schema.DateSource;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,10 +13,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -162,6 +165,13 @@ final class IngestCommand implements Callable<Integer> {
         return !report.failures().isEmpty();
     }
 
+    /** How the summary names each source of a story's date. */
+    private static final Map<DateSource, String> DATE_SOURCES = Map.of(
+            DateSource.PUBLISHED, "the page's own date",
+            DateSource.FEED, "the feed item's date",
+            DateSource.FILE, "a date in the file (date line, file name, JSON field, WARC capture)",
+            DateSource.READ, "the time they were read (no date found)");
+
     /** How far back a story is history to a running pipeline: enrichment's dyad windows close 6 h after their end. */
     static final Duration HISTORY = Duration.ofHours(6);
 
@@ -171,9 +181,15 @@ final class IngestCommand implements Callable<Integer> {
      */
     static List<String> notes(String what, IngestReport report, Instant now, String bootstrap) {
         List<String> notes = new ArrayList<>();
+        if (!report.dateSources().isEmpty()) {
+            notes.add("  dated by: " + report.dateSources().entrySet().stream()
+                    .map(e -> e.getValue() + " " + DATE_SOURCES.get(e.getKey()))
+                    .collect(Collectors.joining(", ")));
+        }
         if (!report.undated().isEmpty()) {
-            notes.add("  undated: " + report.undated().size() + " with no publication date: a running pipeline"
-                    + " places them at the time they were read; backtest and replay skip them unless given --date DAY");
+            notes.add("  undated: " + report.undated().size() + " with no publication date, marked as such"
+                    + " (dateSource READ): a running pipeline places them at the time they were read; backtest and"
+                    + " replay skip them unless given --date DAY");
         }
         IngestReport.Span span = report.eventTimes();
         if (what.equals("files") && span != null && span.earliest().isBefore(now.minus(HISTORY))) {

@@ -3,6 +3,7 @@ package io.wirewatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.broker.EmbeddedBroker;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +102,13 @@ class IngestServiceIT {
                 assertThat(undated.reason()).isEqualTo("no publication date found: placed at the time it was read,"
                         + " 2022-02-10T12:00:00Z");
             });
-            Story seed = readAll(broker.bootstrapServers(), 2).stream().map(ConsumerRecord::value)
-                    .filter(story -> story.getPublishedAt() != null).findFirst().orElseThrow();
+            assertThat(report.dateSources()).containsExactly(Map.entry(DateSource.PUBLISHED, 1),
+                    Map.entry(DateSource.READ, 1));
+            List<Story> written = readAll(broker.bootstrapServers(), 2).stream().map(ConsumerRecord::value).toList();
+            assertThat(written).filteredOn(story -> story.getPublishedAt() == null).singleElement()
+                    .satisfies(story -> assertThat(story.getDateSource()).as("marked, not silently read time")
+                            .isEqualTo(DateSource.READ));
+            Story seed = written.stream().filter(story -> story.getPublishedAt() != null).findFirst().orElseThrow();
             assertThat(report.eventTimes()).isEqualTo(new IngestReport.Span(seed.getPublishedAt(),
                     java.time.Instant.parse("2022-02-10T12:00:00Z")));
         }
