@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.wirewatch.schema.AvroJson;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Story;
+import io.wirewatch.schema.StoryTimes;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +83,7 @@ final class StoryEndpoints {
             node.put("publishedLocal", raw.getPublishedLocal());
             node.put("storyDay", Exports.storyDay(raw.getPublishedLocal(), raw.getPublishedAt()));
             node.put("fromFeedSummary", raw.getFromFeedSummary());
+            node.put("dateSource", StoryTimes.dateSource(raw).name());
             node.put("escalationScore", story.getEscalationScore());
             node.put("signals", story.getSignals().size());
             node.put("snippet", snippet(text(raw), query.words().isEmpty() ? "" : query.words().get(0)));
