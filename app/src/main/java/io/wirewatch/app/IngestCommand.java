@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +72,11 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--ignore-robots", description = "Do not honour robots.txt (only for sites you own).")
     boolean ignoreRobots;
+
+    @Option(names = "--date", paramLabel = "DAY", description = "Date the stories of files that give no date of"
+            + " their own at this day (00:00 UTC), marked as a date from the file, instead of the time they are"
+            + " read (default: read time, marked and named in the summary).")
+    @Nullable LocalDate undatedDay;
 
     @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
             description = "Write at most N stories a second (default: no limit).")
@@ -123,7 +130,7 @@ final class IngestCommand implements Callable<Integer> {
                     bar.maxHint(total);
                     bar.stepTo(done);
                 }
-            });
+            }, undatedDay);
         }
     }
 

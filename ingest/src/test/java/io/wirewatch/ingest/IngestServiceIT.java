@@ -115,6 +115,28 @@ class IngestServiceIT {
     }
 
     @Test
+    void shouldDateAStoryWithoutADateByTheDateOptionAndMarkItAsTheFiles() throws Exception {
+        Files.writeString(stories.resolve("undated.txt"), "Kremlin warns of response\n\nMoscow will respond to any"
+                + " deployment, a spokesman said.\n", StandardCharsets.UTF_8);
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir, 0));
+             IngestService service = new IngestService(new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                     GoldenStoryTest.CLOCK))) {
+            IngestReport report = service.ingest(List.of(stories), IngestService.Progress.NONE,
+                    java.time.LocalDate.parse("2022-02-01"));
+
+            assertThat(report.undated()).isEmpty();
+            assertThat(report.dateSources()).containsExactly(Map.entry(DateSource.FILE, 1));
+            assertThat(readAll(broker.bootstrapServers(), 1)).singleElement().satisfies(record -> {
+                assertThat(record.value().getPublishedAt()).isEqualTo(java.time.Instant.parse("2022-02-01T00:00:00Z"));
+                assertThat(record.value().getPublishedLocal()).isEqualTo("2022-02-01");
+                assertThat(record.value().getDateSource()).isEqualTo(DateSource.FILE);
+                assertThat(record.timestamp()).as("event time").isEqualTo(1_643_673_600_000L);
+            });
+        }
+    }
+
+    @Test
     void shouldPutACopyIngestedByALaterRunInTheClusterOfTheOriginal(@TempDir Path later) throws Exception {
         Path original = GoldenStoryTest.goldenFolder().resolve("seed-text.txt");
         String text = Files.readString(original, StandardCharsets.UTF_8);
