@@ -255,7 +255,9 @@ final class StoryProducer implements AutoCloseable {
             earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
             latest = latest == null || at.isAfter(latest) ? at : latest;
             DateSource dated = StoryTimes.dateSource(story);
-            dateSources.merge(dated, 1, Integer::sum);
+            if (dated != null) {
+                dateSources.merge(dated, 1, Integer::sum);
+            }
             if (dated == DateSource.READ) {
                 LOG.warn("{}: story {} has no publication date; its event time is when it was read ({})", source,
                         story.getId(), story.getFetchedAt());

@@ -190,8 +190,9 @@ class FeedIngestIT {
                     (done, total, host, ok) -> progress.add(done + "/" + total + " " + host + " " + ok));
 
             assertThat(report.produced()).isEqualTo(4);
-            assertThat(report.dateSources()).as("page date, feed dates (summary and undated page), none").containsExactly(
-                    Map.entry(DateSource.PUBLISHED, 1), Map.entry(DateSource.FEED, 2), Map.entry(DateSource.READ, 1));
+            assertThat(report.dateSources()).as("page date, feed dates (summary and undated page), none")
+                    .containsExactly(Map.entry(DateSource.PUBLISHED, 1), Map.entry(DateSource.FEED, 2),
+                            Map.entry(DateSource.READ, 1));
             assertThat(report.undated()).singleElement().satisfies(u -> assertThat(u.source()).endsWith("/hang/story"));
             assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("HTTP 404"));
             assertThat(report.summariesByReason()).containsOnlyKeys("HTTP 403", "timed out");
@@ -205,7 +206,8 @@ class FeedIngestIT {
             assertThat(records).filteredOn(s -> s.getTitle().equals("Officials meet in Minsk")).singleElement()
                     .satisfies(s -> {
                         assertThat(s.getPublishedAt()).isEqualTo(java.time.Instant.parse("2022-02-15T10:00:00Z"));
-                        assertThat(s.getDateSource()).as("the page gave none: the feed item's").isEqualTo(DateSource.FEED);
+                        assertThat(s.getDateSource()).as("the page gave none: the feed item's")
+                                .isEqualTo(DateSource.FEED);
                     });
             assertThat(records).filteredOn(s -> s.getTitle().equals("Hung host")).singleElement()
                     .satisfies(s -> assertThat(s.getDateSource()).isEqualTo(DateSource.READ));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.StoryTimes;
@@ -83,7 +84,8 @@ final class StoryEndpoints {
             node.put("publishedLocal", raw.getPublishedLocal());
             node.put("storyDay", Exports.storyDay(raw.getPublishedLocal(), raw.getPublishedAt()));
             node.put("fromFeedSummary", raw.getFromFeedSummary());
-            node.put("dateSource", StoryTimes.dateSource(raw).name());
+            DateSource dated = StoryTimes.dateSource(raw);
+            node.put("dateSource", dated == null ? null : dated.name());
             node.put("escalationScore", story.getEscalationScore());
             node.put("signals", story.getSignals().size());
             node.put("snippet", snippet(text(raw), query.words().isEmpty() ? "" : query.words().get(0)));

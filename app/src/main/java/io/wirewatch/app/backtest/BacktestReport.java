@@ -77,7 +77,8 @@ public final class BacktestReport {
 
     /**
      * Where the story's date came from when it is not the page's own, as the dashboard says it: " · date: read
-     * time" for a story that gave none (a backtest takes such a story only when {@code --date} dates it: "file or --date").
+     * time" for a story that gave none (a backtest takes such a story only when {@code --date} dates it: "file or
+     * --date").
      */
     static String dateNote(@Nullable DateSource source) {
         return switch (source == null ? DateSource.PUBLISHED : source) {
