@@ -3,22 +3,27 @@ package io.wirewatch.app;
 import io.wirewatch.ingest.IngestReport;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.fetch.FetchPolicy;
+import io.wirewatch.schema.DateSource;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +72,11 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--ignore-robots", description = "Do not honour robots.txt (only for sites you own).")
     boolean ignoreRobots;
+
+    @Option(names = "--date", paramLabel = "DAY", description = "Date the stories of files that give no date of"
+            + " their own at this day (00:00 UTC), marked as a date from the file, instead of the time they are"
+            + " read (default: read time, marked and named in the summary).")
+    @Nullable LocalDate undatedDay;
 
     @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
             description = "Write at most N stories a second (default: no limit).")
@@ -120,7 +130,7 @@ final class IngestCommand implements Callable<Integer> {
                     bar.maxHint(total);
                     bar.stepTo(done);
                 }
-            });
+            }, undatedDay);
         }
     }
 
@@ -162,6 +172,13 @@ final class IngestCommand implements Callable<Integer> {
         return !report.failures().isEmpty();
     }
 
+    /** How the summary names each source of a story's date. */
+    private static final Map<DateSource, String> DATE_SOURCES = Map.of(
+            DateSource.PUBLISHED, "the page's own date",
+            DateSource.FEED, "the feed item's date",
+            DateSource.FILE, "a date in the file (date line, file name, JSON field, WARC capture)",
+            DateSource.READ, "the time they were read (no date found)");
+
     /** How far back a story is history to a running pipeline: enrichment's dyad windows close 6 h after their end. */
     static final Duration HISTORY = Duration.ofHours(6);
 
@@ -171,9 +188,15 @@ final class IngestCommand implements Callable<Integer> {
      */
     static List<String> notes(String what, IngestReport report, Instant now, String bootstrap) {
         List<String> notes = new ArrayList<>();
+        if (!report.dateSources().isEmpty()) {
+            notes.add("  dated by: " + report.dateSources().entrySet().stream()
+                    .map(e -> e.getValue() + " " + DATE_SOURCES.get(e.getKey()))
+                    .collect(Collectors.joining(", ")));
+        }
         if (!report.undated().isEmpty()) {
-            notes.add("  undated: " + report.undated().size() + " with no publication date: a running pipeline"
-                    + " places them at the time they were read; backtest and replay skip them unless given --date DAY");
+            notes.add("  undated: " + report.undated().size() + " with no publication date, marked as such"
+                    + " (dateSource READ): a running pipeline places them at the time they were read; backtest and"
+                    + " replay skip them unless given --date DAY");
         }
         IngestReport.Span span = report.eventTimes();
         if (what.equals("files") && span != null && span.earliest().isBefore(now.minus(HISTORY))) {

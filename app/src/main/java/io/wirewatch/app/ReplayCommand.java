@@ -47,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
     Instant to = Instant.now();
 
     @Option(names = "--date", converter = TimeConverter.class, paramLabel = "DAY",
-            description = "Publication time for stories from files that give none (default: they are skipped and"
+            description = "Publication time for stories that give none, marked read time (default: they are skipped and"
                     + " named, as backtest does).")
     @Nullable Instant undatedAt;
 

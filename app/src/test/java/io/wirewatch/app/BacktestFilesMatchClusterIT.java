@@ -6,6 +6,7 @@ import io.wirewatch.app.backtest.BacktestCommand;
 import io.wirewatch.broker.EmbeddedBroker;
 import io.wirewatch.ingest.IngestReport;
 import io.wirewatch.ingest.IngestService;
+import io.wirewatch.schema.DateSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,7 +59,9 @@ class BacktestFilesMatchClusterIT {
             assertThat(cluster.exitCode()).as(cluster.err()).isZero();
             assertThat(files.counts()).startsWith("10 stories, ");
             assertThat(cluster.counts()).isEqualTo(files.counts());
-            // ingest stamps an undated story with the time it read it; both backtests name it instead of placing it
+            // ingest places an undated story at the time it read it, marked READ; both backtests name it instead
+            assertThat(ingested.undated()).hasSize(2);
+            assertThat(ingested.dateSources()).containsEntry(DateSource.READ, 2);
             assertThat(cluster.err()).contains("skipped 2: no publication date");
             assertThat(files.err()).contains("skipped 2: no publication date");
             assertThat(ingested.produced()).as("the 10 dated and 2 undated stories").isEqualTo(12);

@@ -1,6 +1,9 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.schema.DateSource;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,20 +13,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one ingest run did: stories read, records produced, exact duplicates skipped, every input that gave no story
  * with the reason, the pages not read whose feed item made the story instead (with why the page was not read), the
- * stories written without a publication date (placed at the time they were read), and the span of event times
- * written (null when nothing was).
+ * stories written without a publication date (placed at the time they were read, {@link DateSource#READ}), how
+ * many stories written took their time from each {@link DateSource}, and the span of event times written (null
+ * when nothing was).
  */
 public record IngestReport(int read, int produced, int duplicates, List<Failure> failures,
-                           List<Failure> fromFeedSummaries, List<Failure> undated, @Nullable Span eventTimes) {
+                           List<Failure> fromFeedSummaries, List<Failure> undated,
+                           Map<DateSource, Integer> dateSources, @Nullable Span eventTimes) {
 
     public IngestReport {
         failures = List.copyOf(failures);
         fromFeedSummaries = List.copyOf(fromFeedSummaries);
         undated = List.copyOf(undated);
+        EnumMap<DateSource, Integer> bySource = new EnumMap<>(DateSource.class);
+        bySource.putAll(dateSources);
+        dateSources = Collections.unmodifiableMap(bySource);
     }
 
     public IngestReport(int read, int produced, int duplicates, List<Failure> failures) {
-        this(read, produced, duplicates, failures, List.of(), List.of(), null);
+        this(read, produced, duplicates, failures, List.of(), List.of(), Map.of(), null);
     }
 
     /** The earliest and latest event time (publication time, else read time) of the stories written. */

@@ -3,10 +3,13 @@ package io.wirewatch.ingest;
 import io.wirewatch.ingest.archive.WarcStories;
 import io.wirewatch.ingest.fetch.FetchPolicy;
 import io.wirewatch.ingest.fetch.Fetcher;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ingest service: reads story files and folders, extracts them and produces {@link Story} records to
@@ -142,11 +146,24 @@ public final class IngestService implements AutoCloseable {
 
     /** As {@link #ingest(List)}, reporting progress file by file. */
     public synchronized IngestReport ingest(List<Path> paths, Progress progress) {
+        return ingest(paths, progress, null);
+    }
+
+    /**
+     * As {@link #ingest(List, Progress)}; a story that gives no date ({@link DateSource#READ}) is dated at the
+     * start (UTC) of {@code undatedDay} and marked {@link DateSource#FILE} when that is not null (ingest's
+     * {@code --date DAY}), instead of standing at the time it was read.
+     */
+    public synchronized IngestReport ingest(List<Path> paths, Progress progress, @Nullable LocalDate undatedDay) {
         Objects.requireNonNull(progress, "progress");
         StoryProducer.Batch batch = stories.batch();
         files.read(paths, new WarcStories.Sink() {
             @Override
             public void story(String source, Story story) {
+                if (undatedDay != null && story.getDateSource() == DateSource.READ) {
+                    Stories.date(story, undatedDay.atStartOfDay(ZoneOffset.UTC).toInstant(), undatedDay.toString(),
+                            DateSource.FILE);
+                }
                 batch.offer(source, story);
             }
 

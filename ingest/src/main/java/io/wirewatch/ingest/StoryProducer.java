@@ -1,11 +1,15 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
+import io.wirewatch.schema.StoryTimes;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +85,8 @@ final class StoryProducer implements AutoCloseable {
         final List<IngestReport.Failure> fromSummaries = new ArrayList<>();
         /** Stories written without a publication date, placed at the time they were read. */
         final List<IngestReport.Failure> undated = new ArrayList<>();
+        /** How many stories written took their time from each source. */
+        private final Map<DateSource, Integer> dateSources = new EnumMap<>(DateSource.class);
         private @org.jspecify.annotations.Nullable Instant earliest;
         private @org.jspecify.annotations.Nullable Instant latest;
         private final List<Pending> open = new ArrayList<>();
@@ -243,12 +249,16 @@ final class StoryProducer implements AutoCloseable {
             }
         }
 
-        /** Notes a written story's event time, and names it when it had no publication date. */
+        /** Notes a written story's event time and where it came from, and names it when it had no date. */
         private void written(String source, Story story) {
             Instant at = eventTime(story);
             earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
             latest = latest == null || at.isAfter(latest) ? at : latest;
-            if (story.getPublishedAt() == null) {
+            DateSource dated = StoryTimes.dateSource(story);
+            if (dated != null) {
+                dateSources.merge(dated, 1, Integer::sum);
+            }
+            if (dated == DateSource.READ) {
                 LOG.warn("{}: story {} has no publication date; its event time is when it was read ({})", source,
                         story.getId(), story.getFetchedAt());
                 undated.add(new IngestReport.Failure(source, "no publication date found: placed at the time it was"
@@ -259,7 +269,7 @@ final class StoryProducer implements AutoCloseable {
         IngestReport finish() {
             commit();
             IngestReport report = new IngestReport(read, produced, duplicates, failures, fromSummaries, undated,
-                    earliest == null ? null : new IngestReport.Span(earliest, latest));
+                    dateSources, earliest == null ? null : new IngestReport.Span(earliest, latest));
             LOG.info("ingest: {} read, {} produced ({} from feed summaries), {} duplicates, {} failures", read,
                     produced, fromSummaries.size(), duplicates, failures.size());
             return report;

@@ -3,6 +3,7 @@ package io.wirewatch.ingest;
 import io.wirewatch.ingest.extract.Article;
 import io.wirewatch.ingest.extract.HtmlExtractor;
 import io.wirewatch.ingest.extract.TextExtractor;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,12 +91,11 @@ public final class StoryReader {
             String source = "file:" + path;
             Story story = Stories.of(article, source, null, clock.instant());
             if (text != null && text.date() != null) {
-                story.setPublishedAt(text.date().instant());
-                story.setPublishedLocal(text.date().local());
+                Stories.date(story, text.date().instant(), text.date().local(), DateSource.FILE);
             }
             Instant named = story.getPublishedAt() == null ? dateInName(path) : null;
             if (named != null) {
-                story = Story.newBuilder(story).setPublishedAt(named).build();
+                Stories.date(story, named, null, DateSource.FILE);
             }
             return new ReadResult.Read(path, story);
         } catch (RuntimeException | StackOverflowError e) {

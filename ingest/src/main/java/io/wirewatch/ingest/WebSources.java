@@ -9,6 +9,7 @@ import io.wirewatch.ingest.feed.Sitemap;
 import io.wirewatch.ingest.fetch.FetchResult;
 import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.ingest.fetch.Validators;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -251,7 +252,7 @@ final class WebSources {
             }
             Story story = Stories.of(article, link.source(), fetched.url().toString(), clock.instant());
             if (story.getPublishedAt() == null && link.published() != null) {
-                story.setPublishedAt(link.published());
+                Stories.date(story, link.published(), null, DateSource.FEED);
             }
             batch.offer(url.toString(), story);
         } catch (IOException | RuntimeException e) {
@@ -272,6 +273,7 @@ final class WebSources {
                 .setUrl(link.url().toString())
                 .setTitle(link.title().strip())
                 .setPublishedAt(link.published())
+                .setDateSource(link.published() != null ? DateSource.FEED : DateSource.READ)
                 .setFetchedAt(clock.instant())
                 .setParagraphs(paragraphs)
                 .setContentHash(StoryIdentity.contentHash(body))
@@ -309,6 +311,7 @@ final class WebSources {
                 .setUrl(link.url().toString())
                 .setTitle(link.title())
                 .setPublishedAt(link.published())
+                .setDateSource(link.published() != null ? DateSource.FEED : DateSource.READ)
                 .setFetchedAt(clock.instant())
                 .setParagraphs(List.of())
                 .setContentHash(StoryIdentity.contentHash(""))

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.broker.EmbeddedBroker;
 import io.wirewatch.ingest.fetch.FetchPolicy;
 import io.wirewatch.ingest.fetch.Fetcher;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
@@ -110,8 +111,17 @@ class FeedIngestIT {
                   <description>Officials met in Minsk, the wire said.</description></item>
                 <item><title>Gone</title><link>%1$s/world/gone</link></item>
                 <item><title>No concessions</title><link>%1$s/world/seed</link></item>
+                <item><title>Officials meet</title><link>%1$s/undated/meet</link>
+                  <pubDate>Tue, 15 Feb 2022 10:00:00 GMT</pubDate></item>
                 </channel></rss>
                 """.formatted(base, base.replace("127.0.0.1", "localhost"));
+        server.createContext("/undated/", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            send(ex, 200, ("<html><head><title>Officials meet in Minsk</title></head><body><article><p>MINSK –"
+                    + " Officials of both sides met in Minsk on Tuesday and said that the talks would go on.</p>"
+                    + "<p>Neither side gave a date for the next round, the wire said.</p></article></body></html>")
+                    .getBytes(StandardCharsets.UTF_8));
+        });
         server.createContext("/summaries.xml", ex -> send(ex, 200, summaries.getBytes(StandardCharsets.UTF_8)));
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
@@ -179,22 +189,35 @@ class FeedIngestIT {
             IngestReport report = service.ingestFeeds(List.of(URI.create(base + "/summaries.xml")),
                     (done, total, host, ok) -> progress.add(done + "/" + total + " " + host + " " + ok));
 
-            assertThat(report.produced()).isEqualTo(3);
+            assertThat(report.produced()).isEqualTo(4);
+            assertThat(report.dateSources()).as("page date, feed dates (summary and undated page), none")
+                    .containsExactly(Map.entry(DateSource.PUBLISHED, 1), Map.entry(DateSource.FEED, 2),
+                            Map.entry(DateSource.READ, 1));
+            assertThat(report.undated()).singleElement().satisfies(u -> assertThat(u.source()).endsWith("/hang/story"));
             assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("HTTP 404"));
             assertThat(report.summariesByReason()).containsOnlyKeys("HTTP 403", "timed out");
             assertThat(report.failuresByReason()).containsExactly(Map.entry("HTTP 404", 1));
             assertThat(hangs.get()).as("one attempt: the deadline leaves no time for a retry").isEqualTo(1);
-            assertThat(progress).hasSize(4).anySatisfy(p -> assertThat(p).startsWith("4/4 "));
+            assertThat(progress).hasSize(5).anySatisfy(p -> assertThat(p).startsWith("5/5 "));
             assertThat(progress).filteredOn(p -> p.contains(" localhost:")).singleElement()
                     .satisfies(p -> assertThat(p).endsWith(" false"));
 
-            List<Story> records = read(broker.bootstrapServers(), 4);
+            List<Story> records = read(broker.bootstrapServers(), 5);
+            assertThat(records).filteredOn(s -> s.getTitle().equals("Officials meet in Minsk")).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.getPublishedAt()).isEqualTo(java.time.Instant.parse("2022-02-15T10:00:00Z"));
+                        assertThat(s.getDateSource()).as("the page gave none: the feed item's")
+                                .isEqualTo(DateSource.FEED);
+                    });
+            assertThat(records).filteredOn(s -> s.getTitle().equals("Hung host")).singleElement()
+                    .satisfies(s -> assertThat(s.getDateSource()).isEqualTo(DateSource.READ));
             assertThat(records).filteredOn(Story::getFromFeedSummary).hasSize(2)
                     .filteredOn(s -> s.getTitle().equals("Talks stall")).singleElement().satisfies(s -> {
                         assertThat(s.getParagraphs()).containsExactly("Russia and Ukraine talks stalled on Monday. "
                                 + "Both sides blamed the other.");
                         assertThat(s.getFetchStatus()).isEqualTo("HTTP 403");
                         assertThat(s.getPublishedAt()).isEqualTo(java.time.Instant.parse("2022-02-14T09:00:00Z"));
+                        assertThat(s.getDateSource()).isEqualTo(DateSource.FEED);
                     });
             assertThat(records).filteredOn(s -> s.getTitle().equals("Gone")).singleElement()
                     .satisfies(s -> assertThat(s.getFromFeedSummary()).isFalse());

@@ -3,6 +3,7 @@ package io.wirewatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.broker.EmbeddedBroker;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
 import java.nio.charset.StandardCharsets;
@@ -101,10 +102,37 @@ class IngestServiceIT {
                 assertThat(undated.reason()).isEqualTo("no publication date found: placed at the time it was read,"
                         + " 2022-02-10T12:00:00Z");
             });
-            Story seed = readAll(broker.bootstrapServers(), 2).stream().map(ConsumerRecord::value)
-                    .filter(story -> story.getPublishedAt() != null).findFirst().orElseThrow();
+            assertThat(report.dateSources()).containsExactly(Map.entry(DateSource.PUBLISHED, 1),
+                    Map.entry(DateSource.READ, 1));
+            List<Story> written = readAll(broker.bootstrapServers(), 2).stream().map(ConsumerRecord::value).toList();
+            assertThat(written).filteredOn(story -> story.getPublishedAt() == null).singleElement()
+                    .satisfies(story -> assertThat(story.getDateSource()).as("marked, not silently read time")
+                            .isEqualTo(DateSource.READ));
+            Story seed = written.stream().filter(story -> story.getPublishedAt() != null).findFirst().orElseThrow();
             assertThat(report.eventTimes()).isEqualTo(new IngestReport.Span(seed.getPublishedAt(),
                     java.time.Instant.parse("2022-02-10T12:00:00Z")));
+        }
+    }
+
+    @Test
+    void shouldDateAStoryWithoutADateByTheDateOptionAndMarkItAsTheFiles() throws Exception {
+        Files.writeString(stories.resolve("undated.txt"), "Kremlin warns of response\n\nMoscow will respond to any"
+                + " deployment, a spokesman said.\n", StandardCharsets.UTF_8);
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir, 0));
+             IngestService service = new IngestService(new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                     GoldenStoryTest.CLOCK))) {
+            IngestReport report = service.ingest(List.of(stories), IngestService.Progress.NONE,
+                    java.time.LocalDate.parse("2022-02-01"));
+
+            assertThat(report.undated()).isEmpty();
+            assertThat(report.dateSources()).containsExactly(Map.entry(DateSource.FILE, 1));
+            assertThat(readAll(broker.bootstrapServers(), 1)).singleElement().satisfies(record -> {
+                assertThat(record.value().getPublishedAt()).isEqualTo(java.time.Instant.parse("2022-02-01T00:00:00Z"));
+                assertThat(record.value().getPublishedLocal()).isEqualTo("2022-02-01");
+                assertThat(record.value().getDateSource()).isEqualTo(DateSource.FILE);
+                assertThat(record.timestamp()).as("event time").isEqualTo(1_643_673_600_000L);
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package io.wirewatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.schema.DateSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,31 @@ class StoryReaderDateTest {
         ReadResult result = StoryReader.read(file, Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC));
 
         assertThat(((ReadResult.Read) result).story().getPublishedAt()).isEqualTo(Instant.parse("2022-01-26T00:00:00Z"));
+        assertThat(((ReadResult.Read) result).story().getDateSource()).isEqualTo(DateSource.FILE);
+    }
+
+    @Test
+    void shouldMarkATextWithNoDateAnywhereAsStandingAtTheTimeItWasRead() throws Exception {
+        ReadResult result = readText("talks.txt", "Talks offered\n\nGENEVA – Officials offered talks on Thursday.\n");
+
+        var story = ((ReadResult.Read) result).story();
+        assertThat(story.getPublishedAt()).isNull();
+        assertThat(story.getDateSource()).isEqualTo(DateSource.READ);
+        assertThat(story.getFetchedAt()).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
+    }
+
+    @Test
+    void shouldMarkAPagesOwnDateAsPublished() throws Exception {
+        Path file = dir.resolve("page.html");
+        Files.writeString(file, "<html><head><title>Talks offered</title><meta property=\"article:published_time\""
+                + " content=\"2022-01-27T14:05:00+02:00\"></head><body><article><p>GENEVA – Officials offered talks"
+                + " on Thursday, and said that more would come in the weeks ahead.</p></article></body></html>");
+
+        var story = ((ReadResult.Read) StoryReader.read(file, Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"),
+                ZoneOffset.UTC))).story();
+
+        assertThat(story.getPublishedAt()).isEqualTo(Instant.parse("2022-01-27T12:05:00Z"));
+        assertThat(story.getDateSource()).isEqualTo(DateSource.PUBLISHED);
     }
 
     @Test
@@ -46,6 +72,7 @@ class StoryReaderDateTest {
         var story = ((ReadResult.Read) result).story();
         assertThat(story.getPublishedAt()).isEqualTo(Instant.parse("2022-01-27T12:05:00Z"));
         assertThat(story.getPublishedLocal()).isEqualTo("2022-01-27T14:05:00+02:00");
+        assertThat(story.getDateSource()).isEqualTo(DateSource.FILE);
         assertThat(story.getParagraphs()).containsExactly("GENEVA – Officials offered talks on Thursday.",
                 "They said more was to come.");
     }

@@ -1,11 +1,13 @@
 package io.wirewatch.alerts.rules;
 
 import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.GeneratedClasses;
 import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
+import io.wirewatch.schema.StoryTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,7 @@ public final class RuleEngine {
                 .setQuadClass(Vocabulary.of(headline.getCategory()).quadClass())
                 .setPublishedAt(raw.getPublishedAt())
                 .setPublishedLocal(raw.getPublishedLocal())
+                .setDateSource(StoryTimes.atReadTime(raw) ? DateSource.READ : raw.getDateSource())
                 .setRaisedAt(raisedAt)
                 .build();
     }

@@ -46,6 +46,11 @@
     return typeof alert.raisedAt === 'string' ? alert.raisedAt.slice(0, 10) : '';
   }
 
+  // Where a story's date came from, when it is not the page's own: "date: read time" for a story that gave none.
+  function dateNote(dateSource) {
+    return { FEED: 'date: feed item', FILE: 'date: file or --date', READ: 'date: read time' }[dateSource] || '';
+  }
+
   function passes(alert, f) {
     if (f.minSeverity && severityRank(alert.severity) < severityRank(f.minSeverity)) return false;
     if (f.actor) {
@@ -138,6 +143,7 @@
       + (QUAD_CLASSES[alert.quadClass] ? ' · ' + QUAD_CLASSES[alert.quadClass] : '');
     $('detail-time').textContent = 'story of ' + (storyDay(alert) || '?')
       + (alert.publishedLocal || alert.publishedAt ? ' (published ' + (alert.publishedLocal || alert.publishedAt) + ')' : '')
+      + (dateNote(alert.dateSource) ? ' · ' + dateNote(alert.dateSource) : '')
       + ' · raised ' + (alert.raisedAt || '?');
     $('detail-id').textContent = alert.id;
     $('detail-permalink').href = 'alerts/' + encodeURIComponent(alert.id);
@@ -487,7 +493,8 @@
     const raw = story.story || {};
     $('story').hidden = false;
     $('story-title').textContent = raw.title || raw.id || '';
-    $('story-meta').textContent = [raw.wire, 'story of ' + (raw.publishedLocal || raw.publishedAt || '?'), raw.id,
+    $('story-meta').textContent = [raw.wire, 'story of ' + (raw.publishedLocal || raw.publishedAt || '?'),
+      dateNote(raw.dateSource || (raw.publishedAt ? '' : 'READ')), raw.id,
       raw.fromFeedSummary ? 'from feed summary (page not read: ' + (raw.fetchStatus || '?') + ')' : null,
       'escalation score ' + (typeof story.escalationScore === 'number' ? story.escalationScore.toFixed(1) : '?'),
       (story.entities || []).length + ' entities', (story.signals || []).length + ' signals']
@@ -528,7 +535,7 @@
         item.tabIndex = 0;
         item.dataset.id = found.id;
         item.append(el('span', 'result-title', found.title), ' ', el('span', 'story-day', 'story of ' + (found.storyDay || '?')),
-          el('span', 'muted', ' · ' + [found.wire, found.signals + ' signals',
+          el('span', 'muted', ' · ' + [dateNote(found.dateSource), found.wire, found.signals + ' signals',
             'score ' + Number(found.escalationScore).toFixed(1)].filter((x) => x).join(' · ')));
         if (found.fromFeedSummary) item.append(' ', el('span', 'tag', 'from feed summary'));
         if (typeof found.url === 'string' && /^https?:\/\//i.test(found.url)) {

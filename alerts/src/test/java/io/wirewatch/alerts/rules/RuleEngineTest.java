@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.EntityType;
 import io.wirewatch.schema.Modality;
@@ -76,6 +77,25 @@ class RuleEngineTest {
 
         assertThat(alert).isNotNull();
         assertThat(alert.getPublishedLocal()).isEqualTo("2022-01-26T13:00:00-05:00");
+    }
+
+    @Test
+    void shouldSayWhenTheStoryStoodAtTheTimeItWasRead() {
+        EnrichedStory marked = Stories.seed();
+        marked.getStory().setPublishedAt(null);
+        marked.getStory().setDateSource(DateSource.READ);
+        EnrichedStory older = Stories.seed();
+        older.getStory().setPublishedAt(null);
+        older.getStory().setDateSource(null);
+        EnrichedStory fromFeed = Stories.seed();
+        fromFeed.getStory().setDateSource(DateSource.FEED);
+
+        assertThat(RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), marked, NOW).getDateSource())
+                .isEqualTo(DateSource.READ);
+        assertThat(RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), older, NOW).getDateSource())
+                .as("a story written before the mark, without a publication time").isEqualTo(DateSource.READ);
+        assertThat(RuleEngine.evaluate(DefaultRules.ruleSet().rules().get(0), fromFeed, NOW).getDateSource())
+                .isEqualTo(DateSource.FEED);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.broker.EmbeddedBroker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
@@ -111,6 +112,18 @@ class DashboardTraceBrowserIT {
         await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#alerts li.alert")).size() == 1);
         assertThat(browser.findElement(By.id("export-alerts-csv")).getAttribute("href"))
                 .endsWith("/api/alerts/export?actor=nato&format=csv");
+
+        // a story that gave no date stands at the time it was read, and the alert detail says so
+        EnrichedStory undated = Stories.seed("undated-1", "cluster-undated");
+        undated.getStory().setPublishedAt(null);
+        undated.getStory().setDateSource(DateSource.READ);
+        produce(undated);
+        await().atMost(WAIT).until(() -> listed().size() == 3);
+        String undatedId = listed().stream().filter(a -> a.storyId().equals("undated-1")).findFirst().orElseThrow()
+                .id();
+        browser.get(service.dashboardUri().resolve("/alerts/" + undatedId).toString());
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("detail-id")).getText().equals(undatedId));
+        assertThat(browser.findElement(By.id("detail-time")).getText()).contains(" · date: read time · raised ");
     }
 
     /** An alert as the REST API lists it: its id and its story. */

@@ -7,6 +7,7 @@ import io.wirewatch.alerts.rules.DefaultRules;
 import io.wirewatch.alerts.testing.KeptDyadWindows;
 import io.wirewatch.alerts.testing.Stories;
 import io.wirewatch.schema.AvroJson;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.EnrichedStory;
 import java.net.http.HttpClient;
@@ -207,6 +208,8 @@ class DyadAndStoryEndpointsTest {
                 "Russia and Ukraine held talks, the feed said."), List.of(), List.of(), 0.0);
         summary.getStory().setFetchStatus("HTTP 403");
         summary.getStory().setFromFeedSummary(true);
+        summary.getStory().setPublishedAt(null);
+        summary.getStory().setDateSource(DateSource.READ);
         start(DyadTimelines.NONE, new Kept(Stories.seed(), Stories.business(), failed, summary));
 
         JsonNode quiet = AvroJson.mapper().readTree(get("/api/stories?signals=none").body());
@@ -216,7 +219,14 @@ class DyadAndStoryEndpointsTest {
                 .containsExactlyInAnyOrder(Stories.business().getStory().getId(), "summary-1");
         assertThat(russia).extracting(n -> n.get("id").asText()).containsExactlyInAnyOrder("seed-1", "summary-1");
         assertThat(russia).filteredOn(n -> n.get("id").asText().equals("summary-1"))
-                .singleElement().satisfies(n -> assertThat(n.get("fromFeedSummary").asBoolean()).isTrue());
+                .singleElement().satisfies(n -> {
+                    assertThat(n.get("fromFeedSummary").asBoolean()).isTrue();
+                    assertThat(n.get("dateSource").asText()).as("the story list says it stands at read time")
+                            .isEqualTo("READ");
+                });
+        assertThat(russia).filteredOn(n -> n.get("id").asText().equals("seed-1")).singleElement()
+                .satisfies(n -> assertThat(n.get("dateSource").isNull()).as("written before the mark, dated: by"
+                        + " what it did not say").isTrue());
         assertThat(get("/api/stories?signals=loud").body()).contains("signals must be any, none");
     }
 

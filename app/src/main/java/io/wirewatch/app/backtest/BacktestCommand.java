@@ -57,7 +57,7 @@ public final class BacktestCommand implements Callable<Integer> {
     Instant to = Instant.now();
 
     @Option(names = "--date", converter = io.wirewatch.app.TimeConverter.class, paramLabel = "DAY",
-            description = "Publication time for stories from files that give none (default: they are skipped"
+            description = "Publication time for stories that give none, marked read time (default: they are skipped"
                     + " and named).")
     @Nullable Instant undatedAt;
 

@@ -2,7 +2,9 @@ package io.wirewatch.app.backtest;
 
 import io.wirewatch.app.archive.ArchiveReader;
 import io.wirewatch.schema.AvroSerde;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
+import io.wirewatch.schema.StoryTimes;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The stories a backtest runs over, and every input it did not take, by reason: the same rules for stories read
  * from files and from the archive, so that a folder and the cluster it was ingested into give the same counts.
- * A story read from a file ({@code file:} source) that gives no publication date has no time of its own (its fetch
- * time is when it was read): it is skipped and named, or dated by {@code --date}.
+ * A story that gives no date of its own ({@link DateSource#READ}, as {@code ingest} marks it; in stories written
+ * before that mark, no publication time) stands at the time it was read: it is skipped and named, or dated by
+ * {@code --date} (then {@link DateSource#FILE}).
  */
 public final class BacktestInput {
 
@@ -50,12 +53,12 @@ public final class BacktestInput {
             skip(source, NO_TEXT);
             return;
         }
-        if (story.getPublishedAt() == null && story.getSource().startsWith("file:")) {
+        if (StoryTimes.atReadTime(story)) {
             if (undatedAt == null) {
                 skip(source, UNDATED);
                 return;
             }
-            story = Story.newBuilder(story).setPublishedAt(undatedAt).build();
+            story = Story.newBuilder(story).setPublishedAt(undatedAt).setDateSource(DateSource.FILE).build();
         }
         Instant at = Backtest.eventTime(story);
         if (at.isBefore(from) || !at.isBefore(to)) {

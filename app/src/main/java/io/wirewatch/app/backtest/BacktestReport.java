@@ -1,6 +1,7 @@
 package io.wirewatch.app.backtest;
 
 import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.StanceChange;
 import io.wirewatch.schema.StanceChangeKind;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The self-contained HTML report of a backtest: alerts in time order with their story's date, a link to the story
@@ -73,6 +75,20 @@ public final class BacktestReport {
         html.append("</table>\n");
     }
 
+    /**
+     * Where the story's date came from when it is not the page's own, as the dashboard says it: " · date: read
+     * time" for a story that gave none (a backtest takes such a story only when {@code --date} dates it: "file or
+     * --date").
+     */
+    static String dateNote(@Nullable DateSource source) {
+        return switch (source == null ? DateSource.PUBLISHED : source) {
+            case PUBLISHED -> "";
+            case FEED -> " · date: feed item";
+            case FILE -> " · date: file or --date";
+            case READ -> " · date: read time";
+        };
+    }
+
     private static void alerts(StringBuilder html, List<Alert> alerts) {
         List<Alert> ordered = new ArrayList<>(alerts);
         ordered.sort(Comparator.comparing((Alert a) -> a.getPublishedAt() == null ? Instant.EPOCH : a.getPublishedAt())
@@ -87,6 +103,7 @@ public final class BacktestReport {
                     .append(esc(storyDay(alert))).append("</span> <span class=\"when\">")
                     .append(alert.getPublishedLocal() != null ? "published " + esc(alert.getPublishedLocal())
                             : alert.getPublishedAt() == null ? "" : "published " + esc(alert.getPublishedAt().toString()))
+                    .append(dateNote(alert.getDateSource()))
                     .append(" · raised ").append(esc(alert.getRaisedAt().toString()))
                     .append("</span><br><span class=\"story\">").append(storyLink(alert))
                     .append("</span> · alert <a class=\"id\" href=\"#").append(esc(anchor)).append("\">")

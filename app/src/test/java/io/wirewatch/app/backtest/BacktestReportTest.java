@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.DyadWindow;
 import io.wirewatch.schema.Severity;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The report's traceability (story date, link, anchor per alert) and its trends on one axis with marks. */
@@ -23,7 +25,7 @@ class BacktestReportTest {
         io.wirewatch.schema.GeneratedClasses.trust();
     }
 
-    private static Alert alert(String id, String dyad, String publishedLocal, Instant publishedAt) {
+    private static Alert alert(String id, String dyad, @Nullable String publishedLocal, @Nullable Instant publishedAt) {
         return Alert.newBuilder().setId(id).setRuleId("escalation").setRuleVersion("3").setSeverity(Severity.HIGH)
                 .setTitle("Russia (RUS) attacked Ukraine: 'shelled'").setExplanation("why").setStoryId("s-" + id)
                 .setStoryTitle("Shelling near Kharkiv").setStoryUrl("https://example.org/" + id).setDyad(dyad)
@@ -57,6 +59,20 @@ class BacktestReportTest {
                 .contains("<a class=\"source\" href=\"https://example.org/al-1\" rel=\"noopener noreferrer\">"
                         + "Shelling near Kharkiv</a>")
                 .contains("<a class=\"id\" href=\"#alert-al-1\">al-1</a>");
+    }
+
+    @Test
+    void shouldSayWhereAStorysDateCameFromWhenItIsNotThePagesOwn() {
+        Alert dated = Alert.newBuilder(alert("al-2", "RUS->UKR", null, Instant.parse("2022-02-01T00:00:00Z")))
+                .setDateSource(DateSource.FILE).build();
+        Alert undated = Alert.newBuilder(alert("al-3", "RUS->UKR", null, null)).setDateSource(DateSource.READ).build();
+        String html = BacktestReport.html(new Backtest.Result(2, List.of(dated, undated), List.of(), List.of(),
+                List.of(), List.of()), new BacktestReport.Meta("test", "default", Instant.EPOCH, GENERATED, GENERATED,
+                List.of()));
+
+        assertThat(html).contains("published 2022-02-01T00:00:00Z · date: file or --date · raised")
+                .contains("date: read time · raised");
+        assertThat(report(List.of())).as("the page's own date needs no note").doesNotContain("date: ");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.wirewatch.ingest.extract.Article;
 import io.wirewatch.ingest.extract.DateParser;
 import io.wirewatch.ingest.extract.HtmlExtractor;
 import io.wirewatch.ingest.extract.TextExtractor;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -100,8 +101,7 @@ public final class JsonLinesStories {
         Story story = Stories.of(article, source, url, clock.instant());
         DateParser.Parsed published = published(node);
         if (published != null) {
-            story.setPublishedAt(published.instant());
-            story.setPublishedLocal(published.local());
+            Stories.date(story, published.instant(), published.local(), DateSource.FILE);
         }
         return story;
     }

@@ -3,6 +3,7 @@ package io.wirewatch.ingest.archive;
 import io.wirewatch.ingest.Stories;
 import io.wirewatch.ingest.extract.Article;
 import io.wirewatch.ingest.extract.HtmlExtractor;
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -106,7 +107,12 @@ public final class WarcStories {
                         continue;
                     }
                     stories++;
-                    sink.story(source, Stories.of(article, "warc:" + warc, response.target(), response.date()));
+                    Story story = Stories.of(article, "warc:" + warc, response.target(), response.date());
+                    if (story.getPublishedAt() == null) {
+                        // the capture time stands in for a page that gives no date: a date the file holds
+                        Stories.date(story, response.date(), null, DateSource.FILE);
+                    }
+                    sink.story(source, story);
                 } catch (IOException | RuntimeException e) {
                     failures++;
                     sink.failure(source, "cannot read record: " + e);

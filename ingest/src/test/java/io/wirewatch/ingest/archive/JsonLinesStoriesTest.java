@@ -2,6 +2,7 @@ package io.wirewatch.ingest.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,9 @@ class JsonLinesStoriesTest {
 
         assertThat(stories).extracting(Story::getTitle).containsExactly("Talks offered", "Denial");
         assertThat(stories.get(0).getPublishedAt()).isEqualTo(Instant.parse("2022-02-02T09:41:00Z"));
+        assertThat(stories.get(0).getDateSource()).as("the line's \"published\" field").isEqualTo(DateSource.FILE);
+        assertThat(stories.get(1).getPublishedAt()).isNull();
+        assertThat(stories.get(1).getDateSource()).as("no field, no date on the page").isEqualTo(DateSource.READ);
         assertThat(stories.get(0).getParagraphs()).hasSize(2);
         assertThat(stories.get(0).getWire()).isEqualTo("Reuters");
         assertThat(stories.get(1).getWire()).isEqualTo("AFP");

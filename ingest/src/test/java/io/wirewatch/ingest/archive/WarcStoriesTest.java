@@ -2,6 +2,7 @@ package io.wirewatch.ingest.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -68,9 +69,41 @@ class WarcStoriesTest {
             assertThat(s.getTitle()).isEqualTo("Norway offers to host talks on Arctic fishing dispute");
             assertThat(s.getUrl()).isEqualTo("https://wire.example/world/norway-talks");
             assertThat(s.getFetchedAt()).isEqualTo(CAPTURED);
+            assertThat(s.getPublishedAt()).isEqualTo(Instant.parse("2022-02-02T09:41:00Z"));
+            assertThat(s.getDateSource()).isEqualTo(DateSource.PUBLISHED);
             assertThat(s.getWire()).isEqualTo("Reuters");
         });
         assertThat(failures).singleElement().asString().contains("https://wire.example/nav", "no story text");
+    }
+
+    @Test
+    void shouldDateAPageThatGivesNoDateByItsCaptureTimeAndSaySo() throws Exception {
+        Path warc = dir.resolve("undated.warc");
+        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE))) {
+            writer.write(response("https://wire.example/world/undated", 200, MediaType.HTML_UTF8, ("<html><head><title>"
+                    + "Officials meet in Minsk</title></head><body><article><p>MINSK – Officials of both sides met in"
+                    + " Minsk on Monday and said that the talks would go on next week.</p></article></body></html>")
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        List<Story> stories = new ArrayList<>();
+        new WarcStories(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).read(warc,
+                new WarcStories.Sink() {
+                    @Override
+                    public void story(String source, Story story) {
+                        stories.add(story);
+                    }
+
+                    @Override
+                    public void failure(String source, String reason) {
+                        throw new AssertionError(source + ": " + reason);
+                    }
+                });
+
+        assertThat(stories).singleElement().satisfies(s -> {
+            assertThat(s.getPublishedAt()).isEqualTo(CAPTURED);
+            assertThat(s.getDateSource()).isEqualTo(DateSource.FILE);
+        });
     }
 
     private static WarcResponse response(String url, int status, MediaType type, byte[] body) throws Exception {
