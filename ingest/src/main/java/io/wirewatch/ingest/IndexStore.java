@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -220,6 +218,7 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
             }
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 try (WriteBatch batch = new WriteBatch()) {
+                    List<StoryIndex.Entry> entries = new ArrayList<>();
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                         read++;
                         StoryIndex.Entry entry = StoryIndex.parse(record.key(), record.value());
@@ -229,12 +228,12 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
                                     record.topic(), record.partition(), record.offset(), record.key(),
                                     bad.reason(), record.value());
                         }
-                        file(batch, entry);
+                        entries.add(entry);
                     }
                     for (TopicPartition p : partitions) {
                         batch.put(offsetKey(p.partition()), longBytes(consumer.position(p)));
                     }
-                    db.write(writes, batch);
+                    write(batch, entries);
                 }
             }
         } catch (RocksDBException e) {
@@ -279,27 +278,41 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
         }
     }
 
-    /** Files one record of the index topic. */
-    private static void file(WriteBatch batch, StoryIndex.Entry entry) throws RocksDBException {
-        if (entry instanceof StoryIndex.Id id) {
-            batch.put(key(ID, id.id()), NOTHING);
-        } else if (entry instanceof StoryIndex.Hash hash) {
-            batch.put(key(HASH, hash.hash()), NOTHING);
-        } else if (entry instanceof StoryIndex.Sim sim) {
-            for (long band : NearDuplicates.bandKeys(sim.fingerprint(), NewStories.MAX_DISTANCE)) {
-                batch.put(bandEntry(band, sim.fingerprint(), sim.clusterId()), NOTHING);
+    /**
+     * Files index records in one atomic write. A story's fingerprint and cluster are filed under each of its band
+     * keys, one value per band key holding its stories one a line ({@code <SimHash, hex> <cluster id>}), each once.
+     */
+    private void write(WriteBatch batch, List<StoryIndex.Entry> entries) throws RocksDBException {
+        Map<Long, StringBuilder> buckets = new HashMap<>();
+        for (StoryIndex.Entry entry : entries) {
+            if (entry instanceof StoryIndex.Id id) {
+                batch.put(key(ID, id.id()), NOTHING);
+            } else if (entry instanceof StoryIndex.Hash hash) {
+                batch.put(key(HASH, hash.hash()), NOTHING);
+            } else if (entry instanceof StoryIndex.Sim sim) {
+                String line = StoryIndex.simValue(sim.fingerprint(), sim.clusterId());
+                for (long band : NearDuplicates.bandKeys(sim.fingerprint(), NewStories.MAX_DISTANCE)) {
+                    StringBuilder bucket = buckets.computeIfAbsent(band, b -> {
+                        byte[] stored = get(bandKey(b));
+                        return new StringBuilder(stored == null ? "" : new String(stored, StandardCharsets.UTF_8));
+                    });
+                    if (!("\n" + bucket + "\n").contains("\n" + line + "\n")) {
+                        bucket.append(bucket.isEmpty() ? "" : "\n").append(line);
+                    }
+                }
             }
+            // Other and Malformed records hold nothing to keep
         }
-        // Other and Malformed records hold nothing to keep
+        for (Map.Entry<Long, StringBuilder> bucket : buckets.entrySet()) {
+            batch.put(bandKey(bucket.getKey()), bucket.getValue().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        db.write(writes, batch);
     }
 
     /** Files index records of the topic, as {@link #catchUp} does, without moving the offsets read. */
     void file(List<StoryIndex.Entry> entries) {
         try (WriteBatch batch = new WriteBatch()) {
-            for (StoryIndex.Entry entry : entries) {
-                file(batch, entry);
-            }
-            db.write(writes, batch);
+            write(batch, entries);
         } catch (RocksDBException e) {
             throw new IllegalStateException("cannot write the ingest index in " + dir + ": " + e.getMessage(), e);
         }
@@ -334,16 +347,17 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
 
     @Override
     public void forEachWithBand(long bandKey, ObjLongConsumer<String> each) {
-        byte[] prefix = ByteBuffer.allocate(9).put(BAND).putLong(bandKey).array();
-        try (RocksIterator it = db.newIterator()) {
-            for (it.seek(prefix); it.isValid(); it.next()) {
-                byte[] key = it.key();
-                if (key.length < 17 || !Arrays.equals(key, 0, 9, prefix, 0, 9)) {
-                    return;
-                }
-                each.accept(new String(key, 17, key.length - 17, StandardCharsets.UTF_8),
-                        ByteBuffer.wrap(key, 9, 8).getLong());
+        byte[] bucket = get(bandKey(bandKey));
+        if (bucket == null) {
+            return;
+        }
+        for (String entry : new String(bucket, StandardCharsets.UTF_8).split("\n")) {
+            StoryIndex.Entry sim = StoryIndex.parse(StoryIndex.SIMHASH, entry);
+            if (!(sim instanceof StoryIndex.Sim found)) {
+                throw new IllegalStateException("ingest index " + dir + " is corrupt: band " + bandKey + " holds '"
+                        + entry + "'; delete the directory to build it again from " + Topics.STORIES_INDEX.name());
             }
+            each.accept(found.clusterId(), found.fingerprint());
         }
     }
 
@@ -370,10 +384,8 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
         return ByteBuffer.allocate(1 + bytes.length).put(kind).put(bytes).array();
     }
 
-    private static byte[] bandEntry(long band, long fingerprint, String clusterId) {
-        byte[] cluster = clusterId.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(17 + cluster.length).put(BAND).putLong(band).putLong(fingerprint).put(cluster)
-                .array();
+    private static byte[] bandKey(long band) {
+        return ByteBuffer.allocate(9).put(BAND).putLong(band).array();
     }
 
     private static byte[] offsetKey(int partition) {

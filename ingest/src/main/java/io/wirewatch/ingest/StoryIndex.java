@@ -65,6 +65,9 @@ final class StoryIndex {
             if (space <= 0 || space == value.length() - 1) {
                 return new Malformed("not '<SimHash, hex> <cluster id>'");
             }
+            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                return new Malformed("a line break in the cluster id");
+            }
             try {
                 return new Sim(Long.parseUnsignedLong(value.substring(0, space), 16), value.substring(space + 1));
             } catch (NumberFormatException e) {

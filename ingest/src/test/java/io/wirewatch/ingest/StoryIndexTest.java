@@ -16,6 +16,7 @@ class StoryIndexTest {
         assertThat(StoryIndex.parse("sim:b", "not-hex b")).isInstanceOf(StoryIndex.Malformed.class);
         assertThat(StoryIndex.parse("sim:c", "ffffffffffffffffff c")).isInstanceOf(StoryIndex.Malformed.class);
         assertThat(StoryIndex.parse("sim:d", "noclusterid")).isInstanceOf(StoryIndex.Malformed.class);
+        assertThat(StoryIndex.parse("sim:e", "1234 a\nb")).isInstanceOf(StoryIndex.Malformed.class);
         assertThat(StoryIndex.parse(null, "x")).isInstanceOf(StoryIndex.Other.class);
         assertThat(StoryIndex.parse("other:x", "x")).isInstanceOf(StoryIndex.Other.class);
     }
