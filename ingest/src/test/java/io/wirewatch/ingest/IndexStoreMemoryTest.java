@@ -12,20 +12,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ingest's memory does not grow with the archive: 200,000 stories admitted and written through an on-disk index
- * leave a few MiB of heap, where the same stories held in memory (the backtest's way, and ingest's before) take
- * tens of MiB. Heap is measured as used after full collections, not time.
+ * Ingest's memory does not grow with the archive: 50,000 stories (200,000 with {@code -Dindex.stories=200000})
+ * admitted and written through an on-disk index leave under 8 MiB of heap, where the same stories held in memory
+ * (the backtest's way, and ingest's before) take about 19 MiB (76 MiB for 200,000). Heap is measured as used after
+ * full collections, not time. On the shared 2-core machine each story costs about 1 ms in the on-disk index, so the
+ * default is the smaller archive.
  */
 class IndexStoreMemoryTest {
 
-    private static final int STORIES = 200_000;
+    private static final int STORIES = Integer.getInteger("index.stories", 50_000);
     private static final long MIB = 1 << 20;
 
     @TempDir
     Path dir;
 
     @Test
-    void shouldHoldTheIndexOfTwoHundredThousandStoriesInBoundedHeap() {
+    void shouldHoldTheIndexOfManyStoriesInBoundedHeap() {
         long before = heapAfterGc();
         try (IndexStore store = IndexStore.open(dir).store()) {
             NewStories admitted = new NewStories(store);
@@ -44,7 +46,7 @@ class IndexStoreMemoryTest {
     }
 
     @Test
-    void shouldShowTheSameStoriesHeldInMemoryTakeTensOfMebibytes() {
+    void shouldShowTheSameStoriesHeldInMemoryTakeMoreThanTheBound() {
         // the control: proves the measure above can see an index that grows with the archive
         long before = heapAfterGc();
         NewStories admitted = new NewStories();
@@ -54,7 +56,7 @@ class IndexStoreMemoryTest {
                 retained / (double) MIB);
 
         assertThat(admitted.inMemory()).isEqualTo(STORIES);
-        assertThat(retained).isGreaterThan(40 * MIB);
+        assertThat(retained).isGreaterThan(STORIES * 300L);
     }
 
     private static void admitAll(NewStories admitted, boolean written) {
