@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ingest's memory does not grow with the archive: 50,000 stories (200,000 with {@code -Dindex.stories=200000})
  * admitted and written through an on-disk index leave under 8 MiB of heap, where the same stories held in memory
- * (the backtest's way, and ingest's before) take about 19 MiB (76 MiB for 200,000). Heap is measured as used after
+ * (the backtest's way, and ingest's before) take about 21 MiB (76 MiB for 200,000). Heap is measured as used after
  * full collections, not time. On the shared 2-core machine each story costs about 1 ms in the on-disk index, so the
  * default is the smaller archive.
  */
