@@ -82,6 +82,12 @@ final class IngestCommand implements Callable<Integer> {
             description = "Write at most N stories a second (default: no limit).")
     double rate;
 
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = "Keep the index of stories already written in DIR between runs, so a start reads only"
+                    + " what other ingesters wrote since (default: rebuilt from news.stories.index in a temporary"
+                    + " directory at every start).")
+    @Nullable Path indexDir;
+
     @Override
     public Integer call() throws InterruptedException {
         if (paths.isEmpty() && feeds.isEmpty() && sitemaps.isEmpty() && urls.isEmpty()) {
@@ -90,8 +96,10 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FetchPolicy policy = FetchPolicy.defaults().withTrustedHosts(trustedHosts).withRobots(!ignoreRobots);
         boolean failed = false;
-        try (IngestService ingest = new IngestService(new IngestService.Config(kafka.bootstrapServers,
-                kafka.clientProperties(), Clock.systemUTC()).withRate(rate), policy)) {
+        IngestService.Config config = new IngestService.Config(kafka.bootstrapServers, kafka.clientProperties(),
+                Clock.systemUTC()).withRate(rate);
+        try (IngestService ingest = new IngestService(indexDir == null ? config : config.withIndexDir(indexDir),
+                policy)) {
             if (!paths.isEmpty()) {
                 failed |= report(out, "files", ingestFiles(ingest));
             }

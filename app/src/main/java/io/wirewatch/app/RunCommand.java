@@ -110,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         try (IngestService ingest = new IngestService(new IngestService.Config(pipeline.bootstrapServers(),
-                Map.of(), clock))) {
+                Map.of(), clock).withIndexDir(dataDir.resolve("ingest-index")))) {
             IngestReport report = ingest.ingest(Samples.extractTo(dataDir.resolve("samples")));
             out.printf("Ingested %d sample stories (%d duplicates, %d failures).%n", report.produced(),
                     report.duplicates(), report.failures().size());

@@ -5,7 +5,11 @@ import io.wirewatch.ingest.fetch.FetchPolicy;
 import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
+import io.wirewatch.schema.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest service: reads story files and folders, extracts them and produces {@link Story} records to
@@ -34,12 +40,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IngestService implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
     /**
      * How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings, and a
-     * {@code transactional.id}), the clock, and at most how many stories to write per second (0: no limit).
+     * {@code transactional.id}), the clock, at most how many stories to write per second (0: no limit), and the
+     * directory of the on-disk index of what the archive holds ({@link IndexStore}). With a directory, a restart
+     * reads only the part of {@code news.stories.index} written since the last run; without one (null), the index
+     * is built in a temporary directory from the whole topic at each start and deleted at {@link #close}. Either
+     * way memory does not grow with the archive.
      */
     public record Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock,
-                         double maxStoriesPerSecond) {
+                         double maxStoriesPerSecond, @Nullable Path indexDir) {
         public Config {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(clock, "clock");
@@ -50,6 +62,12 @@ public final class IngestService implements AutoCloseable {
             }
         }
 
+        /** A config with its index in a temporary directory. */
+        public Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock,
+                      double maxStoriesPerSecond) {
+            this(bootstrapServers, clientProperties, clock, maxStoriesPerSecond, null);
+        }
+
         /** A config that writes as fast as it reads. */
         public Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock) {
             this(bootstrapServers, clientProperties, clock, 0);
@@ -57,7 +75,13 @@ public final class IngestService implements AutoCloseable {
 
         /** This config writing at most {@code perSecond} stories a second. */
         public Config withRate(double perSecond) {
-            return new Config(bootstrapServers, clientProperties, clock, perSecond);
+            return new Config(bootstrapServers, clientProperties, clock, perSecond, indexDir);
+        }
+
+        /** This config keeping its index in {@code dir} (e.g. {@code <data dir>/ingest-index}) across runs. */
+        public Config withIndexDir(Path dir) {
+            return new Config(bootstrapServers, clientProperties, clock, maxStoriesPerSecond,
+                    Objects.requireNonNull(dir, "dir"));
         }
 
         /** A config with no extra client properties, on the system clock. */
@@ -67,6 +91,8 @@ public final class IngestService implements AutoCloseable {
     }
 
     private final StoryProducer stories;
+    private final IndexStore index;
+    private final boolean temporaryIndex;
     private final FileSources files;
     private final WebSources web;
 
@@ -88,9 +114,42 @@ public final class IngestService implements AutoCloseable {
         Map<String, Object> producer = producerProperties(config);
         Map<String, Object> reader = new HashMap<>(config.clientProperties());
         reader.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        StoryIndex known = StoryIndex.load(reader);
-        this.stories = new StoryProducer(new KafkaProducer<>(producer, new StringSerializer(),
-                new ByteArraySerializer()), known, maxRequestSize(producer), config.maxStoriesPerSecond());
+        this.temporaryIndex = config.indexDir() == null;
+        this.index = openIndex(config.indexDir());
+        try {
+            index.catchUp(reader);
+            this.stories = new StoryProducer(new KafkaProducer<>(producer, new StringSerializer(),
+                    new ByteArraySerializer()), new NewStories(index), maxRequestSize(producer),
+                    config.maxStoriesPerSecond());
+        } catch (RuntimeException e) {
+            closeIndex();
+            throw e;
+        }
+    }
+
+    private static IndexStore openIndex(@Nullable Path dir) {
+        if (dir != null) {
+            return IndexStore.open(dir).store();
+        }
+        try {
+            Path temporary = Files.createTempDirectory("wirewatch-ingest-index-");
+            LOG.info("no index directory given: the ingest index is built from the whole {} in {} and deleted at"
+                    + " the end of this run", Topics.STORIES_INDEX.name(), temporary);
+            return IndexStore.open(temporary).store();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the ingest index: " + e, e);
+        }
+    }
+
+    private void closeIndex() {
+        index.close();
+        if (temporaryIndex) {
+            try {
+                IndexStore.deleteTree(index.dir());
+            } catch (IOException e) {
+                LOG.warn("cannot delete the temporary ingest index {}: {}", index.dir(), e.toString());
+            }
+        }
     }
 
     /** The producer's {@code max.request.size}, as set here or by the client properties. */
@@ -229,6 +288,10 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
-        stories.close();
+        try {
+            stories.close();
+        } finally {
+            closeIndex();
+        }
     }
 }

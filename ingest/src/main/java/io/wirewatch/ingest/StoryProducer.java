@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes stories to {@code news.stories.raw}: drops exact duplicates (same id or content hash) of stories the
- * archive already holds ({@link StoryIndex}) or this instance wrote, gives each story its near-duplicate cluster,
+ * archive already holds ({@link IndexStore}) or this instance wrote, gives each story its near-duplicate cluster,
  * and counts what one call did in a {@link Batch}.
  *
  * <p>Each story and its {@code news.stories.index} records are written in one Kafka transaction (a few stories
@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * mid-file therefore leaves no story that the index does not know, and no index entry without its story: run
  * again, it writes exactly the stories that were not committed. A story too large for one request is refused
  * before it is sent; the stories of a transaction that fails are reported, forgotten and can be offered again.
+ * The stories of a transaction that committed are handed to the archive ({@link NewStories#written}) only then.
  */
 final class StoryProducer implements AutoCloseable {
 
@@ -56,14 +57,14 @@ final class StoryProducer implements AutoCloseable {
      * @param maxRequestSize the producer's {@code max.request.size}: no larger story is sent
      * @param maxPerSecond   at most this many stories are sent per second; 0 for no limit
      */
-    StoryProducer(Producer<String, byte[]> producer, StoryIndex known, int maxRequestSize, double maxPerSecond) {
+    StoryProducer(Producer<String, byte[]> producer, NewStories admitted, int maxRequestSize, double maxPerSecond) {
         if (maxPerSecond < 0) {
             throw new IllegalArgumentException("maxPerSecond must be 0 (no limit) or positive, was " + maxPerSecond);
         }
         this.producer = producer;
         this.maxRequestSize = maxRequestSize;
         this.gapNanos = maxPerSecond == 0 ? 0 : (long) (TimeUnit.SECONDS.toNanos(1) / maxPerSecond);
-        this.admitted = new NewStories(known.ids(), known.hashes(), known.clusters());
+        this.admitted = admitted;
         // Fences an earlier producer with the same transactional.id (an ingester killed mid-file) and aborts
         // what it left open, so readers need not wait for its transaction to time out.
         producer.initTransactions();
@@ -124,7 +125,7 @@ final class StoryProducer implements AutoCloseable {
             byte[] value = Topics.STORIES_RAW.valueSerde().serializer().serialize(Topics.STORIES_RAW.name(), story);
             int size = value.length + story.getId().length() * 4 + RECORD_OVERHEAD;
             if (size > maxRequestSize) {
-                forget(story);
+                admitted.forget(story, cluster);
                 fail(source, "story " + story.getId() + " is " + size + " bytes encoded, more than max.request.size "
                         + maxRequestSize + " of the producer to " + Topics.STORIES_RAW.name() + ": not written");
                 return;
@@ -137,7 +138,7 @@ final class StoryProducer implements AutoCloseable {
             Future<RecordMetadata> write = producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
                     eventTime(story).toEpochMilli(), story.getId(), value));
             index(story, cluster.fingerprint(), cluster.clusterId());
-            open.add(new Pending(source, story, write));
+            open.add(new Pending(source, story, cluster, write));
             if (open.size() >= MAX_PER_TRANSACTION || System.nanoTime() - openedAt >= COMMIT_EVERY_NANOS) {
                 commit();
             }
@@ -184,7 +185,7 @@ final class StoryProducer implements AutoCloseable {
             Future<RecordMetadata> write = producer.send(new ProducerRecord<>(Topics.STORIES_RAW.name(), null,
                     eventTime(failure).toEpochMilli(), failure.getId(),
                     Topics.STORIES_RAW.valueSerde().serializer().serialize(Topics.STORIES_RAW.name(), failure)));
-            open.add(new Pending(null, failure, write));
+            open.add(new Pending(null, failure, null, write));
         }
 
         /**
@@ -226,19 +227,22 @@ final class StoryProducer implements AutoCloseable {
                 failure = "interrupted while producing";
                 abortQuietly();
             }
+            List<NewStories.Written> written = new ArrayList<>();
             for (Pending pending : stories) {
-                if (pending.source() == null) {
+                if (pending.source() == null || pending.admitted() == null) {
                     continue;
                 }
                 if (failure == null) {
                     produced++;
                     written(pending.source(), pending.story());
+                    written.add(new NewStories.Written(pending.story(), pending.admitted()));
                 } else {
-                    forget(pending.story());
+                    admitted.forget(pending.story(), pending.admitted());
                     LOG.error("{}: story {} not written: {}", pending.source(), pending.story().getId(), failure);
                     failures.add(new IngestReport.Failure(pending.source(), failure));
                 }
             }
+            admitted.written(written);
         }
 
         private void abortQuietly() {
@@ -278,12 +282,8 @@ final class StoryProducer implements AutoCloseable {
 
     /** A record sent in the open transaction; {@code source} is null for a fetch failure, which is not a story. */
     private record Pending(@org.jspecify.annotations.Nullable String source, Story story,
+                           NewStories.@org.jspecify.annotations.Nullable Admitted admitted,
                            Future<RecordMetadata> write) {
-    }
-
-    /** Lets a story whose write failed or was refused be offered again. */
-    private void forget(Story story) {
-        admitted.forget(story);
     }
 
     /** Upper bound of a record's batch and header bytes beside its key and value. */

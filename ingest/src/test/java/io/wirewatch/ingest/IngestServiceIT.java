@@ -86,6 +86,71 @@ class IngestServiceIT {
     }
 
     @Test
+    void shouldNeitherLoseNorDoubleAStoryWhenRestartedOnItsIndexAfterAnotherIngesterWrote(@TempDir Path index)
+            throws Exception {
+        for (String name : List.of("seed-text.txt", "wire-afp-denial.html")) {
+            Files.copy(GoldenStoryTest.goldenFolder().resolve(name), stories.resolve(name));
+        }
+        Path later = Files.createDirectories(brokerDir.resolve("later"));
+        Files.copy(GoldenStoryTest.goldenFolder().resolve("wire-reuters-talks.html"),
+                later.resolve("wire-reuters-talks.html"));
+        Files.copy(GoldenStoryTest.goldenFolder().resolve("seed-page.html"), later.resolve("seed-page.html"));
+        Path fresh = Files.createDirectories(brokerDir.resolve("fresh"));
+        Files.writeString(fresh.resolve("2022-02-11-fishing.txt"), "Norway and Russia agree on cod quota\n\n"
+                + "Norway and Russia agreed on the cod quota for the Barents Sea after three days of talks in Oslo,"
+                + " officials of both delegations said on Friday.\n", StandardCharsets.UTF_8);
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Config.of(brokerDir.resolve("kafka"), 0))) {
+            IngestService.Config config = new IngestService.Config(broker.bootstrapServers(), Map.of(),
+                    GoldenStoryTest.CLOCK).withIndexDir(index);
+            try (IngestService first = new IngestService(config)) {
+                assertThat(first.ingest(List.of(stories)).produced()).isEqualTo(2);
+            }
+            // another ingester (its own temporary index) writes while this one is stopped
+            try (IngestService other = new IngestService(new IngestService.Config(broker.bootstrapServers(),
+                    Map.of(), GoldenStoryTest.CLOCK))) {
+                IngestReport report = other.ingest(List.of(later));
+                assertThat(report.produced()).as("seed-page.html is seed-text.txt again").isEqualTo(1);
+                assertThat(report.duplicates()).isEqualTo(1);
+            }
+            long endBeforeRestart = indexEnd(broker.bootstrapServers());
+            // restarted on its index: it reads what the other wrote, knows all, and writes only the new story
+            try (IngestService restarted = new IngestService(config)) {
+                IngestReport again = restarted.ingest(List.of(stories, later));
+                assertThat(again.produced()).isZero();
+                assertThat(again.duplicates()).isEqualTo(again.read()).isEqualTo(4);
+                assertThat(restarted.ingest(List.of(fresh)).produced()).isEqualTo(1);
+            }
+            List<ConsumerRecord<String, Story>> archive = readAll(broker.bootstrapServers(), 4);
+            assertThat(archive).extracting(ConsumerRecord::key).hasSize(4).doesNotHaveDuplicates();
+            try (IndexStore store = IndexStore.open(index).store()) {
+                assertThat(archive).allSatisfy(r -> assertThat(store.hasId(r.key())).isTrue());
+                assertThat(store.offset(0)).as("read up to the end of the index topic")
+                        .isEqualTo(endBeforeRestart);
+            }
+
+            // a corrupt index is rebuilt from the topic (with a warning): still nothing lost, nothing doubled
+            Files.writeString(index.resolve("db").resolve("CURRENT"), "garbage", StandardCharsets.UTF_8);
+            try (IngestService rebuilt = new IngestService(config)) {
+                IngestReport report = rebuilt.ingest(List.of(stories, later, fresh));
+                assertThat(report.produced()).isZero();
+                assertThat(report.duplicates()).isEqualTo(5);
+            }
+            assertThat(readAll(broker.bootstrapServers(), 4)).hasSize(4);
+        }
+    }
+
+    /** The end offset of the index topic's single partition. */
+    private static long indexEnd(String bootstrap) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(),
+                new StringDeserializer())) {
+            var partition = new org.apache.kafka.common.TopicPartition(Topics.STORIES_INDEX.name(), 0);
+            return consumer.endOffsets(List.of(partition)).get(partition);
+        }
+    }
+
+    @Test
     void shouldNameAStoryWithoutADateAndGiveTheSpanOfEventTimesWritten() throws Exception {
         Files.copy(GoldenStoryTest.goldenFolder().resolve("seed-page.html"), stories.resolve("seed-page.html"));
         Files.writeString(stories.resolve("undated.txt"), "Kremlin warns of response\n\nMoscow will respond to any"

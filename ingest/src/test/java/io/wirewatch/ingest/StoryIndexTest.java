@@ -7,20 +7,17 @@ import org.junit.jupiter.api.Test;
 class StoryIndexTest {
 
     @Test
-    void shouldSkipAndCountMalformedSimRecordsAndKeepTheRest() {
-        StoryIndex.Reader reader = new StoryIndex.Reader();
-
-        reader.accept("id:a", "a");
-        reader.accept("hash:h-a", "a");
-        reader.accept("sim:a", StoryIndex.simValue(0x1234L, "a"));
-        reader.accept("sim:b", "not-hex b");
-        reader.accept("sim:c", "ffffffffffffffffff c");
-        reader.accept("sim:d", "noclusterid");
-        StoryIndex index = reader.index();
-
-        assertThat(index.ids()).containsExactly("a");
-        assertThat(index.hashes()).containsExactly("h-a");
-        assertThat(index.clusters()).containsEntry(0x1234L, "a").hasSize(1);
-        assertThat(reader.malformed()).isEqualTo(3);
+    void shouldReadEachKindOfRecordAndNameWhatIsMalformed() {
+        assertThat(StoryIndex.parse("id:a", "a")).isEqualTo(new StoryIndex.Id("a"));
+        assertThat(StoryIndex.parse("hash:h-a", "a")).isEqualTo(new StoryIndex.Hash("h-a"));
+        assertThat(StoryIndex.parse("sim:a", StoryIndex.simValue(0x1234L, "a")))
+                .isEqualTo(new StoryIndex.Sim(0x1234L, "a"));
+        assertThat(StoryIndex.parse("sim:a", StoryIndex.simValue(-1L, "c"))).isEqualTo(new StoryIndex.Sim(-1L, "c"));
+        assertThat(StoryIndex.parse("sim:b", "not-hex b")).isInstanceOf(StoryIndex.Malformed.class);
+        assertThat(StoryIndex.parse("sim:c", "ffffffffffffffffff c")).isInstanceOf(StoryIndex.Malformed.class);
+        assertThat(StoryIndex.parse("sim:d", "noclusterid")).isInstanceOf(StoryIndex.Malformed.class);
+        assertThat(StoryIndex.parse("sim:e", "1234 a\nb")).isInstanceOf(StoryIndex.Malformed.class);
+        assertThat(StoryIndex.parse(null, "x")).isInstanceOf(StoryIndex.Other.class);
+        assertThat(StoryIndex.parse("other:x", "x")).isInstanceOf(StoryIndex.Other.class);
     }
 }

@@ -27,7 +27,7 @@ class StoryProducerTest {
             new ByteArraySerializer());
 
     private StoryProducer producer() {
-        return new StoryProducer(kafka, new StoryIndex(Set.of(), Set.of(), Map.of()), MAX_REQUEST_SIZE, 0);
+        return new StoryProducer(kafka, new NewStories(), MAX_REQUEST_SIZE, 0);
     }
 
     private static Story story(String id, String text) {
