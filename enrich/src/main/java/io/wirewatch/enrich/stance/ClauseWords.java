@@ -57,6 +57,14 @@ final class ClauseWords {
 
     static final Set<String> THREAT_CONDITIONS = Set.of("unless", "if", "otherwise");
 
+    /** Readiness, possibility or warning before a future act: "announced that it is ready to …" is no decision. */
+    static final Set<String> READINESS = Set.of("willing", "prepared", "ready", "considering", "consider",
+            "may", "might", "could", "threatens", "threatened", "warns", "warned");
+
+    /** Verbs of warning and advice: what they tell someone (not) to do is their content, not an act. */
+    static final Set<String> ADVICE = Set.of("warn", "warns", "warned", "warning", "advise", "advises",
+            "advised", "advising", "caution", "cautions", "cautioned", "cautioning");
+
     /** A nominal act referring back to one named before ("any such incursion"). */
     static final Set<String> ANAPHORIC = Set.of("such", "this", "that", "these", "those", "any", "the");
 

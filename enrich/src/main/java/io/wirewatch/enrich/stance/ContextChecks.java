@@ -6,7 +6,6 @@ import static io.wirewatch.enrich.stance.TopicWords.*;
 
 import io.wirewatch.enrich.text.Token;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -303,9 +302,6 @@ final class ContextChecks {
         return false;
     }
 
-    private static final Set<String> READINESS = Set.of("willing", "prepared", "ready", "considering", "consider",
-            "may", "might", "could", "threatens", "threatened", "warns", "warned");
-
     /**
      * "a request to permanently ban …", "warned shipping companies not to deploy sailors": the content of a
      * request, demand or advice, not an act.
@@ -327,9 +323,6 @@ final class ContextChecks {
         }
         return false;
     }
-
-    private static final Set<String> ADVICE = Set.of("warn", "warns", "warned", "warning", "advise", "advises",
-            "advised", "advising", "caution", "cautions", "cautioned", "cautioning");
 
     /** Whether the tokens name an exercise or drill ("war games" too). */
     static boolean hasExercise(List<Token> tokens) {

@@ -17,6 +17,7 @@ import io.wirewatch.schema.Signal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -219,7 +220,7 @@ final class SentenceContext {
     private void participantsLast(List<Signal> out) {
         List<Signal> named = new ArrayList<>();
         for (Signal signal : out) {
-            if (PARTICIPANTS.contains(signal.getEvidence().toLowerCase(java.util.Locale.ROOT))) {
+            if (PARTICIPANTS.contains(signal.getEvidence().toLowerCase(Locale.ROOT))) {
                 named.add(signal);
             }
         }
