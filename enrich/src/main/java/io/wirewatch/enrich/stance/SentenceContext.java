@@ -45,6 +45,7 @@ final class SentenceContext {
     final ActorMentions mentions;
     final Arguments arguments;
     final Targets targets;
+    final Violence violence;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -63,6 +64,7 @@ final class SentenceContext {
         this.mentions = new ActorMentions(story, sentence, tokens, clauses);
         this.arguments = new Arguments(story, sentence, tokens, mentions.actors, previousSource, clauses);
         this.targets = new Targets(story, tokens, mentions.actors, clauses, mentions);
+        this.violence = new Violence(tokens, checks);
         this.exerciseFrame = ContextChecks.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
         this.reportedSpeaker = mentions.reportedSpeaker();
     }
@@ -216,6 +218,16 @@ final class SentenceContext {
         return out;
     }
 
+    /** The first mention in the sentence of the actor coded {@code code}, if it has one. */
+    private @Nullable ActorRef mentionOf(@Nullable String code) {
+        for (ActorRef ref : mentions.actors) {
+            if (ref.code().equals(code)) {
+                return ref;
+            }
+        }
+        return null;
+    }
+
     /** "Some of the protesters demand …": the verb's act comes before the one the participants' noun names. */
     private void participantsLast(List<Signal> out) {
         List<Signal> named = new ArrayList<>();
@@ -269,7 +281,7 @@ final class SentenceContext {
             ruleId = ruleId + "+armed";
         }
         if (category.equals("FIGHT") && !ruleId.endsWith("+exercise") && checks.againstCivilians()
-                && !checks.weaponsOfWar()) {
+                && !checks.weaponsOfWar() && !violence.takesGround(match.start())) {
             category = "ASSAULT"; // violence against civilians or by unconventional means
             cameo = "180";
             ruleId = ruleId + "+civilians";
@@ -306,6 +318,7 @@ final class SentenceContext {
 
         String source;
         String target;
+        ActorRef acting = null; // the mention of the source, where the sentence names it
         boolean agentless = false;
         int fromList = -1;
         boolean verbal = VERBAL.contains(category);
@@ -361,6 +374,7 @@ final class SentenceContext {
                 // "retaliatory measures will be taken by Moscow", "was attacked by rebels": the agent acts
                 target = source;
                 source = agent.code();
+                acting = agent;
             } else if (agent == null && source != null && ACTED_UPON.contains(category) && subject != null
                     && source.equals(subject.code()) && arguments.passiveVoice(candidate.spanStart())) {
                 // "49 Armenian soldiers were killed": the subject of a passive is acted upon; the one who
@@ -372,6 +386,15 @@ final class SentenceContext {
         }
         if (source == null && !agentless) {
             return null;
+        }
+        if (acting == null) {
+            acting = modifier != null && modifier.code().equals(source) ? modifier
+                    : subject != null && subject.code().equals(source) ? subject : mentionOf(source);
+        }
+        if (category.equals("FIGHT") && violence.byIrregulars(rule.id(), match.start(), match.end(), acting)) {
+            category = "ASSAULT"; // "militants kill a village chief", "guerrillas … in a bomb attack"
+            cameo = violence.bombing(match.start(), match.end()) ? "183" : "180";
+            ruleId = ruleId + "+irregular";
         }
         if (disclaimed) {
             target = null;
