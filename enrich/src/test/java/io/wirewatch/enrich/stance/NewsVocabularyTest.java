@@ -56,4 +56,21 @@ class NewsVocabularyTest {
                 + " people on Sunday.");
         assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory() == PloverCategory.RETREAT);
     }
+
+    @Test
+    void shouldNotReadMedicineTheArmsTradeOrThePressAsEvents() {
+        for (String story : List.of(
+                "ABUJA (Wire) — Nigeria's former oil minister died of a heart attack in London on Sunday, his family"
+                        + " said.",
+                "BUJUMBURA (Wire) — The government of Burundi announced the cause of death as a cardiac arrest.",
+                "VIENNA (Wire) — Hungary's state arms company bought the Austrian shell manufacturer Hirtenberger on"
+                        + " Monday.",
+                "TEHRAN (Wire) — A cargo plane, reported by local press as belonging to the Iranian military,"
+                        + " crashed into houses near Tehran.")) {
+            List<Signal> signals = Tagging.signals(story);
+            assertThat(signals).as(story + " " + Tagging.describe(signals)).isEmpty();
+        }
+        assertThat(first("WASHINGTON (Wire) — The United States pressed Israel to allow more aid into Gaza on"
+                + " Monday.")).isEqualTo(PloverCategory.DEMAND);
+    }
 }
