@@ -1,0 +1,41 @@
+package io.wirewatch.enrich.stance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.schema.PloverCategory;
+import io.wirewatch.schema.Signal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The prose of government press releases and readouts: congratulations, wishes, commitments to cooperate. Short
+ * releases written in that style, each with the reading the CAMEO codebook gives it.
+ */
+class DiplomaticReleasesTest {
+
+    private static Signal first(String story) {
+        List<Signal> signals = Tagging.signals(story);
+        assertThat(signals).as(Tagging.describe(signals)).isNotEmpty();
+        return signals.get(0);
+    }
+
+    @Test
+    void shouldReadCongratulationsAndWishesAsSupportFromWhoeverSendsThem() {
+        Signal congratulation = first("National Day of Iceland. On behalf of the Government of the United States of"
+                + " America, I congratulate the people of Iceland as you celebrate your National Day.");
+        assertThat(congratulation.getCategory()).isEqualTo(PloverCategory.SUPPORT);
+        assertThat(congratulation.getSource()).isEqualTo("USA");
+        assertThat(congratulation.getTarget()).isEqualTo("ISL");
+        assertThat(first("Independence Day of Ghana. On behalf of the Government of Canada, I send best wishes to"
+                + " the people of Ghana.").getCategory()).isEqualTo(PloverCategory.SUPPORT);
+    }
+
+    @Test
+    void shouldReadACommitmentToCooperateAsAnIntentNotAnAct() {
+        assertThat(first("Readout. The Deputy Secretary and the Japanese vice foreign minister reaffirmed their"
+                + " commitment to close cooperation on regional security.").getCategory())
+                .isEqualTo(PloverCategory.AGREE);
+        assertThat(first("SEOUL (Wire) — South Korea and Japan cooperated on the rescue of the ship's crew on"
+                + " Monday.").getCategory()).isEqualTo(PloverCategory.COOPERATE);
+    }
+}
