@@ -38,4 +38,27 @@ class DiplomaticReleasesTest {
         assertThat(first("SEOUL (Wire) — South Korea and Japan cooperated on the rescue of the ship's crew on"
                 + " Monday.").getCategory()).isEqualTo(PloverCategory.COOPERATE);
     }
+
+    @Test
+    void shouldReadANamedMeetingThatWasHeldAsConsultation() {
+        Signal held = first("Joint statement. On June 2, the Governments of the United States and North Macedonia"
+                + " held a Strategic Dialogue in Washington focused on deepening the bilateral partnership.");
+        assertThat(held.getCategory()).isEqualTo(PloverCategory.CONSULT);
+    }
+
+    @Test
+    void shouldReadLookingForwardToWorkTogetherAsAnIntentToCooperate() {
+        assertThat(first("Independence Day of Burundi. The United States looks forward to our continued work"
+                + " together with Burundi to advance public health.").getCategory()).isEqualTo(PloverCategory.AGREE);
+    }
+
+    @Test
+    void shouldReadAnAttackOnAnInstitutionAsCriticismNotForce() {
+        Signal words = first("Press statement. The United States condemned on Monday what it called the Attorney"
+                + " General's brazen attacks on Guatemala's justice system.");
+        assertThat(words.getCategory()).isEqualTo(PloverCategory.DISAPPROVE);
+        List<Signal> signals = Tagging.signals("GUATEMALA CITY (Wire) — Guatemala's Attorney General kept up her"
+                + " attacks on the justice system on Monday.");
+        assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory() == PloverCategory.FIGHT);
+    }
 }
