@@ -12,6 +12,7 @@ import io.wirewatch.enrich.text.SentenceSplitter;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Modality;
+import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -160,8 +161,17 @@ public final class EventEval {
         if (chosen == null) {
             return new Outcome(gold, NONE, null, null, null, null);
         }
-        return new Outcome(gold, chosen.getCategory().name(), cameoCode(chosen.getSource()), cameoCode(chosen.getTarget()),
-                chosen.getEvidence(), chosen.getRule());
+        return new Outcome(gold, plover(chosen.getCategory()), cameoCode(chosen.getSource()),
+                cameoCode(chosen.getTarget()), chosen.getEvidence(), chosen.getRule());
+    }
+
+    /**
+     * The PLOVER category of a signal's category. PLOVER has no category for CAMEO's appeals (02: "urged all sides
+     * to show restraint"), which the coder keeps apart as APPEAL so that alerts can tell a call for calm from a
+     * demand; PLOVER coders code an appeal as a DEMAND, so it is scored as one.
+     */
+    static String plover(PloverCategory category) {
+        return category == PloverCategory.APPEAL ? PloverCategory.DEMAND.name() : category.name();
     }
 
     /** Our actor codes in the gold file's vocabulary: international bodies are "IGO", a few CAMEO country codes. */

@@ -8,6 +8,7 @@ import io.wirewatch.enrich.kb.ActorKb;
 import io.wirewatch.enrich.ner.NameFinder;
 import io.wirewatch.enrich.stance.PatternStanceTagger;
 import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.schema.PloverCategory;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -45,6 +46,13 @@ class EventEvalTest {
         assertThat(lines.toString().lines()).hasSize(4).first().asString()
                 .contains("\"id\":\"t1\"").contains("\"target\":\"IGO\"");
         assertThat(report.format()).contains("category macro-F1 0.750").contains("confusion");
+    }
+
+    @Test
+    void shouldScoreAnAppealAsTheDemandPloverCodesItAs() {
+        assertThat(EventEval.plover(PloverCategory.APPEAL)).isEqualTo("DEMAND");
+        assertThat(EventEval.plover(PloverCategory.DEMAND)).isEqualTo("DEMAND");
+        assertThat(EventEval.plover(PloverCategory.FIGHT)).isEqualTo("FIGHT");
     }
 
     @Test

@@ -61,4 +61,15 @@ class DiplomaticReleasesTest {
                 + " attacks on the justice system on Monday.");
         assertThat(signals).as(Tagging.describe(signals)).noneMatch(s -> s.getCategory() == PloverCategory.FIGHT);
     }
+
+    @Test
+    void shouldReadDesignationsGratitudeAndReadinessToTalk() {
+        assertThat(first("Press statement. The Department of State is designating the Katibat al Tawhid wal Jihad"
+                + " group of Syria as a Specially Designated Global Terrorist.").getCategory())
+                .isEqualTo(PloverCategory.SANCTION);
+        assertThat(first("Readout. The Secretary reiterated the gratitude of the United States to the Government of"
+                + " Colombia for its outreach to migrants.").getCategory()).isEqualTo(PloverCategory.SUPPORT);
+        assertThat(first("Readout. The Deputy Secretary highlighted the United States' continued readiness to engage"
+                + " in serious diplomacy with North Korea.").getCategory()).isEqualTo(PloverCategory.AGREE);
+    }
 }

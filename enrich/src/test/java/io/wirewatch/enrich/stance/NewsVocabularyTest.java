@@ -73,4 +73,20 @@ class NewsVocabularyTest {
         assertThat(first("WASHINGTON (Wire) — The United States pressed Israel to allow more aid into Gaza on"
                 + " Monday.")).isEqualTo(PloverCategory.DEMAND);
     }
+
+    @Test
+    void shouldNotReadCausesNeedsOrRewardsAsEvents() {
+        for (String story : List.of(
+                "WASHINGTON (Wire) — The flag will be flown this week to mark turning points in the United States'"
+                        + " fight for equal rights.",
+                "GENEVA (Wire) — The United Nations and Syria stressed the importance of meeting humanitarian"
+                        + " needs on Monday.",
+                "WASHINGTON (Wire) — The United States is offering a reward of up to $10 million for information"
+                        + " on the leader of the Islamic State in Afghanistan.")) {
+            List<Signal> signals = Tagging.signals(story);
+            assertThat(signals).as(story + " " + Tagging.describe(signals))
+                    .noneMatch(s -> s.getCategory() == PloverCategory.FIGHT || s.getCategory() == PloverCategory.CONSULT
+                            || s.getCategory() == PloverCategory.AGREE);
+        }
+    }
 }
