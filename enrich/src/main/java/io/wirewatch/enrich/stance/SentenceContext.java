@@ -46,6 +46,7 @@ final class SentenceContext {
     final Arguments arguments;
     final Targets targets;
     final Violence violence;
+    private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("i", "we", "he", "she", "they");
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -218,6 +219,31 @@ final class SentenceContext {
         return out;
     }
 
+    /**
+     * The position of the personal pronoun that is the subject of the act at {@code start} and that nothing resolved
+     * ("We look forward to …", "I congratulate …"), or -1: the actor after the verb is then the one acted upon,
+     * never the one acting.
+     */
+    private int pronounSubject(int start) {
+        for (int i = start - 1; i >= Math.max(clauses.clauseStart(start), start - 4); i--) {
+            if (SUBJECT_PRONOUNS.contains(tokens.get(i).norm())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last actor mention that ends before {@code position} and is not spoken to. */
+    private @Nullable ActorRef actorBefore(int position) {
+        ActorRef last = null;
+        for (ActorRef ref : mentions.actors) {
+            if (ref.end() <= position && !ref.addressee()) {
+                last = ref;
+            }
+        }
+        return last;
+    }
+
     /** The first mention in the sentence of the actor coded {@code code}, if it has one. */
     private @Nullable ActorRef mentionOf(@Nullable String code) {
         for (ActorRef ref : mentions.actors) {
@@ -362,7 +388,14 @@ final class SentenceContext {
             if (source == null && !VERBAL.contains(category)) {
                 source = previousSource;
             }
-            if (source == null) {
+            int pronoun = source == null ? pronounSubject(candidate.spanStart()) : -1;
+            if (pronoun >= 0) {
+                // "On behalf of the United States, I congratulate …", "Yoruba leaders said they are willing to …":
+                // the pronoun's actor comes before it; with none, someone the sentence does not name acts
+                ActorRef before = actorBefore(pronoun);
+                source = before == null ? null : before.code();
+                agentless = source == null;
+            } else if (source == null) {
                 source = arguments.anyActor(match.start()); // "Ousted President X of Kyrgyzstan agreed": the only actor
             }
             if (source == null && (!ASSERTIVE.contains(category) || category.equals("THREATEN"))) {

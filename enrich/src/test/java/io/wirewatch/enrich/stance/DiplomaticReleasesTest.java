@@ -72,4 +72,17 @@ class DiplomaticReleasesTest {
         assertThat(first("Readout. The Deputy Secretary highlighted the United States' continued readiness to engage"
                 + " in serious diplomacy with North Korea.").getCategory()).isEqualTo(PloverCategory.AGREE);
     }
+
+    @Test
+    void shouldNeverMakeTheOneAddressedTheActorWhenTheSubjectIsAnUnresolvedPronoun() {
+        Signal thanks = first("Readout. He reiterated our gratitude to the Government of Colombia for its outreach to"
+                + " migrants.");
+        assertThat(thanks.getCategory()).isEqualTo(PloverCategory.SUPPORT);
+        assertThat(thanks.getSource()).isNull();
+        assertThat(thanks.getTarget()).isEqualTo("COL");
+        Signal wishes = first("Independence Day. On behalf of the Government of Canada, we send best wishes to the"
+                + " people of Ghana.");
+        assertThat(wishes.getSource()).isEqualTo("CAN");
+        assertThat(wishes.getTarget()).isEqualTo("GHA");
+    }
 }
