@@ -4,6 +4,7 @@ import io.wirewatch.enrich.entity.ActorTagger;
 import io.wirewatch.enrich.eval.EventEval;
 import io.wirewatch.enrich.kb.ActorKb;
 import io.wirewatch.enrich.ner.NameFinder;
+import io.wirewatch.enrich.ner.PerceptronNameFinder;
 import io.wirewatch.enrich.stance.PatternStanceTagger;
 import io.wirewatch.enrich.text.WireSentenceSplitter;
 import java.io.PrintWriter;
@@ -17,8 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wirewatch eval events --data FILE [--output FILE] [--kb FILE] [--cv K]}: scores stance signals against a
- * PLOVER-style gold file and prints category accuracy, macro-F1, source/target agreement and the confusion matrix.
+ * {@code wirewatch eval events --data FILE [--output FILE] [--kb FILE] [--cv K] [--name-finder]}: scores stance
+ * signals against a PLOVER-style gold file and prints category accuracy, macro-F1, source/target agreement and the
+ * confusion matrix. Actors come from the knowledge base alone unless {@code --name-finder} adds the bundled
+ * statistical name finder, as the running pipeline has it.
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = "Score event coding (PLOVER category, source and target actors) against a gold file.")
@@ -37,6 +40,10 @@ public final class EvalEventsCommand implements Callable<Integer> {
 
     @Option(names = "--kb", paramLabel = "FILE", description = "An actor file that extends the bundled knowledge base.")
     Path kbFile;
+
+    @Option(names = "--name-finder", description = "Also run the bundled statistical name finder, as the pipeline"
+            + " does (default: the knowledge base alone).")
+    boolean nameFinder;
 
     @Option(names = "--cv", paramLabel = "K", description = "Also cross-validate the hand-written rules over K folds:"
             + " each fold scored without the rules that fire only on its own sentences.")
@@ -63,7 +70,8 @@ public final class EvalEventsCommand implements Callable<Integer> {
             return 2;
         }
         ActorKb kb = kbFile == null ? ActorKb.standard() : ActorKb.standard().extendedWith(kbFile);
-        EventEval eval = new EventEval(WireSentenceSplitter.standard(), new ActorTagger(kb, names),
+        EventEval eval = new EventEval(WireSentenceSplitter.standard(), new ActorTagger(kb,
+                nameFinder ? PerceptronNameFinder.bundled() : names),
                 PatternStanceTagger.withKb(kb), kb);
         EventEval.Report report = eval.evaluate(data, output);
         out.print(report.format());

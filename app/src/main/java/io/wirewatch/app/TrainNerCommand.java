@@ -50,13 +50,18 @@ public final class TrainNerCommand implements Callable<Integer> {
             description = "training runs with successive seeds whose weights are averaged (default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--known-names", description = "features from the bundled gazetteer's places and the knowledge"
+            + " base's names, as the bundled model has")
+    boolean knownNames;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             List<LabelledSentence> sentences = ConllCorpus.read(conll);
-            PerceptronNameFinder model = Trainer.train(sentences, new Trainer.Options(epochs, folds, seed, runs));
+            PerceptronNameFinder model = Trainer.train(sentences, new Trainer.Options(epochs, folds, seed, runs,
+                    knownNames));
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

@@ -55,6 +55,24 @@ class EvalCommandsTest {
     }
 
     @Test
+    void shouldReadPeopleAsActorsOnlyWhenAskedToRunTheNameFinder() throws Exception {
+        Files.writeString(dir.resolve("gold.json"), "[{\"id\": \"T-AGREE-1\", \"event\": \"AGREE\","
+                + " \"source\": [{\"code\": \"UKR\"}], \"text\": \"Kharkiv Mayor Ihor Terekhov agreed on Monday to"
+                + " reopen the city's schools.\"}]", StandardCharsets.UTF_8);
+
+        var alone = CommandTestSupport.run(new EvalCommand(), "events", "--data", dir.resolve("gold.json").toString(),
+                "--output", dir.resolve("alone.jsonl").toString());
+        var withFinder = CommandTestSupport.run(new EvalCommand(), "events", "--data",
+                dir.resolve("gold.json").toString(), "--output", dir.resolve("finder.jsonl").toString(),
+                "--name-finder");
+
+        assertThat(alone.exitCode()).isZero();
+        assertThat(withFinder.exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("alone.jsonl"))).doesNotContain("PER:IHOR_TEREKHOV");
+        assertThat(Files.readString(dir.resolve("finder.jsonl"))).contains("\"source\":\"PER:IHOR_TEREKHOV\"");
+    }
+
+    @Test
     void shouldExplainAFolderWithoutGroundTruth() {
         var run = CommandTestSupport.run(new EvalCommand(), "extraction", "--data", dir.toString());
         assertThat(run.exitCode()).isNotZero();

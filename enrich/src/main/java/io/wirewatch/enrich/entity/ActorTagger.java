@@ -109,7 +109,9 @@ public final class ActorTagger implements EntityTagger {
             }
             List<Token> tokens = Tokenizer.tokenize(document.text(), sentence.start(), sentence.end());
             List<Mention> known = match(tokens);
-            List<Mention> mentions = reconcile(tokens, known, findNames(tokens, known, surnames));
+            List<Mention> mentions = reconcile(tokens, known,
+                    OfficeSplit.split(tokens, findNames(tokens, known, surnames),
+                            (from, to) -> knownPlace(known, from, to)));
             resolve(document.text(), tokens, mentions, day, surnames, offices, out);
         }
         return out;
@@ -433,6 +435,17 @@ public final class ActorTagger implements EntityTagger {
     private static boolean isPlace(Mention mention) {
         Actor actor = mention.entries() == null ? null : best(mention.entries()).actor();
         return actor != null && "place".equals(actor.sector());
+    }
+
+    /** Whether tokens {@code [from, to)} are exactly a state, city, region or sea the knowledge base knows. */
+    private static boolean knownPlace(List<Mention> known, int from, int to) {
+        for (Mention mention : known) {
+            if (mention.start() == from && mention.end() == to && mention.entries() != null) {
+                Actor actor = best(mention.entries()).actor();
+                return actor != null && (actor.type() == EntityType.GPE || actor.type() == EntityType.LOC);
+            }
+        }
+        return false;
     }
 
     /** A title or an agency phrase ("Russian officials"), which a name may open, not one body's full name. */

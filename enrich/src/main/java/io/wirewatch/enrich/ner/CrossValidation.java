@@ -24,22 +24,51 @@ public final class CrossValidation {
 
     /** The pooled scores of {@code k} folds over {@code sentences}, trained with {@code options}. */
     public static ConllEval.Scores run(List<LabelledSentence> sentences, int k, Trainer.Options options) {
+        List<ConllEval.Scores> folds = new ArrayList<>();
+        for (int fold = 0; fold < k; fold++) {
+            PerceptronNameFinder model = Trainer.train(training(sentences, k, fold), options);
+            ConllEval.Scores scores = ConllEval.score(model, heldOut(sentences, k, fold));
+            log.info("fold {} of {}: {}", fold + 1, k, scores.overall());
+            folds.add(scores);
+        }
+        return pool(folds);
+    }
+
+    /** The sentences of fold {@code fold} (from 0) of {@code k} contiguous folds: the ones it scores. */
+    public static List<LabelledSentence> heldOut(List<LabelledSentence> sentences, int k, int fold) {
+        checkFolds(sentences, k, fold);
+        return sentences.subList(from(sentences, k, fold), from(sentences, k, fold + 1));
+    }
+
+    /** The sentences of every fold but {@code fold}: what its model is trained on. */
+    public static List<LabelledSentence> training(List<LabelledSentence> sentences, int k, int fold) {
+        checkFolds(sentences, k, fold);
+        List<LabelledSentence> train = new ArrayList<>(sentences.subList(0, from(sentences, k, fold)));
+        train.addAll(sentences.subList(from(sentences, k, fold + 1), sentences.size()));
+        return train;
+    }
+
+    private static int from(List<LabelledSentence> sentences, int k, int fold) {
+        return (int) ((long) sentences.size() * fold / k);
+    }
+
+    private static void checkFolds(List<LabelledSentence> sentences, int k, int fold) {
         if (k < 2 || k > sentences.size()) {
             throw new IllegalArgumentException("folds must be between 2 and the " + sentences.size()
                     + " sentences, got " + k);
         }
+        if (fold < 0 || fold >= k) {
+            throw new IllegalArgumentException("fold must be between 0 and " + (k - 1) + ", got " + fold);
+        }
+    }
+
+    /** The counts of several folds' scores added up, per type and overall. */
+    public static ConllEval.Scores pool(List<ConllEval.Scores> folds) {
         Map<String, long[]> byType = new TreeMap<>();
         long[] overall = new long[3];
         long tokens = 0;
         long scored = 0;
-        for (int fold = 0; fold < k; fold++) {
-            int from = (int) ((long) sentences.size() * fold / k);
-            int to = (int) ((long) sentences.size() * (fold + 1) / k);
-            List<LabelledSentence> train = new ArrayList<>(sentences.subList(0, from));
-            train.addAll(sentences.subList(to, sentences.size()));
-            PerceptronNameFinder model = Trainer.train(train, options);
-            ConllEval.Scores scores = ConllEval.score(model, sentences.subList(from, to));
-            log.info("fold {} of {}: {}", fold + 1, k, scores.overall());
+        for (ConllEval.Scores scores : folds) {
             add(overall, scores.overall());
             scores.byType().forEach((type, counts) -> add(byType.computeIfAbsent(type, t -> new long[3]), counts));
             tokens += scores.tokens();

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * (countries, capitals, demonyms, international bodies, organisations, people), each with the CoNLL type it has.
  * Kept as hashes of lower-cased token sequences (accents kept and, where different, also folded away), so the
  * model file carries them and tagging needs neither file. Matching is case-blind; the features say whether the
- * token was capitalised. Used when training with {@code --known-names} (not yet for the bundled model).
+ * token was capitalised. Used when training with {@code --known-names} (as the bundled model was).
  */
 final class KnownNames {
 

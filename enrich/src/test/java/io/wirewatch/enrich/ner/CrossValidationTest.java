@@ -31,6 +31,25 @@ class CrossValidationTest {
     }
 
     @Test
+    void shouldHoldOutEachSentenceInExactlyOneFoldAndTrainItsModelOnAllTheOthers() {
+        List<LabelledSentence> corpus = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            corpus.add(new LabelledSentence(List.of("Story", String.valueOf(i), "."), List.of(), i / 10));
+        }
+        List<LabelledSentence> seen = new ArrayList<>();
+        for (int fold = 0; fold < 4; fold++) {
+            List<LabelledSentence> held = CrossValidation.heldOut(corpus, 4, fold);
+            List<LabelledSentence> training = CrossValidation.training(corpus, 4, fold);
+            assertThat(held).hasSize(15);
+            assertThat(training).hasSize(45).doesNotContainAnyElementsOf(held);
+            seen.addAll(held);
+        }
+        assertThat(seen).containsExactlyElementsOf(corpus);
+        assertThatThrownBy(() -> CrossValidation.heldOut(corpus, 4, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fold must be between 0 and 3");
+    }
+
+    @Test
     void shouldRefuseFewerThanTwoFolds() {
         assertThatThrownBy(() -> CrossValidation.run(corpus(), 1, new Trainer.Options(2, 1, 1L)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("folds");
