@@ -40,8 +40,7 @@ public final class PerceptronNameFinder implements NameFinder {
     private final Lexicon lexicon;
     private final KnownNames known;
     private final Features features;
-    private final LongIntMap rows;
-    private final float[] weights;
+    private final FeatureWeights weights;
     private final float[] transitions;
     private final float[] constrained;
 
@@ -49,13 +48,12 @@ public final class PerceptronNameFinder implements NameFinder {
         this.lexicon = lexicon;
         this.known = known;
         this.features = new Features(lexicon, known);
-        this.rows = rows;
-        this.weights = weights;
-        this.transitions = transitions;
-        this.constrained = constrain(transitions);
         if (weights.length != rows.size() * L || transitions.length != (L + 1) * L) {
             throw new IllegalArgumentException("weights do not fit " + rows.size() + " features of " + L + " labels");
         }
+        this.weights = new FeatureWeights(rows, weights, L);
+        this.transitions = transitions;
+        this.constrained = constrain(transitions);
     }
 
     private static final class Holder {
@@ -129,25 +127,21 @@ public final class PerceptronNameFinder implements NameFinder {
         int n = tokens.size();
         float[] scores = new float[n * L];
         // All keys first, then all rows, then the weights, each in the order the features come: the lookups do
-        // not wait on one another, so the processor overlaps their cache misses (the table is larger than the
-        // cache); the sums are added in the same order as one feature at a time, so the scores are the same.
+        // not wait on one another, so the processor overlaps their cache misses; the sums are added in the same
+        // order as one feature at a time, so the scores are the same.
         Collected collected = new Collected(n * 40);
         features.extract(tokens, collected);
         int count = collected.count;
         long[] keys = collected.keys;
         int[] found = new int[count];
         for (int f = 0; f < count; f++) {
-            found[f] = rows.get(keys[f], -1);
+            found[f] = weights.find(keys[f]);
         }
         int[] tokenOf = collected.tokens;
         for (int f = 0; f < count; f++) {
             int row = found[f];
             if (row >= 0) {
-                int from = row * L;
-                int to = tokenOf[f] * L;
-                for (int y = 0; y < L; y++) {
-                    scores[to + y] += weights[from + y];
-                }
+                weights.addTo(row, scores, tokenOf[f] * L);
             }
         }
         return Labels.decode(viterbi(scores, n, constrained));
@@ -243,24 +237,7 @@ public final class PerceptronNameFinder implements NameFinder {
         if (!known.isEmpty()) {
             known.write(data);
         }
-        data.writeInt(rows.size());
-        long[] keyOfRow = new long[rows.size()];
-        rows.forEach((key, row) -> keyOfRow[row] = key);
-        for (int row = 0; row < keyOfRow.length; row++) {
-            data.writeLong(keyOfRow[row]);
-            int mask = 0;
-            for (int y = 0; y < L; y++) {
-                if (weights[row * L + y] != 0f) {
-                    mask |= 1 << y;
-                }
-            }
-            data.writeInt(mask);
-            for (int y = 0; y < L; y++) {
-                if ((mask & (1 << y)) != 0) {
-                    data.writeFloat(weights[row * L + y]);
-                }
-            }
-        }
+        weights.write(data);
         for (float t : transitions) {
             data.writeFloat(t);
         }
@@ -312,11 +289,11 @@ public final class PerceptronNameFinder implements NameFinder {
 
     /** Number of weighted features. */
     public int featureCount() {
-        return rows.size();
+        return weights.rows();
     }
 
     /** An estimate of the heap the loaded model holds, in bytes. */
     public long heapBytes() {
-        return lexicon.bytes() + known.bytes() + rows.bytes() + weights.length * 4L + transitions.length * 4L;
+        return lexicon.bytes() + known.bytes() + weights.bytes() + transitions.length * 4L;
     }
 }
