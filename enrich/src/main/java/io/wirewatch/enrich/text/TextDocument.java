@@ -3,7 +3,6 @@ package io.wirewatch.enrich.text;
 import io.wirewatch.schema.Story;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param asOf the story's publication time, used to resolve dated roles ("the Secretary of State" in 2022);
  *     null when unknown
  * @param sentenceTokens the tokens of each sentence ({@link Tokenizer} over its span), tokenised once for every
- *     stage that reads them
+ *     stage that reads them; shared, so callers must not change them (plain lists, not read-only views: every
+ *     token list is then one class, which keeps the stages' hot {@code get} calls inlined)
  */
 public record TextDocument(String title, String text, List<Integer> paragraphStarts, List<Sentence> sentences,
                            @Nullable Instant asOf, List<List<Token>> sentenceTokens) {
@@ -43,7 +43,7 @@ public record TextDocument(String title, String text, List<Integer> paragraphSta
     private static List<List<Token>> tokenize(String text, List<Sentence> sentences) {
         List<List<Token>> tokens = new ArrayList<>(sentences.size());
         for (Sentence sentence : sentences) {
-            tokens.add(Collections.unmodifiableList(Tokenizer.tokenize(text, sentence.start(), sentence.end())));
+            tokens.add(Tokenizer.tokenize(text, sentence.start(), sentence.end()));
         }
         return tokens;
     }
@@ -60,7 +60,7 @@ public record TextDocument(String title, String text, List<Integer> paragraphSta
                 return sentenceTokens.get(i);
             }
         }
-        return Collections.unmodifiableList(Tokenizer.tokenize(text, sentence.start(), sentence.end()));
+        return Tokenizer.tokenize(text, sentence.start(), sentence.end());
     }
 
     /** The document of a story's body, split into sentences by {@code splitter}. */
