@@ -11,7 +11,6 @@ import io.wirewatch.enrich.text.Furniture;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import java.time.LocalDate;
@@ -107,7 +106,7 @@ public final class ActorTagger implements EntityTagger {
             if (sentence.paragraph() < skipped.length && skipped[sentence.paragraph()]) {
                 continue;
             }
-            List<Token> tokens = Tokenizer.tokenize(document.text(), sentence.start(), sentence.end());
+            List<Token> tokens = document.tokens(sentence);
             List<Mention> known = match(tokens);
             List<Mention> mentions = reconcile(tokens, known,
                     OfficeSplit.split(tokens, findNames(tokens, known, surnames),

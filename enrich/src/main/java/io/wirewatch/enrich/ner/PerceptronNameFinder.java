@@ -40,22 +40,22 @@ public final class PerceptronNameFinder implements NameFinder {
     private final Lexicon lexicon;
     private final KnownNames known;
     private final Features features;
-    private final LongIntMap rows;
-    private final float[] weights;
+    private final FeatureWeights weights;
     private final float[] transitions;
     private final float[] constrained;
+    private final int[][] predecessors;
 
     PerceptronNameFinder(Lexicon lexicon, KnownNames known, LongIntMap rows, float[] weights, float[] transitions) {
         this.lexicon = lexicon;
         this.known = known;
         this.features = new Features(lexicon, known);
-        this.rows = rows;
-        this.weights = weights;
-        this.transitions = transitions;
-        this.constrained = constrain(transitions);
         if (weights.length != rows.size() * L || transitions.length != (L + 1) * L) {
             throw new IllegalArgumentException("weights do not fit " + rows.size() + " features of " + L + " labels");
         }
+        this.weights = new FeatureWeights(rows, weights, L);
+        this.transitions = transitions;
+        this.constrained = constrain(transitions);
+        this.predecessors = predecessors(constrained);
     }
 
     private static final class Holder {
@@ -129,28 +129,24 @@ public final class PerceptronNameFinder implements NameFinder {
         int n = tokens.size();
         float[] scores = new float[n * L];
         // All keys first, then all rows, then the weights, each in the order the features come: the lookups do
-        // not wait on one another, so the processor overlaps their cache misses (the table is larger than the
-        // cache); the sums are added in the same order as one feature at a time, so the scores are the same.
+        // not wait on one another, so the processor overlaps their cache misses; the sums are added in the same
+        // order as one feature at a time, so the scores are the same.
         Collected collected = new Collected(n * 40);
         features.extract(tokens, collected);
         int count = collected.count;
         long[] keys = collected.keys;
         int[] found = new int[count];
         for (int f = 0; f < count; f++) {
-            found[f] = rows.get(keys[f], -1);
+            found[f] = weights.find(keys[f]);
         }
         int[] tokenOf = collected.tokens;
         for (int f = 0; f < count; f++) {
             int row = found[f];
             if (row >= 0) {
-                int from = row * L;
-                int to = tokenOf[f] * L;
-                for (int y = 0; y < L; y++) {
-                    scores[to + y] += weights[from + y];
-                }
+                weights.addTo(row, scores, tokenOf[f] * L);
             }
         }
-        return Labels.decode(viterbi(scores, n, constrained));
+        return Labels.decode(viterbi(scores, n, constrained, predecessors));
     }
 
     /** The feature keys of one sentence and the token of each, in the order {@link Features} gives them. */
@@ -193,6 +189,29 @@ public final class PerceptronNameFinder implements NameFinder {
      * weights ({@code (L + 1) x L}, row 0 for the sentence start).
      */
     static int[] viterbi(float[] scores, int n, float[] constrained) {
+        return viterbi(scores, n, constrained, predecessors(constrained));
+    }
+
+    /**
+     * Per label, the labels that may precede it (transition weight not minus infinity), in label order: a
+     * forbidden transition never wins, so Viterbi skips it (BILOU allows 97 of the 289 pairs).
+     */
+    static int[][] predecessors(float[] constrained) {
+        int[][] before = new int[L][];
+        for (int y = 0; y < L; y++) {
+            int[] allowed = new int[L];
+            int count = 0;
+            for (int p = 0; p < L; p++) {
+                if (constrained[(p + 1) * L + y] != Float.NEGATIVE_INFINITY) {
+                    allowed[count++] = p;
+                }
+            }
+            before[y] = Arrays.copyOf(allowed, count);
+        }
+        return before;
+    }
+
+    private static int[] viterbi(float[] scores, int n, float[] constrained, int[][] predecessors) {
         float[] best = new float[n * L];
         int[] back = new int[n * L];
         for (int y = 0; y < L; y++) {
@@ -204,7 +223,7 @@ public final class PerceptronNameFinder implements NameFinder {
             for (int y = 0; y < L; y++) {
                 float top = Float.NEGATIVE_INFINITY;
                 int arg = 0;
-                for (int p = 0; p < L; p++) {
+                for (int p : predecessors[y]) {
                     float s = best[prev + p] + constrained[(p + 1) * L + y];
                     if (s > top) {
                         top = s;
@@ -243,24 +262,7 @@ public final class PerceptronNameFinder implements NameFinder {
         if (!known.isEmpty()) {
             known.write(data);
         }
-        data.writeInt(rows.size());
-        long[] keyOfRow = new long[rows.size()];
-        rows.forEach((key, row) -> keyOfRow[row] = key);
-        for (int row = 0; row < keyOfRow.length; row++) {
-            data.writeLong(keyOfRow[row]);
-            int mask = 0;
-            for (int y = 0; y < L; y++) {
-                if (weights[row * L + y] != 0f) {
-                    mask |= 1 << y;
-                }
-            }
-            data.writeInt(mask);
-            for (int y = 0; y < L; y++) {
-                if ((mask & (1 << y)) != 0) {
-                    data.writeFloat(weights[row * L + y]);
-                }
-            }
-        }
+        weights.write(data);
         for (float t : transitions) {
             data.writeFloat(t);
         }
@@ -312,11 +314,11 @@ public final class PerceptronNameFinder implements NameFinder {
 
     /** Number of weighted features. */
     public int featureCount() {
-        return rows.size();
+        return weights.rows();
     }
 
     /** An estimate of the heap the loaded model holds, in bytes. */
     public long heapBytes() {
-        return lexicon.bytes() + known.bytes() + rows.bytes() + weights.length * 4L + transitions.length * 4L;
+        return lexicon.bytes() + known.bytes() + weights.bytes() + transitions.length * 4L;
     }
 }

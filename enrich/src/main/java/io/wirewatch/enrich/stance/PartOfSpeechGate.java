@@ -16,6 +16,10 @@ final class PartOfSpeechGate {
     private static final int POS_CONTEXT = 5;
     private final List<Token> tokens;
     private final PartOfSpeech partOfSpeech;
+    /** The last stretch tagged and its tags (by token of the sentence): a second call on it tags nothing again. */
+    private int taggedFrom = -1;
+    private int taggedTo = -1;
+    private String[] tagged = new String[0];
 
     PartOfSpeechGate(List<Token> tokens, PartOfSpeech partOfSpeech) {
         this.tokens = tokens;
@@ -40,10 +44,7 @@ final class PartOfSpeechGate {
         if (from >= to) {
             return matches;
         }
-        String[] tags = new String[tokens.size()];
-        Arrays.fill(tags, "");
-        String[] window = partOfSpeech.tag(tokens.subList(from, to));
-        System.arraycopy(window, 0, tags, from, window.length);
+        String[] tags = tags(from, to);
         List<StanceRules.Match> used = new ArrayList<>(matches.size());
         for (StanceRules.Match match : matches) {
             if (match.rule().verb() && (!tags[match.start()].equals("VERB")
@@ -53,6 +54,20 @@ final class PartOfSpeechGate {
             used.add(match);
         }
         return used;
+    }
+
+    /** Tags for tokens {@code [from, to)} as the tagger gives them for that stretch alone; "" elsewhere. */
+    private String[] tags(int from, int to) {
+        if (from != taggedFrom || to != taggedTo) {
+            String[] tags = new String[tokens.size()];
+            Arrays.fill(tags, "");
+            String[] window = partOfSpeech.tag(tokens.subList(from, to));
+            System.arraycopy(window, 0, tags, from, window.length);
+            taggedFrom = from;
+            taggedTo = to;
+            tagged = tags;
+        }
+        return tagged;
     }
 
     /** Whether a hand-written rule that codes nothing ("releases the results") covers the match's first word. */

@@ -8,7 +8,6 @@ import io.wirewatch.enrich.text.PartOfSpeech;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.TextDocument;
 import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ public final class PatternStanceTagger implements StanceTagger {
         boolean previousExercise = false;
         int read = 0;
         for (Sentence whole : document.sentences()) {
-          for (Sentence sentence : pieces(document.text(), whole)) {
+          for (Sentence sentence : pieces(document, whole)) {
             if (story.furniture(sentence.paragraph())) {
                 continue;
             }
@@ -113,11 +112,12 @@ public final class PatternStanceTagger implements StanceTagger {
      * A sentence of at most {@value #MAX_TOKENS} tokens as it is; a longer run (a story without punctuation, a
      * table) cut after a comma or semicolon where possible, so work stays linear in the length of the story.
      */
-    static List<Sentence> pieces(String text, Sentence sentence) {
+    static List<Sentence> pieces(TextDocument document, Sentence sentence) {
         if (sentence.end() - sentence.start() < MAX_TOKENS * 2) {
             return List.of(sentence);
         }
-        List<Token> tokens = Tokenizer.tokenize(text, sentence.start(), sentence.end());
+        String text = document.text();
+        List<Token> tokens = document.tokens(sentence);
         if (tokens.size() <= MAX_TOKENS) {
             return List.of(sentence);
         }

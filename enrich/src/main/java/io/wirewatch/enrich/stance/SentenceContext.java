@@ -9,7 +9,6 @@ import io.wirewatch.enrich.quote.Quote;
 import io.wirewatch.enrich.text.PartOfSpeech;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.PloverCategory;
@@ -56,7 +55,7 @@ final class SentenceContext {
         this.sentence = sentence;
         this.previousSource = previousSource;
         this.previousExercise = previousExercise;
-        this.tokens = Tokenizer.tokenize(story.document.text(), sentence.start(), sentence.end());
+        this.tokens = story.document.tokens(sentence);
         this.clauses = new Clauses(tokens);
         this.negation = new Negation(tokens);
         this.mood = new ModalityReader(tokens, clauses, negation);

@@ -9,13 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The text of a story as enrichment sees it: paragraphs joined by blank lines (so every span is an offset into
- * {@link #text()}), the start offset of each paragraph, and the sentences.
+ * {@link #text()}), the start offset of each paragraph, the sentences and their tokens.
  *
  * @param asOf the story's publication time, used to resolve dated roles ("the Secretary of State" in 2022);
  *     null when unknown
+ * @param sentenceTokens the tokens of each sentence ({@link Tokenizer} over its span), tokenised once for every
+ *     stage that reads them; shared, so callers must not change them (plain lists, not read-only views: every
+ *     token list is then one class, which keeps the stages' hot {@code get} calls inlined)
  */
 public record TextDocument(String title, String text, List<Integer> paragraphStarts, List<Sentence> sentences,
-                           @Nullable Instant asOf) {
+                           @Nullable Instant asOf, List<List<Token>> sentenceTokens) {
 
     public static final String PARAGRAPH_SEPARATOR = "\n\n";
 
@@ -24,6 +27,40 @@ public record TextDocument(String title, String text, List<Integer> paragraphSta
         Objects.requireNonNull(text, "text");
         paragraphStarts = List.copyOf(paragraphStarts);
         sentences = List.copyOf(sentences);
+        sentenceTokens = List.copyOf(sentenceTokens);
+        if (sentenceTokens.size() != sentences.size()) {
+            throw new IllegalArgumentException(sentenceTokens.size() + " token lists for " + sentences.size()
+                    + " sentences");
+        }
+    }
+
+    /** The document of these sentences, each tokenised here. */
+    public TextDocument(String title, String text, List<Integer> paragraphStarts, List<Sentence> sentences,
+                        @Nullable Instant asOf) {
+        this(title, text, paragraphStarts, sentences, asOf, tokenize(text, sentences));
+    }
+
+    private static List<List<Token>> tokenize(String text, List<Sentence> sentences) {
+        List<List<Token>> tokens = new ArrayList<>(sentences.size());
+        for (Sentence sentence : sentences) {
+            tokens.add(Tokenizer.tokenize(text, sentence.start(), sentence.end()));
+        }
+        return tokens;
+    }
+
+    /**
+     * The tokens of {@code sentence}: those tokenised with the document when it is one of its sentences, else (a
+     * piece of one) tokenised now.
+     */
+    public List<Token> tokens(Sentence sentence) {
+        int i = sentence.index();
+        if (i >= 0 && i < sentences.size()) {
+            Sentence own = sentences.get(i);
+            if (own.start() == sentence.start() && own.end() == sentence.end()) {
+                return sentenceTokens.get(i);
+            }
+        }
+        return Tokenizer.tokenize(text, sentence.start(), sentence.end());
     }
 
     /** The document of a story's body, split into sentences by {@code splitter}. */
