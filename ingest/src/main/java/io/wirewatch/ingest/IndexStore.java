@@ -98,6 +98,7 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
             memory.configure(options, new BlockBasedTableConfig().setFilterPolicy(filter));
             this.db = RocksDB.open(options, dir.resolve(DB).toString());
         } catch (RocksDBException | RuntimeException e) {
+            writes.close();
             options.close();
             filter.close();
             memory.close();

@@ -44,13 +44,13 @@ public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
     /**
-     * How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings, and a
-     * {@code transactional.id}, and {@code wirewatch.rocksdb.memory.bytes}, the index's RocksDB budget shared with the
-     * process's other stores: {@link RocksDbMemory}), the clock, at most how many stories to write per second (0: no limit), and the
-     * directory of the on-disk index of what the archive holds ({@link IndexStore}). With a directory, a restart
-     * reads only the part of {@code news.stories.index} written since the last run; without one (null), the index
-     * is built in a temporary directory from the whole topic at each start and deleted at {@link #close}. Either
-     * way memory does not grow with the archive.
+     * How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings, a
+     * {@code transactional.id}, and {@code wirewatch.rocksdb.memory.bytes}, the index's RocksDB budget shared with
+     * the process's other stores: {@link RocksDbMemory}), the clock, at most how many stories to write per second
+     * (0: no limit), and the directory of the on-disk index of what the archive holds ({@link IndexStore}). With a
+     * directory, a restart reads only the part of {@code news.stories.index} written since the last run; without one
+     * (null), the index is built in a temporary directory from the whole topic at each start and deleted at
+     * {@link #close}. Either way memory does not grow with the archive.
      */
     public record Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock,
                          double maxStoriesPerSecond, @Nullable Path indexDir) {

@@ -21,7 +21,8 @@ class RocksDbMemoryTest {
     @Test
     void shouldRefuseABudgetThatIsNotANumberOrTooSmall() {
         assertThatThrownBy(() -> RocksDbMemory.budget(Map.of(RocksDbMemory.BUDGET_CONFIG, "64m")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wirewatch.rocksdb.memory.bytes=64m");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wirewatch.rocksdb.memory.bytes=64m");
         assertThatThrownBy(() -> RocksDbMemory.budget(Map.of(RocksDbMemory.BUDGET_CONFIG, "1048576")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 MiB");
     }
