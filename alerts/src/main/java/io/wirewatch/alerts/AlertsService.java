@@ -1,6 +1,7 @@
 package io.wirewatch.alerts;
 
 import io.wirewatch.schema.Topics;
+import io.wirewatch.schema.streams.BoundedRocksDbMemory;
 import io.wirewatch.schema.streams.DeadLetterHandlers;
 import io.wirewatch.schema.streams.StreamThreadFailures;
 
@@ -223,6 +224,8 @@ public final class AlertsService implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // a record that makes a processor throw, or too large to write, goes to news.dlq instead of killing the thread
         DeadLetterHandlers.install(props, AlertsTopology.STAGE);
+        // all stores of the process share one RocksDB budget (block cache, index and filter blocks, memtables)
+        BoundedRocksDbMemory.install(props);
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;

@@ -25,6 +25,19 @@ class AlertsServiceConfigTest {
     }
 
     @Test
+    void shouldGiveItsStoresTheSharedRocksDbBudget() {
+        assertThat(AlertsService.properties(config(Map.of()))).containsEntry("rocksdb.config.setter",
+                io.wirewatch.schema.streams.BoundedRocksDbMemory.class.getName());
+    }
+
+    @Test
+    void shouldRefuseABudgetThatIsNotANumberOfBytes() {
+        assertThatThrownBy(() -> AlertsService.properties(config(Map.of("wirewatch.rocksdb.memory.bytes", "64MiB"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wirewatch.rocksdb.memory.bytes=64MiB");
+    }
+
+    @Test
     void shouldRunExactlyOnceByDefault() {
         assertThat(AlertsService.properties(config(Map.of())).get("processing.guarantee")).isEqualTo("exactly_once_v2");
     }

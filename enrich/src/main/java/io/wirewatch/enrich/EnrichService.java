@@ -1,5 +1,6 @@
 package io.wirewatch.enrich;
 
+import io.wirewatch.schema.streams.BoundedRocksDbMemory;
 import io.wirewatch.schema.streams.DeadLetterHandlers;
 import io.wirewatch.schema.streams.StreamThreadFailures;
 import java.nio.file.Path;
@@ -67,6 +68,8 @@ public final class EnrichService implements AutoCloseable {
         DeadLetterHandlers.install(props, EnrichTopology.STAGE);
         io.wirewatch.schema.ExactlyOnce.refuseWeaker(config.clientProperties(), "enrichment");
         props.putAll(config.clientProperties());
+        // all stores of the process share one RocksDB budget (block cache, index and filter blocks, memtables)
+        BoundedRocksDbMemory.install(props);
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;

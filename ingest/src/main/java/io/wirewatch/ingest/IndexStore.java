@@ -2,6 +2,7 @@ package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.dedup.NearDuplicates;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.schema.streams.RocksDbMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -28,7 +29,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.InfoLogLevel;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the archive holds, on disk (RocksDB) and looked up on demand: the ids and content hashes of every story
  * ingested, and the fingerprints and clusters of their near-duplicate search filed under their SimHash band keys.
- * Memory is bounded by the store's caches (8 MiB of blocks, two 4 MiB write buffers), whatever the archive's size.
+ * Memory is bounded by the process's shared RocksDB budget ({@link RocksDbMemory}: one block cache holding index and
+ * filter blocks too, and the memtables charged to it), whatever the archive's size.
  *
  * <p>The store is a copy of the compacted {@code news.stories.index} topic, which stays the truth: at each start
  * {@link #catchUp} reads the topic from the offsets it read up to last time (all of it the first time) and files
@@ -82,29 +83,42 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
     }
 
     private final Path dir;
-    private final LRUCache cache = new LRUCache(8L << 20);
+    private final RocksDbMemory.Lease memory;
     private final BloomFilter filter = new BloomFilter(10);
     private final Options options;
     private final WriteOptions writes = new WriteOptions();
     private RocksDB db;
 
-    private IndexStore(Path dir) throws RocksDBException {
+    private IndexStore(Path dir, long memoryBudget) throws RocksDBException {
         this.dir = dir;
         this.options = new Options().setCreateIfMissing(true).setWriteBufferSize(4L << 20).setMaxWriteBufferNumber(2)
-                .setMaxOpenFiles(256).setKeepLogFileNum(2).setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
-                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter)
-                        .setCacheIndexAndFilterBlocks(true));
-        this.db = RocksDB.open(options, dir.resolve(DB).toString());
+                .setMaxOpenFiles(256).setKeepLogFileNum(2).setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
+        this.memory = RocksDbMemory.lease(memoryBudget);
+        try {
+            memory.configure(options, new BlockBasedTableConfig().setFilterPolicy(filter));
+            this.db = RocksDB.open(options, dir.resolve(DB).toString());
+        } catch (RocksDBException | RuntimeException e) {
+            writes.close();
+            options.close();
+            filter.close();
+            memory.close();
+            throw e;
+        }
+    }
+
+    /** {@link #open(Path, long)} with the default RocksDB memory budget. */
+    static Opened open(Path dir) {
+        return open(dir, RocksDbMemory.DEFAULT_BUDGET);
     }
 
     /**
      * Opens the store in {@code dir} (created when absent or empty), or deletes and starts it again when it is
-     * unusable.
+     * unusable; it shares the process's RocksDB memory pool of {@code memoryBudget} bytes.
      *
      * @throws IllegalArgumentException when {@code dir} is a file, or a non-empty directory that is not an index
      *                                  store: it is never deleted
      */
-    static Opened open(Path dir) {
+    static Opened open(Path dir, long memoryBudget) {
         Objects.requireNonNull(dir, "dir");
         try {
             Path marker = dir.resolve(MARKER);
@@ -125,7 +139,7 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
             }
             if (reason == null) {
                 try {
-                    IndexStore store = new IndexStore(prepare(dir, false));
+                    IndexStore store = new IndexStore(prepare(dir, false), memoryBudget);
                     return new Kept(store);
                 } catch (RocksDBException e) {
                     if (String.valueOf(e.getMessage()).contains("lock")) {
@@ -137,7 +151,7 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
             }
             LOG.warn("ingest index {}: {}; deleting it and building it again from {}", dir, reason,
                     Topics.STORIES_INDEX.name());
-            return new Rebuilt(new IndexStore(prepare(dir, true)), reason);
+            return new Rebuilt(new IndexStore(prepare(dir, true), memoryBudget), reason);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the ingest index in " + dir + ": " + e.getMessage(), e);
         } catch (RocksDBException e) {
@@ -371,6 +385,15 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
         return dir;
     }
 
+    /** The capacity of the block cache the open database reads through (RocksDB's own figure). */
+    long blockCacheCapacity() {
+        try {
+            return db.getLongProperty("rocksdb.block-cache-capacity");
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot read the ingest index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private byte[] get(byte[] key) {
         try {
             return db.get(key);
@@ -402,6 +425,6 @@ final class IndexStore implements NewStories.Archive, AutoCloseable {
         writes.close();
         options.close();
         filter.close();
-        cache.close();
+        memory.close();
     }
 }

@@ -6,6 +6,7 @@ import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.schema.DateSource;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.schema.streams.RocksDbMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,12 +44,13 @@ public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
     /**
-     * How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings, and a
-     * {@code transactional.id}), the clock, at most how many stories to write per second (0: no limit), and the
-     * directory of the on-disk index of what the archive holds ({@link IndexStore}). With a directory, a restart
-     * reads only the part of {@code news.stories.index} written since the last run; without one (null), the index
-     * is built in a temporary directory from the whole topic at each start and deleted at {@link #close}. Either
-     * way memory does not grow with the archive.
+     * How to reach Kafka ({@code clientProperties} may carry SASL/SSL and other producer settings, a
+     * {@code transactional.id}, and {@code wirewatch.rocksdb.memory.bytes}, the index's RocksDB budget shared with
+     * the process's other stores: {@link RocksDbMemory}), the clock, at most how many stories to write per second
+     * (0: no limit), and the directory of the on-disk index of what the archive holds ({@link IndexStore}). With a
+     * directory, a restart reads only the part of {@code news.stories.index} written since the last run; without one
+     * (null), the index is built in a temporary directory from the whole topic at each start and deleted at
+     * {@link #close}. Either way memory does not grow with the archive.
      */
     public record Config(String bootstrapServers, Map<String, Object> clientProperties, Clock clock,
                          double maxStoriesPerSecond, @Nullable Path indexDir) {
@@ -112,10 +114,10 @@ public final class IngestService implements AutoCloseable {
         this.files = new FileSources(config.clock());
         this.web = new WebSources(config.clock(), fetcher);
         Map<String, Object> producer = producerProperties(config);
-        Map<String, Object> reader = new HashMap<>(config.clientProperties());
+        Map<String, Object> reader = RocksDbMemory.withoutBudget(config.clientProperties());
         reader.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         this.temporaryIndex = config.indexDir() == null;
-        this.index = openIndex(config.indexDir());
+        this.index = openIndex(config.indexDir(), RocksDbMemory.budget(config.clientProperties()));
         try {
             index.catchUp(reader);
             this.stories = new StoryProducer(new KafkaProducer<>(producer, new StringSerializer(),
@@ -127,15 +129,15 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private static IndexStore openIndex(@Nullable Path dir) {
+    private static IndexStore openIndex(@Nullable Path dir, long memoryBudget) {
         if (dir != null) {
-            return IndexStore.open(dir).store();
+            return IndexStore.open(dir, memoryBudget).store();
         }
         try {
             Path temporary = Files.createTempDirectory("wirewatch-ingest-index-");
             LOG.info("no index directory given: the ingest index is built from the whole {} in {} and deleted at"
                     + " the end of this run", Topics.STORIES_INDEX.name(), temporary);
-            return IndexStore.open(temporary).store();
+            return IndexStore.open(temporary, memoryBudget).store();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the ingest index: " + e, e);
         }
@@ -169,7 +171,7 @@ public final class IngestService implements AutoCloseable {
         // with the default (a new id per process) readers wait at most this timeout for such a transaction.
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "wirewatch-ingest-" + java.util.UUID.randomUUID());
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
-        props.putAll(config.clientProperties());
+        props.putAll(RocksDbMemory.withoutBudget(config.clientProperties()));
         // never weakened by client properties: a story is written once and never lost
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -131,4 +131,16 @@ class IndexStoreTest {
             assertThat(store.hasId("a")).isTrue();
         }
     }
+
+    @Test
+    void shouldReadThroughTheSharedRocksDbBudgetItWasGiven() {
+        long budget = 12L << 20;
+        try (IndexStore one = IndexStore.open(dir.resolve("one"), budget).store();
+             IndexStore two = IndexStore.open(dir.resolve("two"), budget).store();
+             IndexStore byDefault = IndexStore.open(dir.resolve("default")).store()) {
+            assertThat(one.blockCacheCapacity()).isEqualTo(budget);
+            assertThat(two.blockCacheCapacity()).isEqualTo(budget);
+            assertThat(byDefault.blockCacheCapacity()).isEqualTo(64L << 20);
+        }
+    }
 }

@@ -37,6 +37,7 @@ final class FaultRun implements AutoCloseable {
     private final ServiceProcess broker;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final ServiceProcess ingest;
+    private final Path ingestIndex;
     private int ingestRuns;
 
     FaultRun(Path work, Path stories, int kafkaPort, int partitions, double rate, Random random, PrintWriter out) {
@@ -63,10 +64,12 @@ final class FaultRun implements AutoCloseable {
         alerts.addAll(QUICK_FAILOVER);
         services.add(new ServiceProcess("alerts", "768m", alerts, logs));
         // A restarted ingester takes over the transactional id of the one killed: its open transaction is aborted
-        // at once, and it writes exactly the stories the index does not hold.
+        // at once, and it writes exactly the stories the index does not hold. It keeps its index store in the run's
+        // directory, as in production: a restart catches up from where the killed one's store stopped.
+        ingestIndex = work.resolve("ingest-index");
         ingest = new ServiceProcess("ingest", "512m", List.of("ingest", "-b", bootstrap, "--rate",
-                Double.toString(rate), "-K", "transactional.id=wirewatch-bench-faults-ingest", stories.toString()),
-                logs);
+                Double.toString(rate), "-K", "transactional.id=wirewatch-bench-faults-ingest", "--index-dir",
+                ingestIndex.toString(), stories.toString()), logs);
     }
 
     String bootstrap() {
@@ -225,7 +228,7 @@ final class FaultRun implements AutoCloseable {
         return state.toString();
     }
 
-    /** Stops every process with SIGTERM (SIGKILL after 30 s). */
+    /** Stops every process with SIGTERM (SIGKILL after 30 s), then deletes the ingester's index store. */
     @Override
     public void close() throws InterruptedException {
         ingest.close();
@@ -233,5 +236,21 @@ final class FaultRun implements AutoCloseable {
             service.close();
         }
         broker.close();
+        try {
+            deleteTree(ingestIndex);
+        } catch (java.io.IOException e) {
+            out.println("cannot delete the ingest index " + ingestIndex + ": " + e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
     }
 }
