@@ -114,11 +114,16 @@ final class Targets {
     }
 
     /**
-     * The target of an act within one country: an actor of the source's own country after the trigger that is
-     * not the source's entity ("Museveni banned Ugandan opposition candidates"), else the country of a place the
-     * act happens in ("imposed a curfew in the town of Cizre", "a rally in Lagos").
+     * The target of an act within one country: the country of a place the act happens in when it is another
+     * than the source's ("reimposed blockades in the West Bank, a military spokesman announced"), else an actor
+     * of the source's own country after the trigger that is not the source's entity ("Museveni banned Ugandan
+     * opposition candidates"), else the place's country ("imposed a curfew in the town of Cizre").
      */
     private @Nullable String domesticTarget(int end, String source) {
+        String place = mentions.placeCountry();
+        if (place != null && !place.equals(source)) {
+            return place;
+        }
         ActorRef subject = null;
         for (ActorRef ref : actors) {
             if (ref.code().equals(source)) {
@@ -128,7 +133,7 @@ final class Targets {
                 }
             }
         }
-        return mentions.placeCountry();
+        return place;
     }
 
     /**
