@@ -407,6 +407,8 @@ public final class ActorTagger implements EntityTagger {
                 k++;
             }
             if (k <= last && known.get(k).start() <= i) {
+                Actor agent = best(Objects.requireNonNull(known.get(k).entries())).actor();
+                title |= agent != null && ActorKb.isSectorAgent(agent); // "… Guard Corps Navy": "Navy" is a unit
                 continue;
             }
             if (!ActorKb.isAgentWord(tokens.get(i).text())) {

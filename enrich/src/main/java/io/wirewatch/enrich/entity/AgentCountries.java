@@ -14,15 +14,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The country of an actor named by its role ("police", "the army", "a court", "Judge Paul Kellar"), as news prose
  * gives it: in the sentence, by a possessor before it ("Syria's army", "Karachi's police") or a place or state
- * after "of" or "in" ("the military of South Korea", "police in Karachi", "a court in Brussels"); else the story's
- * dominant country, the one its places and states name most (a place or state counts twice, any other actor of a
+ * after "of" or "in" ("the military of South Korea", "police in Karachi", "a court in Brussels"); else the country
+ * of the last actor of its sector the story named ("Israeli troops … the army"); else the story's dominant country, the one its places and states name most (a place or state counts twice, any other actor of a
  * country once; the first named wins a tie). An agent in a story that names no country stays its sector alone
  * ({@code COP}). An agent word right beside a name describes that name and is no actor of its own ("Boko Haram
- * gunmen", "the militant group Hamas", "the Los Choneros cartel").
+ * gunmen", "the militant group Hamas", "the Los Choneros cartel"), and one after a possessive pronoun belongs to
+ * whoever the pronoun stands for, which the story's country does not say ("… have moved to withdraw some of their
+ * diplomats"): both are left out.
  */
 final class AgentCountries {
 
     private static final Set<String> AFTER = Set.of("of", "in");
+    private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("their", "its", "his", "her", "our", "my", "your");
 
     private final ActorKb kb;
 
@@ -43,7 +46,8 @@ final class AgentCountries {
             if (!pending(entity)) {
                 continue;
             }
-            if (entity.getType() != EntityType.PERSON && besideName(tokens, out, from, e)) {
+            if (entity.getType() != EntityType.PERSON && (besideName(tokens, out, from, e)
+                    || ownedByPronoun(tokens, entity))) {
                 out.remove(e--);
                 continue;
             }
@@ -57,15 +61,29 @@ final class AgentCountries {
         }
     }
 
-    /** Gives the agents the sentence left without a country the story's dominant country, if it has one. */
+    /**
+     * Gives the agents the sentence left without a country the country of the last actor of their sector the
+     * story named before them ("The Israeli military reports that the air force has struck …": Israel's), else
+     * the story's dominant country, if it has one.
+     */
     void inStory(List<Entity> out) {
         String dominant = dominant(out);
-        if (dominant == null) {
-            return;
-        }
         for (int e = 0; e < out.size(); e++) {
-            if (pending(out.get(e))) {
-                out.set(e, withCountry(out.get(e), dominant));
+            Entity entity = out.get(e);
+            if (!pending(entity)) {
+                continue;
+            }
+            String country = dominant;
+            for (int before = e - 1; before >= 0; before--) {
+                Entity earlier = out.get(before);
+                if (earlier.getType() != EntityType.PERSON && entity.getSector().equals(earlier.getSector())
+                        && stateOf(earlier) != null) {
+                    country = stateOf(earlier);
+                    break;
+                }
+            }
+            if (country != null) {
+                out.set(e, withCountry(entity, country));
             }
         }
     }
@@ -100,6 +118,11 @@ final class AgentCountries {
             return null;
         }
         return kb.actor(country).filter(actor -> "state".equals(actor.sector())).isPresent() ? country : null;
+    }
+
+    private static boolean ownedByPronoun(List<Token> tokens, Entity agent) {
+        int start = tokenAt(tokens, agent.getStart());
+        return start > 0 && POSSESSIVE_PRONOUNS.contains(tokens.get(start - 1).norm());
     }
 
     /** Whether a named actor (not a place, not another agent) stands right before or after the agent. */

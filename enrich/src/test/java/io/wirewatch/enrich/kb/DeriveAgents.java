@@ -78,8 +78,11 @@ public final class DeriveAgents {
             "passenger airliner", "passenger jet", "police post", "police district", "security check", "embassy",
             "embassies", "consulate", "consulates");
 
-    /** Titles of persons the dictionary has only inside longer phrases: "General X" is an officer. */
-    static final Map<String, String> TITLES = Map.of("general", "MIL");
+    /**
+     * Words the dictionary has only inside longer phrases ("GOVERNMENT_OFFICIAL", "ARMY_GENERAL"): "officials said"
+     * speaks for a government, "General X" is an officer.
+     */
+    static final Map<String, String> TITLES = Map.of("general", "MIL", "officials", "GOV"); // "official" is an adjective
 
     private static final Pattern ENTRY = Pattern.compile("^([^\\[{#]+?)\\s*(?:\\{([^}]*)\\})?\\s*\\[~?([A-Z]+)\\]");
     private static final Pattern USABLE = Pattern.compile("[A-Z][A-Z'\\-_]*");
@@ -187,7 +190,7 @@ public final class DeriveAgents {
                 .append("# rules) from the Phoenix/PETRARCH2 agents dictionary Phoenix.agents.txt. Do not edit by hand.\n")
                 .append("# Format: PHRASE<tab>SECTOR (lower case; matched in any case).\n#\n")
                 .append("# entries read: ").append(entries).append('\n')
-                .append("# phrases written: ").append(phrases.size()).append(", of them titles the dictionary lacks (")
+                .append("# phrases written: ").append(phrases.size()).append(", of them words the dictionary has only in phrases (")
                 .append(String.join(", ", new TreeMap<>(TITLES).keySet())).append("): ").append(titles).append('\n');
         left.forEach((reason, count) -> out.append("# left out, ").append(reason).append(": ").append(count)
                 .append('\n'));
