@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whom an act is aimed at: the addressee ("told Russia"), the first actor after the trigger that is not part of
  * what is refused, the possessor in a passive, the first actor before it, the party whose demand a refusal answers,
- * the story's most-mentioned other actor, or, for acts within one country, that country.
+ * the target of the same source's last act of the same kind in the story, the story's most-mentioned other actor,
+ * or, for acts within one country, that country.
  */
 final class Targets {
     private final Story story;
@@ -104,6 +105,11 @@ final class Targets {
                     && (demand.getTarget() == null || source.equals(demand.getTarget()))) {
                 return demand.getSource();
             }
+        }
+        Signal earlier = verbal ? story.lastOfCategory.get(category) : null;
+        if (earlier != null && source.equals(earlier.getSource()) && earlier.getTarget() != null
+                && !earlier.getTarget().equals(source)) {
+            return earlier.getTarget(); // a quote that goes on with the lead's warning is aimed where it was
         }
         String other = verbal ? story.salientOther(source) : null;
         if (other != null) {
