@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whom an act is aimed at: the addressee ("told Russia"), the first actor after the trigger that is not part of
  * what is refused, the possessor in a passive, the first actor before it, the party whose demand a refusal answers,
- * the target of the same source's last act of the same kind in the story, the story's most-mentioned other actor,
+ * for a threat the target of the same source's last threat in the story, the story's most-mentioned other actor,
  * or, for acts within one country, that country.
  */
 final class Targets {
@@ -106,10 +106,10 @@ final class Targets {
                 return demand.getSource();
             }
         }
-        Signal earlier = verbal ? story.lastOfCategory.get(category) : null;
+        Signal earlier = category.equals("THREATEN") ? story.lastOfCategory.get(category) : null;
         if (earlier != null && source.equals(earlier.getSource()) && earlier.getTarget() != null
                 && !earlier.getTarget().equals(source)) {
-            return earlier.getTarget(); // a quote that goes on with the lead's warning is aimed where it was
+            return earlier.getTarget(); // a quote that goes on with the lead's threat is aimed where it was
         }
         String other = verbal ? story.salientOther(source) : null;
         if (other != null) {
