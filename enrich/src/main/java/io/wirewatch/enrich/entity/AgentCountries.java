@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * The country of an actor named by its role ("police", "the army", "a court", "Judge Paul Kellar"), as news prose
  * gives it: in the sentence, by a possessor before it ("Syria's army", "Karachi's police") or a place or state
  * after "of" or "in" ("the military of South Korea", "police in Karachi", "a court in Brussels"); else the country
- * of the last actor of its sector the story named ("Israeli troops … the army"); else the story's dominant country, the one its places and states name most (a place or state counts twice, any other actor of a
- * country once; the first named wins a tie). An agent in a story that names no country stays its sector alone
+ * of the last actor of its sector the story named ("Israeli troops … the army"); else the story's dominant
+ * country, the one its places and states name most (a place or state counts twice, any other actor of a country
+ * once; the first named wins a tie). An agent in a story that names no country stays its sector alone
  * ({@code COP}). An agent word right beside a name describes that name and is no actor of its own ("Boko Haram
  * gunmen", "the militant group Hamas", "the Los Choneros cartel"), and one after a possessive pronoun belongs to
  * whoever the pronoun stands for, which the story's country does not say ("… have moved to withdraw some of their

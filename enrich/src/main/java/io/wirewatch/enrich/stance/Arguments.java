@@ -3,6 +3,7 @@ package io.wirewatch.enrich.stance;
 import static io.wirewatch.enrich.stance.ClauseWords.*;
 import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
 
+import io.wirewatch.enrich.kb.ActorKb;
 import io.wirewatch.enrich.text.SayVerbs;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.Token;
@@ -257,12 +258,12 @@ final class Arguments {
                 }
                 case "it" -> {
                     ActorRef head = firstSubjectBefore(i);
-                    if (head != null && head.entity().getType() != EntityType.PERSON) {
+                    if (head != null && head.entity().getType() != EntityType.PERSON && !plural(head)) {
                         return head.code();
                     }
                     for (int a = actors.size() - 1; a >= 0; a--) {
                         ActorRef ref = actors.get(a);
-                        if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON) {
+                        if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON && !plural(ref)) {
                             return ref.code();
                         }
                     }
@@ -321,6 +322,16 @@ final class Arguments {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the actor is people named by a plural role ("officials", "police", "gunmen"), which "it" never
+     * stands for: in "Officials said it killed nine people" it is the blast.
+     */
+    private static boolean plural(ActorRef ref) {
+        String text = ref.entity().getText().toLowerCase(java.util.Locale.ROOT);
+        return ActorKb.isAgentSector(ref.entity().getSector()) && !text.contains(" ")
+                && (text.endsWith("s") && !text.endsWith("ss") || text.endsWith("men") || text.equals("police"));
     }
 
     /** An actor right before a verb of saying, or right after one that follows a comma (", police said"). */

@@ -86,6 +86,28 @@ class AgentsAndRolesTest {
     }
 
     @Test
+    void shouldTakeTheAttackerOfAPassiveFromTheAttackItWasKilledIn() {
+        TextDocument story = Fixtures.paragraphs(DAY,
+                "Dozens of Nigerian fishermen were killed in Chadian airstrikes near Lake Chad on Monday.");
+        List<Signal> signals = PatternStanceTagger.standard().tag(story, SHIPPED.tag(story));
+
+        assertThat(signals).filteredOn(s -> s.getEvidence().startsWith("killed")).singleElement().satisfies(s -> {
+            assertThat(s.getSource()).isEqualTo("TCD");
+            assertThat(s.getTarget()).isEqualTo("NGA");
+        });
+    }
+
+    @Test
+    void shouldNotMakeThoseWhoReportAKillingItsAuthors() {
+        TextDocument story = Fixtures.paragraphs(DAY,
+                "An explosion tore through a crowded market on Sunday morning.",
+                "Officials said it killed nine people and injured at least 50 more.");
+        List<Signal> signals = PatternStanceTagger.standard().tag(story, SHIPPED.tag(story));
+
+        assertThat(signals).noneMatch(s -> "GOV".equals(s.getSource())); // "it" is the explosion, not the officials
+    }
+
+    @Test
     void shouldCodeTheAttackOfBareAgentsBetweenTheirSectors() {
         TextDocument story = Fixtures.paragraphs(DAY,
                 "Gunmen attacked a police checkpoint in Zamfara State, Nigeria, on Sunday, killing three officers.",
