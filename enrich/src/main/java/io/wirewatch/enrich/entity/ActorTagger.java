@@ -67,12 +67,14 @@ public final class ActorTagger implements EntityTagger {
     private static final int MAX_SENTENCE_TOKENS_FOR_NAME_FINDER = 400;
 
     private final ActorKb kb;
+    private final AgentCountries agentCountries;
     private final NameFinder names;
     private final AtomicLong nameFinderFailures = new AtomicLong();
     private volatile @Nullable ActorTagger knownNamesOnly;
 
     public ActorTagger(ActorKb kb, NameFinder names) {
         this.kb = Objects.requireNonNull(kb, "kb");
+        this.agentCountries = new AgentCountries(kb);
         this.names = Objects.requireNonNull(names, "names");
     }
 
@@ -111,8 +113,11 @@ public final class ActorTagger implements EntityTagger {
             List<Mention> mentions = reconcile(tokens, known,
                     OfficeSplit.split(tokens, findNames(tokens, known, surnames),
                             (from, to) -> knownPlace(known, from, to)));
+            int from = out.size();
             resolve(document.text(), tokens, mentions, day, surnames, offices, out);
+            agentCountries.inSentence(tokens, out, from);
         }
+        agentCountries.inStory(out);
         return out;
     }
 
@@ -403,6 +408,8 @@ public final class ActorTagger implements EntityTagger {
                 k++;
             }
             if (k <= last && known.get(k).start() <= i) {
+                Actor agent = best(Objects.requireNonNull(known.get(k).entries())).actor();
+                title |= agent != null && ActorKb.isSectorAgent(agent); // "… Guard Corps Navy": "Navy" is a unit
                 continue;
             }
             if (!ActorKb.isAgentWord(tokens.get(i).text())) {
@@ -891,13 +898,32 @@ public final class ActorTagger implements EntityTagger {
                 out.add(unresolved(surface, EntityType.PERSON, mention));
                 return;
             }
+            Actor office = office(tokens, mention.start());
             known = new Actor("PER:" + surface.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_"),
-                    surface, EntityType.PERSON, null, null, null);
+                    surface, EntityType.PERSON, null, office == null ? null : office.sector(), null);
             if (fullName) {
                 remember(known, surface, surnames);
             }
         }
         out.add(entity(surface, EntityType.PERSON, mention, known));
+    }
+
+    /**
+     * The sector an agent word right before a name gives its person ("Judge Paul Kellar": judiciary, "Police
+     * Chief X": police), the longest of up to three words; its country comes later, from the sentence or story.
+     */
+    private @Nullable Actor office(List<Token> tokens, int nameStart) {
+        for (int from = Math.max(0, nameStart - 3); from < nameStart; from++) {
+            List<String> words = new ArrayList<>(nameStart - from);
+            for (int i = from; i < nameStart; i++) {
+                words.add(tokens.get(i).norm());
+            }
+            Actor agent = kb.sectorAgent(words).orElse(null);
+            if (agent != null) {
+                return agent;
+            }
+        }
+        return null;
     }
 
     private static int wordCount(List<Token> tokens, int start, int end) {

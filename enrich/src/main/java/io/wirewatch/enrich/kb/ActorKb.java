@@ -37,6 +37,23 @@ public final class ActorKb {
     static final String BUNDLED = "io/wirewatch/enrich/kb/actors.tsv";
     /** Armed groups and state bodies derived from the Phoenix dictionaries (its header says how); read second. */
     static final String BUNDLED_ORGS = "io/wirewatch/enrich/kb/orgs.tsv";
+    /** Agent words ("police", "gunmen", "a court") with their CAMEO sectors, derived from Phoenix.agents.txt. */
+    static final String BUNDLED_AGENTS = "io/wirewatch/enrich/kb/agents.tsv";
+
+    /** The CAMEO sectors of the agent words and the sector names their actors carry. */
+    private static final Map<String, String> AGENT_SECTORS = Map.ofEntries(Map.entry("GOV", "government"),
+            Map.entry("MIL", "military"), Map.entry("COP", "police"), Map.entry("JUD", "judiciary"),
+            Map.entry("LEG", "legislature"), Map.entry("REB", "rebels"), Map.entry("OPP", "opposition"),
+            Map.entry("UAF", "unidentified armed"), Map.entry("SPY", "intelligence"), Map.entry("CRM", "criminal"),
+            Map.entry("CVL", "civilian"));
+
+    /** An agent word of {@code agents.tsv}: a phrase ("riot police") and its CAMEO sector ("COP"). */
+    public record AgentWord(String phrase, String sector) {
+        public AgentWord {
+            Objects.requireNonNull(phrase, "phrase");
+            Objects.requireNonNull(sector, "sector");
+        }
+    }
 
     private static final Set<String> KINDS = Set.of("country", "igo", "bloc", "org", "place", "person", "role");
     private static final Map<String, Set<String>> KEYS = Map.of(
@@ -95,12 +112,17 @@ public final class ActorKb {
     private final Map<String, List<Role>> roles;
     private final TokenTrie<KbEntry> trie;
     private final Gazetteer places;
+    private final List<AgentWord> agentWords;
+    private final Map<List<String>, Actor> sectorAgents;
 
-    private ActorKb(List<Line> lines, Gazetteer places) {
+    private ActorKb(List<Line> lines, Gazetteer places, List<AgentWord> agentWords) {
         this.lines = List.copyOf(lines);
         this.places = Objects.requireNonNull(places, "places");
+        this.agentWords = List.copyOf(agentWords);
         Compiler compiler = new Compiler();
         compiler.compile(this.lines);
+        compiler.agentWords(this.agentWords);
+        this.sectorAgents = Map.copyOf(compiler.sectorAgents);
         this.actors = Map.copyOf(compiler.actors);
         Map<String, List<Role>> byPerson = new HashMap<>();
         compiler.roles.forEach(role -> byPerson.computeIfAbsent(role.person(), k -> new ArrayList<>()).add(role));
@@ -144,29 +166,94 @@ public final class ActorKb {
     private static ActorKb bundled() {
         List<Line> lines = new ArrayList<>(bundledLines(BUNDLED));
         lines.addAll(bundledLines(BUNDLED_ORGS));
-        return new ActorKb(lines, Gazetteer.standard());
+        return new ActorKb(lines, Gazetteer.standard(), bundledAgentWords());
     }
 
     private static List<Line> bundledLines(String resource) {
-        InputStream in = ActorKb.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("the bundled actor knowledge base file " + resource + " is missing");
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (Reader reader = bundled(resource)) {
             return read("classpath:" + resource, reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
-    /** A knowledge base read from {@code reader} alone, with no gazetteer. */
+    private static Reader bundled(String resource) {
+        InputStream in = ActorKb.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("the bundled actor knowledge base file " + resource + " is missing");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private static List<AgentWord> bundledAgentWords() {
+        try (Reader reader = bundled(BUNDLED_AGENTS)) {
+            return agentWords("classpath:" + BUNDLED_AGENTS, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BUNDLED_AGENTS, e);
+        }
+    }
+
+    /** The agent words of a file in {@code agents.tsv}'s format: PHRASE, a tab, a CAMEO sector we know. */
+    static List<AgentWord> agentWords(String source, Reader reader) {
+        return DataLines.read("agent words", source, reader, (file, number, text) -> {
+            String[] parts = text.split("\t");
+            if (parts.length != 2 || parts[0].isBlank() || !AGENT_SECTORS.containsKey(parts[1].strip())) {
+                throw new KbFormatException(file, number, "expected PHRASE<tab>SECTOR with SECTOR one of "
+                        + new java.util.TreeSet<>(AGENT_SECTORS.keySet()) + ", found '" + text + "'");
+            }
+            return new AgentWord(parts[0].strip(), parts[1].strip());
+        });
+    }
+
+    /** A knowledge base read from {@code reader} alone, with no gazetteer and no agent words. */
     public static ActorKb parse(String sourceName, Reader reader) {
-        return new ActorKb(read(sourceName, reader), Gazetteer.empty());
+        return new ActorKb(read(sourceName, reader), Gazetteer.empty(), List.of());
     }
 
     /** This knowledge base with {@code gazetteer} for the cities and regions it does not name itself. */
     public ActorKb withPlaces(Gazetteer gazetteer) {
-        return new ActorKb(lines, gazetteer);
+        return new ActorKb(lines, gazetteer, agentWords);
+    }
+
+    /**
+     * The actor an agent phrase names before its country is known ("riot police": sector police, no country),
+     * or empty when the phrase is no agent word.
+     */
+    public Optional<Actor> sectorAgent(List<String> phraseNorms) {
+        return Optional.ofNullable(sectorAgents.get(phraseNorms));
+    }
+
+    /** Whether {@code actor} is an agent word's actor still without a country ("police", "a court"). */
+    public static boolean isSectorAgent(Actor actor) {
+        return actor.country() == null && AGENT_SECTORS.containsKey(actor.id());
+    }
+
+    /** Whether {@code sector} is the sector name of agent words ("police", "judiciary", "unidentified armed"). */
+    public static boolean isAgentSector(@Nullable String sector) {
+        return sector != null && AGENT_SECTORS.containsValue(sector);
+    }
+
+    /**
+     * {@code agent} (an agent word's actor) of the country {@code iso}: its government ({@code ISOGOV}) and armed
+     * forces ({@code ISOMIL}) are the country's own actors, the other sectors get an id of the country and the
+     * CAMEO sector ({@code NGACOP}), so that police and protesters of one country are two actors of it; gunmen
+     * too are coded with the country they act in, as the gold sets code them. Empty when {@code iso} is no
+     * country of this knowledge base.
+     */
+    public Optional<Actor> countryAgent(Actor agent, String iso) {
+        Actor state = actors.get(iso);
+        if (!isSectorAgent(agent) || state == null
+                || !"state".equals(state.sector())) {
+            return Optional.empty();
+        }
+        if (agent.id().equals("GOV") || agent.id().equals("MIL")) {
+            Actor own = actors.get(iso + agent.id());
+            if (own != null) {
+                return Optional.of(own);
+            }
+        }
+        return Optional.of(new Actor(iso + agent.id(), state.name() + " " + agent.name(), EntityType.ORG, iso,
+                agent.sector(), null));
     }
 
     /**
@@ -186,7 +273,7 @@ public final class ActorKb {
     public ActorKb extendedWith(String sourceName, Reader reader) {
         List<Line> all = new ArrayList<>(lines);
         all.addAll(read(sourceName, reader));
-        return new ActorKb(all, places);
+        return new ActorKb(all, places, agentWords);
     }
 
     /**
@@ -373,6 +460,30 @@ public final class ActorKb {
         final Map<List<String>, List<String>> titleForms = new HashMap<>();
         final Map<List<String>, Actor> agentActors = new HashMap<>();
         final Map<List<String>, List<String>> contextTitles = new LinkedHashMap<>();
+        final Set<List<String>> named = new java.util.HashSet<>();
+        final Map<List<String>, Actor> sectorAgents = new HashMap<>();
+
+        /**
+         * The agent words as titles of no one, each naming its sector's actor without a country; a phrase the
+         * lines already name, or that is already an office or a demonym's agent, keeps that reading.
+         */
+        void agentWords(List<AgentWord> words) {
+            Map<String, Actor> bySector = new HashMap<>();
+            for (AgentWord word : words) {
+                Actor agent = bySector.computeIfAbsent(word.sector(), code -> new Actor(code,
+                        AGENT_SECTORS.get(code), EntityType.ORG, null, AGENT_SECTORS.get(code), null));
+                actors.putIfAbsent(agent.id(), agent);
+                List<String> key = norms(word.phrase());
+                sectorAgents.putIfAbsent(key, agent);
+                if (named.contains(key) || titles.containsKey(key) || agentActors.containsKey(key)
+                        || contextTitles.containsKey(key) || surnames.containsKey(key)) {
+                    continue;
+                }
+                named.add(key);
+                trie.put(key, new KbEntry(words(word.phrase()), KbEntry.Kind.TITLE, agent, null, List.of(),
+                        List.of(), false, true));
+            }
+        }
 
         void compile(List<Line> lines) {
             List<Line> places = new ArrayList<>();
@@ -618,6 +729,7 @@ public final class ActorKb {
             if (key.isEmpty()) {
                 throw line.error("empty name in " + line.kind() + " " + line.id());
             }
+            named.add(key);
             trie.put(key, new KbEntry(words(form), kind, actor, metonym, List.of(), List.of(), needsThe,
                     looseCase));
         }

@@ -29,6 +29,11 @@ final class ActorWords {
             "villagers", "journalist", "journalists", "worshippers", "protesters", "demonstrators", "camp", "roadside",
             "car", "suicide", "improvised", "machetes", "pedestrians", "passengers", "shoppers", "students"));
 
+    /** Attacks named by a noun, whose modifier or "by" phrase names who made them ("army raids", "Chadian airstrikes"). */
+    static final Set<String> ATTACKS = Set.of("raid", "raids", "airstrike", "airstrikes", "strike", "strikes",
+            "attack", "attacks", "shelling", "bombardment", "bombardments", "bombing", "bombings", "ambush",
+            "assault", "assaults", "offensive", "fire", "gunfire", "operation", "operations");
+
     /** An addressee that is everyone in a conflict: an appeal to it has no single target. */
     static final Set<String> ALL_PARTIES = Set.of("sides", "parties", "concerned", "everyone", "all");
 

@@ -3,6 +3,8 @@ package io.wirewatch.enrich.stance;
 import static io.wirewatch.enrich.stance.ClauseWords.*;
 import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
 
+import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.enrich.text.SayVerbs;
 import io.wirewatch.enrich.text.Sentence;
 import io.wirewatch.enrich.text.Token;
 import io.wirewatch.schema.Entity;
@@ -62,6 +64,47 @@ final class Arguments {
      * rebels") or after "be" and a participle ("retaliatory measures will be taken by Moscow"); not "calls by".
      */
     @Nullable ActorRef passiveAgent(int start, int end) {
+        ActorRef by = byAgent(start, end);
+        return by != null ? by : attackAgent(start, end);
+    }
+
+    /**
+     * The actor of the attack a passive names as the means: "are killed in two army raids", "were killed in Chadian
+     * airstrikes" (the actor before the attack noun), "killed in a drone strike by the RSF" (the actor after it).
+     */
+    private @Nullable ActorRef attackAgent(int start, int end) {
+        if (!passiveVoice(start)) {
+            return null;
+        }
+        for (int i = end; i < Math.min(tokens.size(), end + 3); i++) {
+            String norm = tokens.get(i).norm();
+            if (BOUNDARIES.contains(norm)) {
+                return null;
+            }
+            if (!norm.equals("in") && !norm.equals("by")) {
+                continue;
+            }
+            for (ActorRef ref : actors) {
+                if (ref.start() > i && ref.start() <= i + 3 && ref.end() < tokens.size()
+                        && ActorWords.ATTACKS.contains(tokens.get(ref.end()).norm())) {
+                    return ref;
+                }
+            }
+            for (int j = i + 1; j + 1 < Math.min(tokens.size(), i + 5); j++) {
+                if (ActorWords.ATTACKS.contains(tokens.get(j).norm()) && tokens.get(j + 1).norm().equals("by")) {
+                    for (ActorRef ref : actors) {
+                        if (ref.start() > j + 1 && ref.start() <= j + 3) {
+                            return actors.get(ref.listHead());
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private @Nullable ActorRef byAgent(int start, int end) {
         boolean passive = start > 0 && BE.contains(tokens.get(start - 1).norm())
                 || start > 1 && BE.contains(tokens.get(start - 2).norm())
                 && tokens.get(start - 1).norm().endsWith("ly");
@@ -215,12 +258,12 @@ final class Arguments {
                 }
                 case "it" -> {
                     ActorRef head = firstSubjectBefore(i);
-                    if (head != null && head.entity().getType() != EntityType.PERSON) {
+                    if (head != null && head.entity().getType() != EntityType.PERSON && !plural(head)) {
                         return head.code();
                     }
                     for (int a = actors.size() - 1; a >= 0; a--) {
                         ActorRef ref = actors.get(a);
-                        if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON) {
+                        if (ref.end() <= i && ref.entity().getType() != EntityType.PERSON && !plural(ref)) {
                             return ref.code();
                         }
                     }
@@ -281,6 +324,25 @@ final class Arguments {
         return null;
     }
 
+    /**
+     * Whether the actor is people named by a plural role ("officials", "police", "gunmen"), which "it" never
+     * stands for: in "Officials said it killed nine people" it is the blast.
+     */
+    private static boolean plural(ActorRef ref) {
+        String text = ref.entity().getText().toLowerCase(java.util.Locale.ROOT);
+        return ActorKb.isAgentSector(ref.entity().getSector()) && !text.contains(" ")
+                && (text.endsWith("s") && !text.endsWith("ss") || text.endsWith("men") || text.equals("police"));
+    }
+
+    /** An actor right before a verb of saying, or right after one that follows a comma (", police said"). */
+    private boolean reporter(ActorRef ref) {
+        if (ref.end() < tokens.size() && SayVerbs.isSayVerb(tokens.get(ref.end()).norm())) {
+            return true;
+        }
+        return ref.start() >= 2 && SayVerbs.isSayVerb(tokens.get(ref.start() - 1).norm())
+                && tokens.get(ref.start() - 2).norm().equals(",");
+    }
+
     /** "no concessions from the United States": the actor after "from". */
     @Nullable ActorRef fromActor(int end) {
         int i = end;
@@ -294,14 +356,18 @@ final class Arguments {
         return null;
     }
 
+    /**
+     * Any actor of the sentence, before the trigger first, never the one spoken to nor the one who only reports
+     * ("Officials said it killed nine people": the officials tell of the killing, they did not kill).
+     */
     @Nullable String anyActor(int start) {
         for (ActorRef ref : actors) {
-            if (ref.end() <= start && !ref.addressee()) {
+            if (ref.end() <= start && !ref.addressee() && !reporter(ref)) {
                 return ref.code();
             }
         }
         for (ActorRef ref : actors) {
-            if (ref.start() >= start && !ref.addressee()) {
+            if (ref.start() >= start && !ref.addressee() && !reporter(ref)) {
                 return ref.code(); // never the one spoken to: "I call on the servicemen of X" is not X's call
             }
         }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whom an act is aimed at: the addressee ("told Russia"), the first actor after the trigger that is not part of
  * what is refused, the possessor in a passive, the first actor before it, the party whose demand a refusal answers,
- * the story's most-mentioned other actor, or, for acts within one country, that country.
+ * for a threat the target of the same source's last threat in the story, the story's most-mentioned other actor,
+ * or, for acts within one country, that country.
  */
 final class Targets {
     private final Story story;
@@ -105,6 +106,11 @@ final class Targets {
                 return demand.getSource();
             }
         }
+        Signal earlier = category.equals("THREATEN") ? story.lastOfCategory.get(category) : null;
+        if (earlier != null && source.equals(earlier.getSource()) && earlier.getTarget() != null
+                && !earlier.getTarget().equals(source)) {
+            return earlier.getTarget(); // a quote that goes on with the lead's threat is aimed where it was
+        }
         String other = verbal ? story.salientOther(source) : null;
         if (other != null) {
             return other;
@@ -114,11 +120,16 @@ final class Targets {
     }
 
     /**
-     * The target of an act within one country: an actor of the source's own country after the trigger that is
-     * not the source's entity ("Museveni banned Ugandan opposition candidates"), else the country of a place the
-     * act happens in ("imposed a curfew in the town of Cizre", "a rally in Lagos").
+     * The target of an act within one country: the country of a place the act happens in when it is another
+     * than the source's ("reimposed blockades in the West Bank, a military spokesman announced"), else an actor
+     * of the source's own country after the trigger that is not the source's entity ("Museveni banned Ugandan
+     * opposition candidates"), else the place's country ("imposed a curfew in the town of Cizre").
      */
     private @Nullable String domesticTarget(int end, String source) {
+        String place = mentions.placeCountry();
+        if (place != null && !place.equals(source)) {
+            return place;
+        }
         ActorRef subject = null;
         for (ActorRef ref : actors) {
             if (ref.code().equals(source)) {
@@ -128,7 +139,7 @@ final class Targets {
                 }
             }
         }
-        return mentions.placeCountry();
+        return place;
     }
 
     /**

@@ -119,7 +119,10 @@ class PlacesAndPersonsTest {
                 "Mobile networks were down across the region. Most of the villages had no power.",
                 "Nice weather helped the evacuation.");
 
-        assertThat(entities).extracting(Entity::getText).doesNotContain("Police", "Reading", "Mobile", "Most", "Nice");
+        assertThat(entities).filteredOn(e -> "place".equals(e.getSector())).isEmpty();
+        assertThat(entities).extracting(Entity::getText).doesNotContain("Reading", "Mobile", "Most", "Nice");
+        assertThat(entities).filteredOn(e -> e.getText().equals("Police")).singleElement() // an agent, not the town
+                .satisfies(e -> assertThat(e.getSector()).isEqualTo("police"));
     }
 
     @Test
