@@ -45,6 +45,11 @@ final class SentenceContext {
     final Arguments arguments;
     final Targets targets;
     final Violence violence;
+    /** Roles with no country that cannot act as someone: civilians, unidentified forces. */
+    private static final java.util.Set<String> NAMELESS_SOURCES = java.util.Set.of("CVL", "UAF");
+    /** Words that make a government role with no country an institution that acts ("the Ministry of Defence"). */
+    private static final java.util.Set<String> INSTITUTIONS = java.util.Set.of("ministry", "government",
+            "cabinet", "presidency", "department", "council", "administration", "parliament", "office");
     private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("i", "we", "he", "she", "they");
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
@@ -243,6 +248,28 @@ final class SentenceContext {
         return last;
     }
 
+    /**
+     * Whether a source is a role no analyst can name: civilians or unidentified forces, or a government role with
+     * no country that is a person or a word rather than an institution ("Ambassador: Welcome, everybody", "the
+     * nonproliferation regime"). Police, courts, soldiers, rebels and protesters with no country still act.
+     */
+    private boolean nameless(String source, @Nullable ActorRef mention) {
+        if (NAMELESS_SOURCES.contains(source)) {
+            return true;
+        }
+        if (!source.equals("GOV")) {
+            return false;
+        }
+        if (mention != null) {
+            for (int i = mention.start(); i < mention.end(); i++) {
+                if (INSTITUTIONS.contains(tokens.get(i).norm())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The first mention in the sentence of the actor coded {@code code}, if it has one. */
     private @Nullable ActorRef mentionOf(@Nullable String code) {
         for (ActorRef ref : mentions.actors) {
@@ -415,6 +442,9 @@ final class SentenceContext {
                 source = previousSource != null && !previousSource.equals(target) ? previousSource : null;
                 agentless = source == null; // "Three US servicemen were killed by a roadside bomb": no actor
             }
+        }
+        if (source != null && nameless(source, acting != null ? acting : mentionOf(source))) {
+            return null; // "Ambassador: Welcome, everybody", "the killing of civilians": no one an analyst can name
         }
         if (source == null && !agentless) {
             return null;

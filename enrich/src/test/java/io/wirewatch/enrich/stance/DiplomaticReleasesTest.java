@@ -85,4 +85,16 @@ class DiplomaticReleasesTest {
         assertThat(wishes.getSource()).isEqualTo("CAN");
         assertThat(wishes.getTarget()).isEqualTo("GHA");
     }
+
+    @Test
+    void shouldNotLetARoleNoAnalystCanNameAct() {
+        for (String story : List.of("Transcript. AMBASSADOR NIDES: Welcome, everybody.",
+                "Press statement. The killing of civilians is unacceptable, and all states must respect their"
+                        + " obligations under international law.")) {
+            List<Signal> signals = Tagging.signals(story);
+            assertThat(signals).as(story + " " + Tagging.describe(signals)).isEmpty();
+        }
+        assertThat(first("DAMASCUS (Wire) — The Ministry of National Defense blames the Islamic State for the"
+                + " bombing.").getCategory()).isEqualTo(PloverCategory.DISAPPROVE);
+    }
 }
