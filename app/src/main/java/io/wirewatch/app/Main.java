@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.schema.GeneratedClasses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting. */
     public static int execute(String... args) {
+        GeneratedClasses.trust(); // commands build records (tag, backtest) before any serde has trusted them
         return commandLine().execute(args);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TagCommandTest {
@@ -31,5 +33,19 @@ class TagCommandTest {
                 + " measures against NATO.\n");
 
         assertThat(json).contains("\"title\" : \"Lavrov warns NATO\"", "retaliatory measures");
+    }
+
+    @Test
+    void shouldTagInAFreshProcessWhereNothingHasTrustedTheRecordClassesYet() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "tag", "-")
+                .redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write("Russia warned Ukraine on Monday.\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("\"title\" : \"\"").doesNotContain("not trusted");
     }
 }
