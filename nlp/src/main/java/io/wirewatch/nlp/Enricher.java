@@ -1,10 +1,10 @@
-package io.wirewatch.enrich;
+package io.wirewatch.nlp;
 
-import io.wirewatch.enrich.entity.EntityTagger;
-import io.wirewatch.enrich.stance.EscalationScorer;
-import io.wirewatch.enrich.stance.StanceTagger;
-import io.wirewatch.enrich.text.SentenceSplitter;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.entity.EntityTagger;
+import io.wirewatch.nlp.stance.EscalationScorer;
+import io.wirewatch.nlp.stance.StanceTagger;
+import io.wirewatch.nlp.text.SentenceSplitter;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;

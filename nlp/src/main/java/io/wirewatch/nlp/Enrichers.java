@@ -1,12 +1,12 @@
-package io.wirewatch.enrich;
+package io.wirewatch.nlp;
 
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.stance.WeightedEscalationScorer;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.stance.WeightedEscalationScorer;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 

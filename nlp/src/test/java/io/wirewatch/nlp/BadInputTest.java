@@ -1,14 +1,14 @@
-package io.wirewatch.enrich;
+package io.wirewatch.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.stance.WeightedEscalationScorer;
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.stance.WeightedEscalationScorer;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Story;

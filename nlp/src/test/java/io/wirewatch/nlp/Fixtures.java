@@ -1,7 +1,7 @@
-package io.wirewatch.enrich;
+package io.wirewatch.nlp;
 
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

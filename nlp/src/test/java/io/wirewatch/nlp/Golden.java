@@ -1,4 +1,4 @@
-package io.wirewatch.enrich;
+package io.wirewatch.nlp;
 
 import static org.assertj.core.api.Assertions.fail;
 

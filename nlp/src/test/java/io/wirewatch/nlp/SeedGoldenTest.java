@@ -1,15 +1,15 @@
-package io.wirewatch.enrich;
+package io.wirewatch.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.stance.WeightedEscalationScorer;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.stance.WeightedEscalationScorer;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import io.wirewatch.schema.AvroJson;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;

@@ -1,15 +1,15 @@
-package io.wirewatch.enrich.bench;
+package io.wirewatch.nlp.bench;
 
-import io.wirewatch.enrich.Enricher;
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.entity.EntityStageNames;
-import io.wirewatch.enrich.ner.ConllCorpus;
-import io.wirewatch.enrich.ner.LabelledSentence;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.stance.WeightedEscalationScorer;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.Enricher;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.entity.EntityStageNames;
+import io.wirewatch.nlp.ner.ConllCorpus;
+import io.wirewatch.nlp.ner.LabelledSentence;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.stance.WeightedEscalationScorer;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import io.wirewatch.schema.Story;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,7 +1,7 @@
-package io.wirewatch.enrich.bench;
+package io.wirewatch.nlp.bench;
 
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
 
 /**
  * Retained heap of the loaded knowledge base and stance rules: used heap after a full GC before and after

@@ -1,10 +1,10 @@
-package io.wirewatch.enrich.bench;
+package io.wirewatch.nlp.bench;
 
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,8 +70,8 @@ public class NameFinderBenchmark {
             throw new IllegalStateException(conll + " has only " + tokens + " tokens, the benchmark needs " + TOKENS);
         }
         wirewatch = PerceptronNameFinder.bundled();
-        entityStage = new io.wirewatch.enrich.entity.EntityStageNames(
-                io.wirewatch.enrich.entity.ActorTagger.standard(wirewatch));
+        entityStage = new io.wirewatch.nlp.entity.EntityStageNames(
+                io.wirewatch.nlp.entity.ActorTagger.standard(wirewatch));
         Path model = Path.of(opennlpModel);
         opennlp = Files.exists(model) ? new OpenNlpNameFinder(OpenNlpNameFinder.load(model)) : null;
     }

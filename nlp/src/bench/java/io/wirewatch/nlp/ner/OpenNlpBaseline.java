@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,17 +1,17 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
-import io.wirewatch.enrich.kb.Actor;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.kb.Gazetteer;
-import io.wirewatch.enrich.kb.KbEntry;
-import io.wirewatch.enrich.kb.TokenTrie;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.NameSpan;
-import io.wirewatch.enrich.text.Furniture;
-import io.wirewatch.enrich.text.Sentence;
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.kb.Actor;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.kb.Gazetteer;
+import io.wirewatch.nlp.kb.KbEntry;
+import io.wirewatch.nlp.kb.TokenTrie;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.NameSpan;
+import io.wirewatch.nlp.text.Furniture;
+import io.wirewatch.nlp.text.Sentence;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import java.time.LocalDate;
@@ -718,7 +718,7 @@ public final class ActorTagger implements EntityTagger {
 
     /** The offices {@code person} held on {@code day}, so "the secretary-general" later in the story is them. */
     private void rememberOffices(Actor person, @Nullable LocalDate day, Map<List<String>, Actor> offices) {
-        for (io.wirewatch.enrich.kb.Role role : kb.roles(person.id())) {
+        for (io.wirewatch.nlp.kb.Role role : kb.roles(person.id())) {
             if (day == null ? role.to() == null : role.heldOn(day)) {
                 offices.put(ActorKb.phraseKey(role.title()), person);
             }

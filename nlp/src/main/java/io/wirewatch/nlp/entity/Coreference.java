@@ -1,11 +1,11 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
-import io.wirewatch.enrich.kb.Actor;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.text.SayVerbs;
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.kb.Actor;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.text.SayVerbs;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import java.util.List;

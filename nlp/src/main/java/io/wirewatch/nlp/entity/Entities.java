@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
 import io.wirewatch.schema.Entity;
 import java.util.List;

@@ -1,9 +1,9 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.NameSpan;
-import io.wirewatch.enrich.text.Sentence;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.NameSpan;
+import io.wirewatch.nlp.text.Sentence;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
-import io.wirewatch.enrich.text.SayVerbs;
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.text.SayVerbs;
+import io.wirewatch.nlp.text.Token;
 import java.util.List;
 import java.util.Set;
 

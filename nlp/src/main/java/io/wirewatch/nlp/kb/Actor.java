@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 import io.wirewatch.schema.EntityType;
 import java.util.Objects;

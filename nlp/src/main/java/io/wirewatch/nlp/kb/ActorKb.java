@@ -1,7 +1,7 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.EntityType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ActorKb {
 
-    static final String BUNDLED = "io/wirewatch/enrich/kb/actors.tsv";
+    static final String BUNDLED = "io/wirewatch/nlp/kb/actors.tsv";
     /** Armed groups and state bodies derived from the Phoenix dictionaries (its header says how); read second. */
-    static final String BUNDLED_ORGS = "io/wirewatch/enrich/kb/orgs.tsv";
+    static final String BUNDLED_ORGS = "io/wirewatch/nlp/kb/orgs.tsv";
 
     private static final Set<String> KINDS = Set.of("country", "igo", "bloc", "org", "place", "person", "role");
     private static final Map<String, Set<String>> KEYS = Map.of(

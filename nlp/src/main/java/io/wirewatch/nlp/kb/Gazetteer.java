@@ -1,7 +1,7 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.EntityType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Gazetteer {
 
-    static final String BUNDLED = "io/wirewatch/enrich/kb/places.tsv";
+    static final String BUNDLED = "io/wirewatch/nlp/kb/places.tsv";
 
     /** Places of at least this many people are {@link Place#major() major}. */
     public static final int MAJOR_POPULATION = 100_000;

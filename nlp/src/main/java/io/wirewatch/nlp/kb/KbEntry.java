@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 import java.util.List;
 import java.util.Objects;

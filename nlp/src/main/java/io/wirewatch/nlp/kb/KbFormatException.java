@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 /** A knowledge-base line that cannot be read; the message names the file, the line and the reason. */
 public final class KbFormatException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 import java.time.LocalDate;
 import java.util.Objects;

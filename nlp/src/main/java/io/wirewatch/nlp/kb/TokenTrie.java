@@ -1,6 +1,6 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.text.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

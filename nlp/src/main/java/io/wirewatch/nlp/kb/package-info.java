@@ -3,6 +3,6 @@
  * people with dated roles, loaded from a data file the project owns and extensible with users' own files.
  */
 @NullMarked
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 import org.jspecify.annotations.NullMarked;

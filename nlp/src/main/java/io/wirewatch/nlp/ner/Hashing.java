@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
 /** 64-bit FNV-1a over chars, with a final mix, for feature keys that are never built as strings. */
 final class Hashing {

@@ -1,9 +1,9 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.kb.Gazetteer;
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.kb.Gazetteer;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -26,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
 public final class PerceptronNameFinder implements NameFinder {
 
     /** Where the bundled model lives on the class path. */
-    public static final String BUNDLED_RESOURCE = "/io/wirewatch/enrich/ner/conll2003-en.model.gz";
+    public static final String BUNDLED_RESOURCE = "/io/wirewatch/nlp/ner/conll2003-en.model.gz";
 
     private static final int MAGIC = 0x574e4552; // "WNER"
     /**

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.quote;
+package io.wirewatch.nlp.quote;
 
 import io.wirewatch.schema.Entity;
 import java.util.Objects;

@@ -1,11 +1,11 @@
-package io.wirewatch.enrich.quote;
+package io.wirewatch.nlp.quote;
 
-import io.wirewatch.enrich.entity.Coreference;
-import io.wirewatch.enrich.entity.Entities;
-import io.wirewatch.enrich.text.SayVerbs;
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.entity.Coreference;
+import io.wirewatch.nlp.entity.Entities;
+import io.wirewatch.nlp.text.SayVerbs;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import java.util.ArrayList;

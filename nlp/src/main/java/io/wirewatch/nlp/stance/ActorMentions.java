@@ -1,14 +1,14 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import static io.wirewatch.enrich.stance.ActorWords.*;
-import static io.wirewatch.enrich.stance.ClauseWords.*;
-import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
+import static io.wirewatch.nlp.stance.ActorWords.*;
+import static io.wirewatch.nlp.stance.ClauseWords.*;
+import static io.wirewatch.nlp.stance.PatternStanceTagger.code;
 
-import io.wirewatch.enrich.entity.Coreference;
-import io.wirewatch.enrich.entity.Entities;
-import io.wirewatch.enrich.text.SayVerbs;
-import io.wirewatch.enrich.text.Sentence;
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.entity.Coreference;
+import io.wirewatch.nlp.entity.Entities;
+import io.wirewatch.nlp.text.SayVerbs;
+import io.wirewatch.nlp.text.Sentence;
+import io.wirewatch.nlp.text.Token;
 import io.wirewatch.schema.Entity;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import static io.wirewatch.enrich.stance.ClauseWords.*;
-import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
+import static io.wirewatch.nlp.stance.ClauseWords.*;
+import static io.wirewatch.nlp.stance.PatternStanceTagger.code;
 
-import io.wirewatch.enrich.text.Sentence;
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.text.Sentence;
+import io.wirewatch.nlp.text.Token;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import static io.wirewatch.enrich.stance.ActorWords.*;
-import static io.wirewatch.enrich.stance.ClauseWords.*;
-import static io.wirewatch.enrich.stance.TopicWords.*;
+import static io.wirewatch.nlp.stance.ActorWords.*;
+import static io.wirewatch.nlp.stance.ClauseWords.*;
+import static io.wirewatch.nlp.stance.TopicWords.*;
 
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.text.Token;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

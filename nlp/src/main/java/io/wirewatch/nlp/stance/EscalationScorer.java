@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
 import io.wirewatch.schema.Signal;
 import java.util.List;

@@ -1,9 +1,9 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import static io.wirewatch.enrich.stance.ClauseWords.*;
-import static io.wirewatch.enrich.stance.EventWords.*;
+import static io.wirewatch.nlp.stance.ClauseWords.*;
+import static io.wirewatch.nlp.stance.EventWords.*;
 
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.text.Token;
 import io.wirewatch.schema.Modality;
 import java.util.List;
 

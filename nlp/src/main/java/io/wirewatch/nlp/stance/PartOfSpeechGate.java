@@ -1,7 +1,7 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import io.wirewatch.enrich.text.PartOfSpeech;
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.text.PartOfSpeech;
+import io.wirewatch.nlp.text.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

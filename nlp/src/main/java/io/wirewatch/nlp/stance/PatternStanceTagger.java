@@ -1,14 +1,14 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import io.wirewatch.enrich.entity.Coreference;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.quote.Quote;
-import io.wirewatch.enrich.quote.QuoteFinder;
-import io.wirewatch.enrich.text.PartOfSpeech;
-import io.wirewatch.enrich.text.Sentence;
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.entity.Coreference;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.quote.Quote;
+import io.wirewatch.nlp.quote.QuoteFinder;
+import io.wirewatch.nlp.text.PartOfSpeech;
+import io.wirewatch.nlp.text.Sentence;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import static io.wirewatch.enrich.stance.ClauseWords.*;
-import static io.wirewatch.enrich.stance.EventWords.*;
-import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
+import static io.wirewatch.nlp.stance.ClauseWords.*;
+import static io.wirewatch.nlp.stance.EventWords.*;
+import static io.wirewatch.nlp.stance.PatternStanceTagger.code;
 
-import io.wirewatch.enrich.entity.Entities;
-import io.wirewatch.enrich.quote.Quote;
-import io.wirewatch.enrich.text.PartOfSpeech;
-import io.wirewatch.enrich.text.Sentence;
-import io.wirewatch.enrich.text.Token;
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.entity.Entities;
+import io.wirewatch.nlp.quote.Quote;
+import io.wirewatch.nlp.text.PartOfSpeech;
+import io.wirewatch.nlp.text.Sentence;
+import io.wirewatch.nlp.text.Token;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.PloverCategory;

@@ -1,6 +1,6 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import io.wirewatch.enrich.text.Token;
+import io.wirewatch.nlp.text.Token;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StanceRules {
 
-    static final String BUNDLED = "io/wirewatch/enrich/stance/rules.tsv";
+    static final String BUNDLED = "io/wirewatch/nlp/stance/rules.tsv";
     /** The broad verb lexicon derived from the CAMEO verb dictionary: consulted after the hand-written rules. */
-    static final String LEXICON = "io/wirewatch/enrich/stance/cameo-verbs.tsv";
+    static final String LEXICON = "io/wirewatch/nlp/stance/cameo-verbs.tsv";
     /** The category of a rule that codes no event ("killed in an accident"): it only keeps others from firing. */
     static final String NONE = "NONE";
     static final Set<String> CATEGORIES = Set.of("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",

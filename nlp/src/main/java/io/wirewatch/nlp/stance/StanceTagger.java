@@ -1,6 +1,6 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;
 import java.util.List;

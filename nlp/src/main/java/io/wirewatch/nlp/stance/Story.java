@@ -1,12 +1,12 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import static io.wirewatch.enrich.stance.PatternStanceTagger.code;
+import static io.wirewatch.nlp.stance.PatternStanceTagger.code;
 
-import io.wirewatch.enrich.entity.Coreference;
-import io.wirewatch.enrich.quote.Quote;
-import io.wirewatch.enrich.text.Furniture;
-import io.wirewatch.enrich.text.Spans;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.entity.Coreference;
+import io.wirewatch.nlp.quote.Quote;
+import io.wirewatch.nlp.text.Furniture;
+import io.wirewatch.nlp.text.Spans;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.text;
+package io.wirewatch.nlp.text;
 
 import io.wirewatch.schema.Story;
 import java.time.Instant;

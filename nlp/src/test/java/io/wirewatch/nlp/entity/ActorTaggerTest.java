@@ -1,10 +1,10 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.Fixtures;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.NameSpan;
+import io.wirewatch.nlp.Fixtures;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.NameSpan;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.EntityType;
 import java.time.Instant;

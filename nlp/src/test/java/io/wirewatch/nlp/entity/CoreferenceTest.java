@@ -1,11 +1,11 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.Fixtures;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.Fixtures;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.NameSpan;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.NameSpan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
-package io.wirewatch.enrich.entity;
+package io.wirewatch.nlp.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.Fixtures;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.Fixtures;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The Phoenix converter on an excerpt of the real dictionaries, and on lines it must refuse. */
 class DeriveOrgsTest {
 
-    private static final Path EXCERPT = Path.of("src/test/resources/io/wirewatch/enrich/kb/phoenix");
+    private static final Path EXCERPT = Path.of("src/test/resources/io/wirewatch/nlp/kb/phoenix");
 
     private static String derive() throws IOException {
         Map<String, String> dictionaries = new LinkedHashMap<>();

@@ -1,9 +1,9 @@
-package io.wirewatch.enrich.kb;
+package io.wirewatch.nlp.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.enrich.text.Tokenizer;
+import io.wirewatch.nlp.text.Tokenizer;
 import io.wirewatch.schema.EntityType;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;

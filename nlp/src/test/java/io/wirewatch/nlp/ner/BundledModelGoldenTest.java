@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class BundledModelGoldenTest {
 
-    private static final Path EXPECTED = Path.of("src/test/resources/io/wirewatch/enrich/ner/seed-story.expected.txt");
+    private static final Path EXPECTED = Path.of("src/test/resources/io/wirewatch/nlp/ner/seed-story.expected.txt");
 
     @Test
     void shouldFindTheSameNamesInTheSeedStoryAsTheReviewedOutput() throws IOException {

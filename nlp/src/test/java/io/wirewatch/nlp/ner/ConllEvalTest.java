@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.nlp.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.nlp.kb.ActorKb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,13 +1,13 @@
-package io.wirewatch.enrich.quote;
+package io.wirewatch.nlp.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.Fixtures;
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.entity.Coreference;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.Fixtures;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.entity.Coreference;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.text.TextDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

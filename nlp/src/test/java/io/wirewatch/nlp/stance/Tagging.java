@@ -1,9 +1,9 @@
-package io.wirewatch.enrich.stance;
+package io.wirewatch.nlp.stance;
 
-import io.wirewatch.enrich.Fixtures;
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.Fixtures;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Signal;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package io.wirewatch.enrich.text;
+package io.wirewatch.nlp.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.enrich.Fixtures;
+import io.wirewatch.nlp.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

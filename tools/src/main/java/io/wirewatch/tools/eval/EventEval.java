@@ -1,15 +1,15 @@
-package io.wirewatch.enrich.eval;
+package io.wirewatch.tools.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wirewatch.enrich.entity.EntityTagger;
-import io.wirewatch.enrich.kb.Actor;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.stance.StanceTagger;
-import io.wirewatch.enrich.text.SentenceSplitter;
-import io.wirewatch.enrich.text.TextDocument;
+import io.wirewatch.nlp.entity.EntityTagger;
+import io.wirewatch.nlp.kb.Actor;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.stance.StanceTagger;
+import io.wirewatch.nlp.text.SentenceSplitter;
+import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Signal;

@@ -1,5 +1,10 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.tools.ner;
 
+import io.wirewatch.nlp.ner.ConllCorpus;
+import io.wirewatch.nlp.ner.ConllEval;
+import io.wirewatch.nlp.ner.LabelledSentence;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.ner.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
-package io.wirewatch.enrich.eval;
+package io.wirewatch.tools.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

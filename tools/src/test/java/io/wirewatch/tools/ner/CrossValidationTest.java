@@ -1,8 +1,12 @@
-package io.wirewatch.enrich.ner;
+package io.wirewatch.tools.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirewatch.nlp.ner.ConllEval;
+import io.wirewatch.nlp.ner.LabelledSentence;
+import io.wirewatch.nlp.ner.NameSpan;
+import io.wirewatch.nlp.ner.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
