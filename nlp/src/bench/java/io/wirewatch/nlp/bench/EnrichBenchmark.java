@@ -42,8 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code entityStage} (splitting, tokenising, knowledge-base matching and resolution) in tokens/s.
  *
  * <pre>
- * ./mvnw -B -q -Pbench -pl enrich -am test-compile
- * java -cp enrich/target/test-classes:enrich/target/classes:$(cat enrich/target/bench-classpath.txt) \
+ * ./mvnw -B -q -Pbench -pl nlp -am test-compile
+ * java -cp nlp/target/test-classes:nlp/target/classes:$(cat nlp/target/bench-classpath.txt) \
  *     org.openjdk.jmh.Main EnrichBenchmark
  * </pre>
  */
@@ -99,7 +99,7 @@ public class EnrichBenchmark {
         return found;
     }
 
-    /** The seed story (enrich/src/test/resources) as ingest would give it: its first line the title. */
+    /** The seed story (nlp/src/test/resources) as ingest would give it: its first line the title. */
     static Story seedStory() {
         List<String> lines = new ArrayList<>();
         for (String line : seed().split("\\R")) {
@@ -117,7 +117,7 @@ public class EnrichBenchmark {
         try (InputStream in = EnrichBenchmark.class.getClassLoader()
                 .getResourceAsStream("seed/ap-no-concessions-2022-01-26.txt")) {
             if (in == null) {
-                throw new IllegalStateException("seed story not on the class path (enrich/src/test/resources)");
+                throw new IllegalStateException("seed story not on the class path (nlp/src/test/resources)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -29,8 +29,8 @@ import java.util.Locale;
  * 20,000 tokens of a CoNLL file, each sentence through the whole entity stage).
  *
  * <pre>
- * java -cp enrich/target/test-classes:enrich/target/classes:$(cat enrich/target/bench-classpath.txt) \
- *     io.wirewatch.enrich.bench.EnrichCpuTime [CONLL] [WARMUP_CPU_SECONDS] [ROUNDS] [ROUND_CPU_SECONDS]
+ * java -cp nlp/target/test-classes:nlp/target/classes:$(cat nlp/target/bench-classpath.txt) \
+ *     io.wirewatch.nlp.bench.EnrichCpuTime [CONLL] [WARMUP_CPU_SECONDS] [ROUNDS] [ROUND_CPU_SECONDS]
  * </pre>
  */
 public final class EnrichCpuTime {

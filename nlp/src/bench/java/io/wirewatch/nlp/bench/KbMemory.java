@@ -5,7 +5,7 @@ import io.wirewatch.nlp.stance.PatternStanceTagger;
 
 /**
  * Retained heap of the loaded knowledge base and stance rules: used heap after a full GC before and after
- * loading (run in a fresh JVM: {@code java -cp ... io.wirewatch.enrich.bench.KbMemory}).
+ * loading (run in a fresh JVM: {@code java -cp ... io.wirewatch.nlp.bench.KbMemory}).
  */
 public final class KbMemory {
 

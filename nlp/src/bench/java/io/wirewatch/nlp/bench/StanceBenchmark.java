@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code wholeEnrichment} it shows which stage to look at first.
  *
  * <pre>
- * ./mvnw -B -q -Pbench -pl enrich -am test-compile
- * java -cp enrich/target/test-classes:enrich/target/classes:$(cat enrich/target/bench-classpath.txt) \
+ * ./mvnw -B -q -Pbench -pl nlp -am test-compile
+ * java -cp nlp/target/test-classes:nlp/target/classes:$(cat nlp/target/bench-classpath.txt) \
  *     org.openjdk.jmh.Main StanceBenchmark
  * </pre>
  */

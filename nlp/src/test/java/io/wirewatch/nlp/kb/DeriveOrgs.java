@@ -22,16 +22,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Derives wirewatch's organisations ({@code enrich/src/main/resources/io/wirewatch/enrich/kb/orgs.tsv}) from the
+ * Derives wirewatch's organisations ({@code nlp/src/main/resources/io/wirewatch/nlp/kb/orgs.tsv}) from the
  * Phoenix/PETRARCH2 actor dictionaries (MIT, Open Event Data Alliance): the armed non-state groups of
  * {@code Phoenix.MilNonState.actors.txt} and the state bodies (ministries, agencies, armed forces, parliaments,
  * courts, police, intelligence services) of {@code Phoenix.Countries.actors.txt}. Lives in enrich's test scope so
  * its tests run with the build; it uses the JDK alone, so it also runs as a single-file program:
  *
  * <pre>
- * java enrich/src/test/java/io/wirewatch/enrich/kb/DeriveOrgs.java /work/shared/data/actors/phoenix \
- *     enrich/src/main/resources/io/wirewatch/enrich/kb/actors.tsv /usr/share/dict/american-english \
- *     &gt; enrich/src/main/resources/io/wirewatch/enrich/kb/orgs.tsv
+ * java nlp/src/test/java/io/wirewatch/nlp/kb/DeriveOrgs.java /work/shared/data/actors/phoenix \
+ *     nlp/src/main/resources/io/wirewatch/nlp/kb/actors.tsv /usr/share/dict/american-english \
+ *     &gt; nlp/src/main/resources/io/wirewatch/nlp/kb/orgs.tsv
  * </pre>
  *
  * The rules (repeated, with what each dropped, in the output's header):
