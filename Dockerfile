@@ -9,6 +9,8 @@ COPY mvnw pom.xml ./
 COPY schema schema
 COPY broker broker
 COPY ingest ingest
+COPY nlp nlp
+COPY tools tools
 COPY enrich enrich
 COPY alerts alerts
 COPY app app

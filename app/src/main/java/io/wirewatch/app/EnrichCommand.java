@@ -2,7 +2,7 @@ package io.wirewatch.app;
 
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.EnrichTopology;
-import io.wirewatch.enrich.Enricher;
+import io.wirewatch.nlp.Enricher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;

@@ -1,12 +1,12 @@
 package io.wirewatch.app;
 
-import io.wirewatch.enrich.entity.ActorTagger;
-import io.wirewatch.enrich.eval.EventEval;
-import io.wirewatch.enrich.kb.ActorKb;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.stance.PatternStanceTagger;
-import io.wirewatch.enrich.text.WireSentenceSplitter;
+import io.wirewatch.nlp.entity.ActorTagger;
+import io.wirewatch.tools.eval.EventEval;
+import io.wirewatch.nlp.kb.ActorKb;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.stance.PatternStanceTagger;
+import io.wirewatch.nlp.text.WireSentenceSplitter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

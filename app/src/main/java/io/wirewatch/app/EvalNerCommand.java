@@ -1,8 +1,8 @@
 package io.wirewatch.app;
 
-import io.wirewatch.enrich.ner.ConllEval;
-import io.wirewatch.enrich.ner.NameFinder;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.ner.ConllEval;
+import io.wirewatch.nlp.ner.NameFinder;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,8 +51,8 @@ public final class EvalNerCommand implements Callable<Integer> {
             NameFinder names = model == null ? PerceptronNameFinder.bundled() : PerceptronNameFinder.load(model);
             NameFinder finder = switch (stage) {
                 case "names" -> names;
-                case "entities" -> new io.wirewatch.enrich.entity.EntityStageNames(
-                        io.wirewatch.enrich.entity.ActorTagger.standard(names));
+                case "entities" -> new io.wirewatch.nlp.entity.EntityStageNames(
+                        io.wirewatch.nlp.entity.ActorTagger.standard(names));
                 default -> throw new IllegalArgumentException("--stage must be 'names' or 'entities', was '" + stage
                         + "'");
             };

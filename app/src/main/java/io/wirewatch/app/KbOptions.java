@@ -1,8 +1,8 @@
 package io.wirewatch.app;
 
-import io.wirewatch.enrich.Enricher;
-import io.wirewatch.enrich.Enrichers;
-import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.nlp.Enricher;
+import io.wirewatch.nlp.Enrichers;
+import io.wirewatch.nlp.kb.ActorKb;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.wirewatch.app;
 
-import io.wirewatch.enrich.kb.ActorKb;
+import io.wirewatch.nlp.kb.ActorKb;
 import io.wirewatch.ingest.IngestReport;
 import io.wirewatch.ingest.IngestService;
 import java.io.IOException;

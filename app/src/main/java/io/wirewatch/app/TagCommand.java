@@ -1,7 +1,7 @@
 package io.wirewatch.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wirewatch.enrich.Enricher;
+import io.wirewatch.nlp.Enricher;
 import io.wirewatch.ingest.ReadResult;
 import io.wirewatch.ingest.Stories;
 import io.wirewatch.ingest.StoryReader;

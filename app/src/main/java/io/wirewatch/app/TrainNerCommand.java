@@ -1,10 +1,10 @@
 package io.wirewatch.app;
 
-import io.wirewatch.enrich.ner.ConllCorpus;
-import io.wirewatch.enrich.ner.ConllEval;
-import io.wirewatch.enrich.ner.LabelledSentence;
-import io.wirewatch.enrich.ner.PerceptronNameFinder;
-import io.wirewatch.enrich.ner.Trainer;
+import io.wirewatch.nlp.ner.ConllCorpus;
+import io.wirewatch.nlp.ner.ConllEval;
+import io.wirewatch.nlp.ner.LabelledSentence;
+import io.wirewatch.nlp.ner.PerceptronNameFinder;
+import io.wirewatch.nlp.ner.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -39,8 +39,26 @@ class ArchitectureTest {
     void schemaShouldDependOnNoService() {
         noClasses().that().resideInAPackage("io.wirewatch.schema..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.wirewatch.ingest..", "io.wirewatch.enrich..",
-                        "io.wirewatch.alerts..", "io.wirewatch.app..", "io.wirewatch.broker..")
+                        "io.wirewatch.alerts..", "io.wirewatch.app..", "io.wirewatch.broker..", "io.wirewatch.nlp..",
+                        "io.wirewatch.tools..")
                 .because("the schema module is the shared contract every service depends on")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyEnrichTheToolsAndTheCommandShouldUseTheNlpLibrary() {
+        noClasses().that().resideInAnyPackage("io.wirewatch.ingest..", "io.wirewatch.alerts..",
+                        "io.wirewatch.broker..", "io.wirewatch.schema..")
+                .should().dependOnClassesThat().resideInAPackage("io.wirewatch.nlp..")
+                .because("enrich reads the stories; the other services meet its results on topics")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noServiceShouldUseTheTools() {
+        noClasses().that().resideOutsideOfPackages("io.wirewatch.tools..", "io.wirewatch.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.wirewatch.tools..")
+                .because("training and evaluation tools are reached from the command only, never from a service")
                 .check(CLASSES);
     }
 }

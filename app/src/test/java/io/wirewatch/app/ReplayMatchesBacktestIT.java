@@ -6,7 +6,7 @@ import io.wirewatch.alerts.AlertsService;
 import io.wirewatch.alerts.rules.RulesFile;
 import io.wirewatch.app.backtest.Backtest;
 import io.wirewatch.broker.EmbeddedBroker;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.nlp.Enrichers;
 import io.wirewatch.ingest.IngestReport;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.schema.Alert;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.EnrichTopology;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.nlp.Enrichers;
 import io.wirewatch.schema.TopicAdmin;
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.enrich.dyad.DyadTopology;
+import io.wirewatch.nlp.Enricher;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedStory;

@@ -1,4 +1,7 @@
-/** The enrichment stage: a Kafka Streams topology that tags every story with entities, actors and stance signals. */
+/**
+ * The enrichment service: a Kafka Streams topology that runs the nlp library's {@code Enricher} over every story,
+ * then the dyad windows and stance changes.
+ */
 @NullMarked
 package io.wirewatch.enrich;
 

@@ -2,6 +2,7 @@ package io.wirewatch.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.nlp.Enricher;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedStory;

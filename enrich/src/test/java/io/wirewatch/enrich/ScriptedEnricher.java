@@ -1,6 +1,7 @@
 package io.wirewatch.enrich;
 
-import io.wirewatch.enrich.text.Sentence;
+import io.wirewatch.nlp.Enricher;
+import io.wirewatch.nlp.text.Sentence;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.PloverCategory;
 import io.wirewatch.schema.Signal;

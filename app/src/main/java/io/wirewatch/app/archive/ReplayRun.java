@@ -2,7 +2,7 @@ package io.wirewatch.app.archive;
 
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.EnrichTopology;
-import io.wirewatch.enrich.Enricher;
+import io.wirewatch.nlp.Enricher;
 import io.wirewatch.enrich.dyad.DyadTopology;
 import io.wirewatch.schema.Story;
 import io.wirewatch.schema.Topics;

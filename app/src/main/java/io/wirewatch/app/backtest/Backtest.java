@@ -4,7 +4,7 @@ import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.topology.AlertsTopology;
 import io.wirewatch.app.archive.ReplayRun;
 import io.wirewatch.enrich.EnrichTopology;
-import io.wirewatch.enrich.Enricher;
+import io.wirewatch.nlp.Enricher;
 import io.wirewatch.enrich.dyad.DyadTopology;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroSerde;

@@ -3,7 +3,7 @@ package io.wirewatch.app.backtest;
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.rules.RulesFile;
 import io.wirewatch.app.archive.ArchiveReader;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.nlp.Enrichers;
 import io.wirewatch.ingest.FileSources;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.NewStories;

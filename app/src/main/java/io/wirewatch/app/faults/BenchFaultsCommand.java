@@ -2,7 +2,7 @@ package io.wirewatch.app.faults;
 
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.alerts.rules.RulesFile;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.nlp.Enrichers;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.StanceChange;

@@ -2,7 +2,7 @@ package io.wirewatch.app.faults;
 
 import io.wirewatch.alerts.rules.RuleSet;
 import io.wirewatch.app.backtest.Backtest;
-import io.wirewatch.enrich.Enricher;
+import io.wirewatch.nlp.Enricher;
 import io.wirewatch.ingest.archive.JsonLinesStories;
 import io.wirewatch.ingest.archive.WarcStories;
 import io.wirewatch.ingest.dedup.NearDuplicates;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wirewatch.alerts.rules.RulesFile;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.nlp.Enrichers;
 import io.wirewatch.ingest.ReadResult;
 import io.wirewatch.ingest.StoryReader;
 import io.wirewatch.schema.Story;

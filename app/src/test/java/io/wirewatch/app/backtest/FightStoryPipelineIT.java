@@ -3,7 +3,7 @@ package io.wirewatch.app.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alerts.rules.RulesFile;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.nlp.Enrichers;
 import io.wirewatch.ingest.ReadResult;
 import io.wirewatch.ingest.StoryReader;
 import io.wirewatch.schema.Alert;

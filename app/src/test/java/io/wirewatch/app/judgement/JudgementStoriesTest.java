@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alerts.rules.RulesFile;
 import io.wirewatch.app.backtest.Backtest;
-import io.wirewatch.enrich.Enricher;
-import io.wirewatch.enrich.Enrichers;
+import io.wirewatch.nlp.Enricher;
+import io.wirewatch.nlp.Enrichers;
 import io.wirewatch.ingest.ReadResult;
 import io.wirewatch.ingest.StoryReader;
 import io.wirewatch.schema.Alert;

@@ -3,7 +3,7 @@ package io.wirewatch.enrich.dyad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.enrich.EnrichTopology;
-import io.wirewatch.enrich.Enricher;
+import io.wirewatch.nlp.Enricher;
 import io.wirewatch.enrich.ScriptedEnricher;
 import io.wirewatch.schema.AvroSerde;
 import io.wirewatch.schema.DyadWindow;

@@ -1,5 +1,0 @@
-/** Entities and actors: who is in the story, resolved to canonical actors. */
-@NullMarked
-package io.wirewatch.enrich.entity;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Quality evaluations of the enrichment against gold files: events (PLOVER categories, source and target). */
-@NullMarked
-package io.wirewatch.enrich.eval;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Statistical named-entity recognition over tokens, for names the actor knowledge base does not know. */
-@NullMarked
-package io.wirewatch.enrich.ner;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Direct quotes and who said them: “...,” said X; X said: “...”; “...,” he said; quotes across paragraphs. */
-@NullMarked
-package io.wirewatch.enrich.quote;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,0 @@
-package io.wirewatch.enrich.stance;
-
-import io.wirewatch.schema.Modality;
-import org.jspecify.annotations.Nullable;
-
-/** A candidate signal before source and target are known. */
-record Candidate(StanceRules.Match match, String category, String cameo, String rule, int spanStart,
-        @Nullable Modality negation) {
-}

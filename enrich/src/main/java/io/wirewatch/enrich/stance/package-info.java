@@ -1,5 +1,0 @@
-/** Stance signals: who threatened, rejected, demanded or offered what, toward whom, and how it was asserted. */
-@NullMarked
-package io.wirewatch.enrich.stance;
-
-import org.jspecify.annotations.NullMarked;

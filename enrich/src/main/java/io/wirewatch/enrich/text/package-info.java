@@ -1,5 +1,0 @@
-/** Text structure of a story: the story text, its paragraphs and sentences, with character offsets. */
-@NullMarked
-package io.wirewatch.enrich.text;
-
-import org.jspecify.annotations.NullMarked;
