@@ -45,12 +45,7 @@ final class SentenceContext {
     final Arguments arguments;
     final Targets targets;
     final Violence violence;
-    /** Roles with no country that cannot act as someone: civilians, unidentified forces. */
-    private static final java.util.Set<String> NAMELESS_SOURCES = java.util.Set.of("CVL", "UAF");
-    /** Words that make a government role with no country an institution that acts ("the Ministry of Defence"). */
-    private static final java.util.Set<String> INSTITUTIONS = java.util.Set.of("ministry", "government",
-            "cabinet", "presidency", "department", "council", "administration", "parliament", "office");
-    private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("i", "we", "he", "she", "they");
+    final Agency agency;
 
     SentenceContext(StanceRules handRules, StanceRules lexiconRules, PartOfSpeech partOfSpeech, Story story,
                     Sentence sentence, @Nullable String previousSource, boolean previousExercise) {
@@ -70,6 +65,7 @@ final class SentenceContext {
         this.arguments = new Arguments(story, sentence, tokens, mentions.actors, previousSource, clauses);
         this.targets = new Targets(story, tokens, mentions.actors, clauses, mentions);
         this.violence = new Violence(tokens, checks);
+        this.agency = new Agency(tokens, clauses, mentions.actors);
         this.exerciseFrame = ContextChecks.hasExercise(tokens.subList(0, Math.min(tokens.size(), 6)));
         this.reportedSpeaker = mentions.reportedSpeaker();
     }
@@ -223,62 +219,6 @@ final class SentenceContext {
         return out;
     }
 
-    /**
-     * The position of the personal pronoun that is the subject of the act at {@code start} and that nothing resolved
-     * ("We look forward to …", "I congratulate …"), or -1: the actor after the verb is then the one acted upon,
-     * never the one acting.
-     */
-    private int pronounSubject(int start) {
-        for (int i = start - 1; i >= Math.max(clauses.clauseStart(start), start - 4); i--) {
-            if (SUBJECT_PRONOUNS.contains(tokens.get(i).norm())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The last actor mention that ends before {@code position} and is not spoken to. */
-    private @Nullable ActorRef actorBefore(int position) {
-        ActorRef last = null;
-        for (ActorRef ref : mentions.actors) {
-            if (ref.end() <= position && !ref.addressee()) {
-                last = ref;
-            }
-        }
-        return last;
-    }
-
-    /**
-     * Whether a source is a role no analyst can name: civilians or unidentified forces, or a government role with
-     * no country that is a person or a word rather than an institution ("Ambassador: Welcome, everybody", "the
-     * nonproliferation regime"). Police, courts, soldiers, rebels and protesters with no country still act.
-     */
-    private boolean nameless(String source, @Nullable ActorRef mention) {
-        if (NAMELESS_SOURCES.contains(source)) {
-            return true;
-        }
-        if (!source.equals("GOV")) {
-            return false;
-        }
-        if (mention != null) {
-            for (int i = mention.start(); i < mention.end(); i++) {
-                if (INSTITUTIONS.contains(tokens.get(i).norm())) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The first mention in the sentence of the actor coded {@code code}, if it has one. */
-    private @Nullable ActorRef mentionOf(@Nullable String code) {
-        for (ActorRef ref : mentions.actors) {
-            if (ref.code().equals(code)) {
-                return ref;
-            }
-        }
-        return null;
-    }
 
     /** "Some of the protesters demand …": the verb's act comes before the one the participants' noun names. */
     private void participantsLast(List<Signal> out) {
@@ -414,11 +354,11 @@ final class SentenceContext {
             if (source == null && !VERBAL.contains(category)) {
                 source = previousSource;
             }
-            int pronoun = source == null ? pronounSubject(candidate.spanStart()) : -1;
+            int pronoun = source == null ? agency.pronounSubject(candidate.spanStart()) : -1;
             if (pronoun >= 0) {
                 // "On behalf of the United States, I congratulate …", "Yoruba leaders said they are willing to …":
                 // the pronoun's actor comes before it; with none, someone the sentence does not name acts
-                ActorRef before = actorBefore(pronoun);
+                ActorRef before = agency.actorBefore(pronoun);
                 source = before == null ? null : before.code();
                 agentless = source == null;
             } else if (source == null) {
@@ -443,7 +383,7 @@ final class SentenceContext {
                 agentless = source == null; // "Three US servicemen were killed by a roadside bomb": no actor
             }
         }
-        if (source != null && nameless(source, acting != null ? acting : mentionOf(source))) {
+        if (source != null && agency.nameless(source, acting != null ? acting : agency.mentionOf(source))) {
             return null; // "Ambassador: Welcome, everybody", "the killing of civilians": no one an analyst can name
         }
         if (source == null && !agentless) {
@@ -451,7 +391,7 @@ final class SentenceContext {
         }
         if (acting == null) {
             acting = modifier != null && modifier.code().equals(source) ? modifier
-                    : subject != null && subject.code().equals(source) ? subject : mentionOf(source);
+                    : subject != null && subject.code().equals(source) ? subject : agency.mentionOf(source);
         }
         if (category.equals("FIGHT") && violence.byIrregulars(rule.id(), match.start(), match.end(), acting)) {
             category = "ASSAULT"; // "militants kill a village chief", "guerrillas … in a bomb attack"
