@@ -56,9 +56,11 @@ class EvalCommandsTest {
 
     @Test
     void shouldReadPeopleAsActorsOnlyWhenAskedToRunTheNameFinder() throws Exception {
+        // no title before the name: a title ("Mayor") would give the person its country, and the eval scores
+        // actors by country
         Files.writeString(dir.resolve("gold.json"), "[{\"id\": \"T-AGREE-1\", \"event\": \"AGREE\","
-                + " \"source\": [{\"code\": \"UKR\"}], \"text\": \"Kharkiv Mayor Ihor Terekhov agreed on Monday to"
-                + " reopen the city's schools.\"}]", StandardCharsets.UTF_8);
+                + " \"source\": [{\"code\": \"UKR\"}], \"text\": \"Ihor Terekhov agreed on Monday to reopen"
+                + " the schools of Kharkiv.\"}]", StandardCharsets.UTF_8);
 
         var alone = CommandTestSupport.run(new EvalCommand(), "events", "--data", dir.resolve("gold.json").toString(),
                 "--output", dir.resolve("alone.jsonl").toString());

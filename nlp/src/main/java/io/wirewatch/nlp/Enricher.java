@@ -7,6 +7,7 @@ import io.wirewatch.nlp.text.SentenceSplitter;
 import io.wirewatch.nlp.text.TextDocument;
 import io.wirewatch.schema.EnrichedStory;
 import io.wirewatch.schema.Entity;
+import io.wirewatch.schema.GeneratedClasses;
 import io.wirewatch.schema.Signal;
 import io.wirewatch.schema.Story;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public final class Enricher {
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.version = Objects.requireNonNull(version, "version");
         this.clock = Objects.requireNonNull(clock, "clock");
+        GeneratedClasses.trust(); // the record builders read enum defaults reflectively, which Avro must trust
     }
 
     /** The document enrichment works on, for callers that want to show spans. */
