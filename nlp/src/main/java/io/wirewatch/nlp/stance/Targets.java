@@ -4,6 +4,7 @@ import static io.wirewatch.nlp.stance.ClauseWords.*;
 import static io.wirewatch.nlp.stance.EventWords.*;
 import static io.wirewatch.nlp.stance.TopicWords.*;
 
+import io.wirewatch.nlp.text.SayVerbs;
 import io.wirewatch.nlp.text.Token;
 import io.wirewatch.schema.Signal;
 import java.util.List;
@@ -83,6 +84,9 @@ final class Targets {
             }
             if (category.equals("REJECT") && refusedContent(end, ref)) {
                 continue; // "refusing to consider changes to NATO's policy, its relationship with Ukraine"
+            }
+            if (ref.end() < tokens.size() && SayVerbs.isSayVerb(tokens.get(ref.end()).norm())) {
+                continue; // "Russia and the US agreed to hold talks, officials said": who reports is no target
             }
             if (!ref.possessive()) {
                 return ref.code();
