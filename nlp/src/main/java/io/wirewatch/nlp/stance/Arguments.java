@@ -177,19 +177,17 @@ final class Arguments {
      * sentence before the trigger.
      */
     @Nullable ActorRef subject(int start) {
-        int clause = clauses.clauseStart(start);
-        for (int i = start - 1; i >= clause; i--) {
-            String norm = tokens.get(i).norm();
-            if ((norm.equals("that") || norm.equals("whether")) && actorBetween(i, start)) {
-                clause = i + 1;
-                break;
-            }
-        }
+        int clause = subjectClauseStart(start);
         ActorRef inClause = firstSubject(clause, start);
         return inClause != null ? inClause : firstSubject(0, start);
     }
 
     @Nullable ActorRef clauseSubject(int start) {
+        return firstSubject(subjectClauseStart(start), start);
+    }
+
+    /** Where the trigger's clause starts, or after a "that"/"whether" an actor follows ("warned that Moscow …"). */
+    private int subjectClauseStart(int start) {
         int clause = clauses.clauseStart(start);
         for (int i = start - 1; i >= clause; i--) {
             String norm = tokens.get(i).norm();
@@ -198,7 +196,7 @@ final class Arguments {
                 break;
             }
         }
-        return firstSubject(clause, start);
+        return clause;
     }
 
     private boolean actorBetween(int from, int to) {
